@@ -1,0 +1,69 @@
+// What is loaded and which trace and span are on screen.
+import { create } from 'zustand';
+import type { LoadError, LoadedFile, Trace } from '../model/trace.ts';
+import type { ParseStage } from '../worker/protocol.ts';
+
+export interface TraceRef {
+  readonly file: number;
+  readonly trace: number;
+}
+
+export interface LoadingFile {
+  readonly fileName: string;
+  readonly stage: ParseStage | 'reading';
+}
+
+export interface TraceStoreState {
+  /** The files of the last load that produced traces; a load that fails leaves them. */
+  readonly files: readonly LoadedFile[];
+  readonly errors: readonly LoadError[];
+  readonly loading: readonly LoadingFile[];
+  readonly current: TraceRef | null;
+  /** Index into the current trace's spans. */
+  readonly selectedSpan: number | null;
+
+  beginLoad(fileNames: readonly string[]): void;
+  setLoadingStage(fileName: string, stage: LoadingFile['stage']): void;
+  /** Replaces what is shown by the files that loaded, if any; errors are added either way. */
+  finishLoad(files: readonly LoadedFile[], errors: readonly LoadError[]): void;
+  selectTrace(ref: TraceRef): void;
+  selectSpan(index: number | null): void;
+  dismissError(index: number): void;
+}
+
+export const useTraceStore = create<TraceStoreState>()((set) => ({
+  files: [],
+  errors: [],
+  loading: [],
+  current: null,
+  selectedSpan: null,
+
+  beginLoad: (fileNames) =>
+    set((s) => ({ loading: [...s.loading, ...fileNames.map((fileName) => ({ fileName, stage: 'reading' as const }))] })),
+  setLoadingStage: (fileName, stage) =>
+    set((s) => ({ loading: s.loading.map((l) => (l.fileName === fileName ? { fileName, stage } : l)) })),
+  finishLoad: (files, errors) =>
+    set((s) => {
+      const names = new Set([...files.map((f) => f.fileName), ...errors.map((e) => e.fileName)]);
+      const loading = s.loading.filter((l) => !names.has(l.fileName));
+      if (files.length === 0) return { loading, errors: [...s.errors, ...errors] };
+      // A successful load starts a new view; earlier errors no longer describe what is shown.
+      return { loading, files, errors: [...errors], current: { file: 0, trace: 0 }, selectedSpan: null };
+    }),
+  selectTrace: (ref) => set({ current: ref, selectedSpan: null }),
+  selectSpan: (index) => set({ selectedSpan: index }),
+  dismissError: (index) => set((s) => ({ errors: s.errors.filter((_, i) => i !== index) })),
+}));
+
+export function currentTrace(state: Pick<TraceStoreState, 'files' | 'current'>): Trace | null {
+  const ref = state.current;
+  if (!ref) return null;
+  return state.files[ref.file]?.traces[ref.trace] ?? null;
+}
+
+/** Every trace loaded, with where it is, for the trace picker. */
+export function allTraces(files: readonly LoadedFile[]): { ref: TraceRef; trace: Trace; fileName: string }[] {
+  const out: { ref: TraceRef; trace: Trace; fileName: string }[] = [];
+  files.forEach((f, file) => f.traces.forEach((trace, t) => out.push({ ref: { file, trace: t }, trace, fileName: f.fileName })));
+  return out;
+}

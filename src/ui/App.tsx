@@ -1,0 +1,40 @@
+import { currentTrace, useTraceStore } from '../state/trace-store.ts';
+import { DropZone } from './DropZone.tsx';
+import { LoadStatus } from './LoadStatus.tsx';
+import { LoadSummary } from './LoadSummary.tsx';
+import { MainView } from './MainView.tsx';
+import { useTheme } from './theme.ts';
+import { TraceHeader } from './TraceHeader.tsx';
+import { TracePicker } from './TracePicker.tsx';
+import { usePageDrop } from './usePageDrop.ts';
+import { WarningsPanel } from './WarningsPanel.tsx';
+
+export function App() {
+  const [theme, toggleTheme] = useTheme();
+  const dragging = usePageDrop();
+  const trace = useTraceStore(currentTrace);
+  const file = useTraceStore((s) => (s.current ? s.files[s.current.file] : undefined));
+
+  return (
+    <div className={dragging ? 'app app--dragging' : 'app'}>
+      <div className="toolbar">
+        <span className="app-name">Trace viewer</span>
+        <DropZone prominent={trace === null} />
+        <button type="button" className="theme-toggle" onClick={toggleTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+          {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+        </button>
+      </div>
+      <LoadStatus />
+      <LoadSummary />
+      <TracePicker />
+      {trace && file && (
+        <main className="trace-view" key={`${trace.traceId}:${trace.startEpochNs}`}>
+          <TraceHeader trace={trace} />
+          <WarningsPanel trace={trace} file={file} />
+          <MainView trace={trace} />
+        </main>
+      )}
+      {dragging && <div className="drop-overlay" aria-hidden="true">Drop trace files to open them</div>}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Trace } from '../model/trace.ts';
+import { serviceColor } from './colors.ts';
+import { CopyButton } from './CopyButton.tsx';
+import { epochNsToDate, formatDuration, formatExactNs, plural } from './format/duration.ts';
+import { traceTitle } from './trace-label.ts';
+
+export function TraceHeader({ trace }: { trace: Trace }) {
+  const title = traceTitle(trace);
+  const start = epochNsToDate(trace.startEpochNs);
+  return (
+    <header
+      className="trace-header"
+      data-testid="trace-summary"
+      data-trace-id={trace.traceId}
+      data-span-count={trace.spans.length}
+      data-service-count={trace.services.length}
+      data-duration-ns={trace.durationNs}
+    >
+      <h1 className="trace-header__title">
+        <span className="trace-header__service">{title.service}</span>: {title.operation}
+        {trace.incomplete && (
+          <span className="badge badge--warn" title="Some spans name a parent that is not in the trace">
+            incomplete
+          </span>
+        )}
+      </h1>
+      <dl className="trace-header__facts">
+        <div>
+          <dt>Trace</dt>
+          <dd>
+            <code>{trace.traceId}</code> <CopyButton text={trace.traceId} label="trace id" />
+          </dd>
+        </div>
+        <div>
+          <dt>Start</dt>
+          <dd title={`UTC ${start.toISOString()}`}>{start.toLocaleString()}</dd>
+        </div>
+        <div>
+          <dt>Duration</dt>
+          <dd title={formatExactNs(trace.durationNs)}>{formatDuration(trace.durationNs)}</dd>
+        </div>
+        <div>
+          <dt>Services</dt>
+          <dd>{trace.services.length}</dd>
+        </div>
+        <div>
+          <dt>Depth</dt>
+          <dd>{trace.tree.maxDepth + 1}</dd>
+        </div>
+        <div>
+          <dt>Spans</dt>
+          <dd>{trace.spans.length.toLocaleString('en-US')}</dd>
+        </div>
+        <div>
+          <dt>Errors</dt>
+          <dd className={trace.errorCount > 0 ? 'has-errors' : undefined}>{trace.errorCount}</dd>
+        </div>
+      </dl>
+      <ul className="service-legend" aria-label="Services">
+        {trace.services.map((s) => (
+          <li key={s}>
+            <span className="swatch" style={{ background: serviceColor(s) }} aria-hidden="true" />
+            {s}
+          </li>
+        ))}
+      </ul>
+      <p className="visually-hidden">{plural(trace.warnings.length, 'warning')}</p>
+    </header>
+  );
+}

@@ -1,0 +1,141 @@
+// The foundation as a user meets it: the demo opens, files open from the picker, by drop,
+// gzip and URL, and a bad file shows an error while the trace on screen stays usable.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusEntries, corpusPath } from '../helpers/corpus.ts';
+import { launchBrowser, openPage, pageErrors } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function summary(page: Page) {
+  const s = page.getByTestId('trace-summary');
+  await s.waitFor();
+  return {
+    traceId: await s.getAttribute('data-trace-id'),
+    spans: Number(await s.getAttribute('data-span-count')),
+    services: Number(await s.getAttribute('data-service-count')),
+    durationNs: Number(await s.getAttribute('data-duration-ns')),
+  };
+}
+
+async function loadSummary(page: Page) {
+  const s = page.getByTestId('load-summary');
+  await s.waitFor();
+  return {
+    format: await s.getAttribute('data-format'),
+    traces: Number(await s.getAttribute('data-trace-count')),
+    spans: Number(await s.getAttribute('data-span-count')),
+    warnings: Number(await s.getAttribute('data-warning-count')),
+    text: await s.textContent(),
+  };
+}
+
+describe('foundation', () => {
+  it('opens the bundled demo trace on start', async () => {
+    const page = await openPage(browser);
+    const s = await summary(page);
+    expect(s.spans).toBeGreaterThan(20);
+    expect(s.services).toBeGreaterThanOrEqual(5);
+    expect(s.durationNs).toBeGreaterThan(0);
+    expect((await loadSummary(page)).format).toBe('otlp');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('opens with an empty drop zone when ?demo=0, and loads a corpus file set on its input', async () => {
+    const page = await openPage(browser, '?demo=0');
+    await page.getByTestId('drop-zone').waitFor();
+    expect(await page.getByTestId('trace-summary').count()).toBe(0);
+    const entry = corpusEntries().find((e) => e.file === 'zipkin/zipkin__yelp.json')!;
+    await page.getByTestId('drop-zone').locator('input[type=file]').setInputFiles(corpusPath(entry.file));
+    const ls = await loadSummary(page);
+    expect(ls).toMatchObject({ format: entry.format, traces: entry.traces, spans: entry.spans });
+    expect(ls.text).toContain('zipkin__yelp.json');
+    expect((await summary(page)).spans).toBe(entry.spans);
+    await page.close();
+  });
+
+  it('reads several files at once, gzip by content, and lets the user pick a trace', async () => {
+    const page = await openPage(browser, '?demo=0');
+    const jaeger = readFileSync(corpusPath('jaeger/jaeger-ui__TraceFlamegraph__genaiTestTrace.json'));
+    await page.locator('input[type=file]').setInputFiles([
+      { name: 'trace.bin', mimeType: 'application/octet-stream', buffer: gzipSync(jaeger) },
+      { name: 'other.json', mimeType: 'application/json', buffer: readFileSync(corpusPath('otlp/jaeger-ui__agent-trace.json')) },
+    ]);
+    const ls = await loadSummary(page);
+    expect(ls).toMatchObject({ format: 'mixed', traces: 3, spans: 14 });
+    const picker = page.getByTestId('trace-picker');
+    await picker.waitFor();
+    const rows = picker.locator('tbody tr');
+    expect(await rows.count()).toBe(3);
+    const target = await rows.nth(2).getAttribute('data-trace-id');
+    await rows.nth(2).getByRole('button').click();
+    expect((await summary(page)).traceId).toBe(target);
+    await page.close();
+  });
+
+  it('opens a file dropped on the page', async () => {
+    const page = await openPage(browser, '?demo=0');
+    const text = readFileSync(corpusPath('otlp/jaeger-ui__getTrace-response.json'), 'utf8');
+    const dataTransfer = await page.evaluateHandle((content) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], 'dropped.json', { type: 'application/json' }));
+      return dt;
+    }, text);
+    await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+    await page.dispatchEvent('body', 'drop', { dataTransfer });
+    expect((await loadSummary(page)).spans).toBe(40);
+    await page.close();
+  });
+
+  it('shows a clear error for a malformed file and keeps the earlier trace usable', async () => {
+    const page = await openPage(browser);
+    const before = await summary(page);
+    await page.locator('input[type=file]').setInputFiles(corpusPath('jaeger/jaeger__trace_scan_error.json'));
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/jaeger__trace_scan_error\.json: not valid JSON at line \d+, column \d+/);
+    expect((await summary(page)).traceId).toBe(before.traceId);
+    // Still usable: another file opens.
+    await page.locator('input[type=file]').setInputFiles(corpusPath('zipkin/zipkin__skew.json'));
+    expect((await loadSummary(page)).spans).toBe(4);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('loads ?url= on start', async () => {
+    const page = await openPage(browser, `?url=${encodeURIComponent('demo-trace.json')}`);
+    expect((await loadSummary(page)).text).toContain('demo-trace.json');
+    await page.close();
+  });
+
+  it('opens pasted JSON', async () => {
+    const page = await openPage(browser, '?demo=0');
+    await page.getByRole('button', { name: 'Paste JSON' }).click();
+    await page.getByLabel('Trace JSON').fill(readFileSync(corpusPath('zipkin/zipkin__messaging.json'), 'utf8'));
+    await page.getByRole('button', { name: 'Open pasted trace' }).click();
+    expect((await loadSummary(page)).spans).toBe(4);
+    await page.close();
+  });
+
+  it('never inserts markup from trace data', async () => {
+    const page = await openPage(browser, '?demo=0');
+    const evil = JSON.stringify([
+      { traceId: 'aaaaaaaaaaaaaaaa', id: 'bbbbbbbbbbbbbbbb', name: '<img src=x onerror="window.__pwned=1">', timestamp: 1700000000000000, duration: 5, localEndpoint: { serviceName: '<b>svc</b>' }, tags: { 'x<script>': '<script>window.__pwned=1</script>' } },
+    ]);
+    await page.locator('input[type=file]').setInputFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(evil) });
+    await summary(page);
+    expect(await page.locator('img[src=x]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.getByTestId('trace-summary').textContent()).toContain('<b>svc</b>');
+    await page.close();
+  });
+});
