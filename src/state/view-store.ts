@@ -1,0 +1,64 @@
+// How the trace on screen is being looked at: view, zoom, search, filters, collapsed spans.
+// Reset whenever another trace is shown.
+import { create } from 'zustand';
+
+export type ViewName = 'waterfall' | 'flamegraph' | 'stats';
+
+/** A time range in nanoseconds relative to the trace start. */
+export interface TimeRange {
+  readonly startNs: number;
+  readonly endNs: number;
+}
+
+export interface SpanFilters {
+  readonly errorsOnly: boolean;
+  /** Empty means every service. */
+  readonly services: readonly string[];
+  readonly minDurationNs: number;
+  readonly criticalOnly: boolean;
+  /** Span indexes picked elsewhere (a statistics row, an aggregated flame box); null = no such filter. */
+  readonly spanSet: { readonly label: string; readonly indexes: readonly number[] } | null;
+}
+
+export const NO_FILTERS: SpanFilters = { errorsOnly: false, services: [], minDurationNs: 0, criticalOnly: false, spanSet: null };
+
+export interface ViewStoreState {
+  readonly view: ViewName;
+  readonly zoom: TimeRange | null;
+  readonly search: string;
+  readonly showOnlyMatches: boolean;
+  /** Position within the search matches of the selected match. */
+  readonly matchCursor: number;
+  readonly filters: SpanFilters;
+  /** Span indexes whose children are hidden. */
+  readonly collapsed: ReadonlySet<number>;
+
+  setView(view: ViewName): void;
+  setZoom(range: TimeRange | null): void;
+  setSearch(text: string): void;
+  setShowOnlyMatches(on: boolean): void;
+  setMatchCursor(i: number): void;
+  setFilters(patch: Partial<SpanFilters>): void;
+  setCollapsed(collapsed: ReadonlySet<number>): void;
+  resetForTrace(collapsed: ReadonlySet<number>): void;
+}
+
+export const useViewStore = create<ViewStoreState>()((set) => ({
+  view: 'waterfall',
+  zoom: null,
+  search: '',
+  showOnlyMatches: false,
+  matchCursor: -1,
+  filters: NO_FILTERS,
+  collapsed: new Set(),
+
+  setView: (view) => set({ view }),
+  setZoom: (zoom) => set({ zoom }),
+  setSearch: (search) => set({ search, matchCursor: -1 }),
+  setShowOnlyMatches: (showOnlyMatches) => set({ showOnlyMatches }),
+  setMatchCursor: (matchCursor) => set({ matchCursor }),
+  setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
+  setCollapsed: (collapsed) => set({ collapsed }),
+  resetForTrace: (collapsed) =>
+    set({ zoom: null, search: '', showOnlyMatches: false, matchCursor: -1, filters: NO_FILTERS, collapsed }),
+}));
