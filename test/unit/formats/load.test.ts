@@ -25,7 +25,7 @@ describe('loadTraceText: bad input', () => {
   });
 
   it('gives the position of a JSON syntax error', () => {
-    expect(errorOf('bad.json', '{"data": [\n  {"traceID": "a",}\n]}')).toMatch(/^bad\.json: not valid JSON at line 2, column 18/);
+    expect(errorOf('bad.json', '{"data": [\n  {"traceID": "a",}\n]}')).toMatch(/^bad\.json: not valid JSON at line 2, column 19/);
   });
 
   it('says a truncated file ends too early', () => {

@@ -1,0 +1,93 @@
+// Jaeger references → the tree parent plus links. The parent is the first CHILD_OF reference
+// into the span's own trace; failing that the first FOLLOWS_FROM into it (Jaeger UI builds its
+// tree the same way). Every other reference, including ones into other traces, stays a link.
+import type { Attribute, LinkRelation, SpanLink } from '../model/trace.ts';
+import type { WarnFn } from './jaeger-tags.ts';
+import { isObject } from './json.ts';
+
+export interface ReferenceResult {
+  parentSpanId: string | undefined;
+  links: readonly SpanLink[];
+}
+
+const NO_LINKS: readonly SpanLink[] = [];
+const NO_ATTRIBUTES: readonly Attribute[] = [];
+
+/**
+ * Reads `span.references` into `out` (reused across spans to spare an allocation per span).
+ * `traceId` is the span's normalized trace id; `normalizeTraceId` normalizes a written one.
+ */
+export function readReferences(
+  written: unknown,
+  spanPath: string,
+  traceId: string,
+  normalizeTraceId: (written: string) => string,
+  normalizeSpanId: (written: string) => string,
+  warn: WarnFn,
+  out: ReferenceResult,
+): ReferenceResult {
+  out.parentSpanId = undefined;
+  out.links = NO_LINKS;
+  if (written === undefined || written === null) return out;
+  if (!Array.isArray(written)) {
+    warn('invalid-value', 'references is not an array; ignored', `${spanPath}.references`);
+    return out;
+  }
+  if (written.length === 0) return out;
+
+  const references: SpanLink[] = [];
+  let firstChildOf = -1;
+  let firstFollowsFrom = -1;
+  for (let i = 0; i < written.length; i++) {
+    const reference: unknown = written[i];
+    if (!isObject(reference)) {
+      warn('invalid-value', 'reference is not an object; ignored', `${spanPath}.references[${i}]`);
+      continue;
+    }
+    const spanId = reference.spanID;
+    if (typeof spanId !== 'string' || spanId.trim() === '') {
+      warn('invalid-id', 'reference has no spanID; ignored', `${spanPath}.references[${i}].spanID`);
+      continue;
+    }
+    const relation = relationOf(reference.refType, `${spanPath}.references[${i}].refType`, warn);
+    const referencedTrace = reference.traceID;
+    let linkTraceId = traceId;
+    if (typeof referencedTrace === 'string' && referencedTrace.trim() !== '') {
+      linkTraceId = normalizeTraceId(referencedTrace);
+    } else {
+      warn('missing-field', "reference has no traceID; taken to be the span's own trace", `${spanPath}.references[${i}].traceID`);
+    }
+    if (linkTraceId === traceId) {
+      if (relation === 'child_of' && firstChildOf < 0) firstChildOf = references.length;
+      else if (relation === 'follows_from' && firstFollowsFrom < 0) firstFollowsFrom = references.length;
+    }
+    references.push({ traceId: linkTraceId, spanId: normalizeSpanId(spanId), relation, attributes: NO_ATTRIBUTES });
+  }
+
+  const parent = firstChildOf >= 0 ? firstChildOf : firstFollowsFrom;
+  if (parent >= 0) {
+    out.parentSpanId = references[parent].spanId;
+    references.splice(parent, 1);
+  }
+  if (references.length > 0) out.links = references;
+  return out;
+}
+
+function relationOf(refType: unknown, path: string, warn: WarnFn): LinkRelation {
+  switch (refType) {
+    case 'CHILD_OF':
+    // Protobuf JSON leaves out an enum at its default, which for refType is CHILD_OF.
+    case undefined:
+      return 'child_of';
+    case 'FOLLOWS_FROM':
+      return 'follows_from';
+    default:
+      if (typeof refType === 'string') {
+        const upper = refType.trim().toUpperCase();
+        if (upper === 'CHILD_OF') return 'child_of';
+        if (upper === 'FOLLOWS_FROM') return 'follows_from';
+      }
+      warn('invalid-value', `refType ${JSON.stringify(refType)} is neither CHILD_OF nor FOLLOWS_FROM; kept as a plain link`, path);
+      return 'link';
+  }
+}

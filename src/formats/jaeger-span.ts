@@ -1,0 +1,241 @@
+// One Jaeger span record → one ParsedSpan. Every record yields a span: a field that cannot be
+// read becomes a warning (with its JSON path, on this span) and a fallback value.
+import type { Attribute, InstrumentationScope } from '../model/trace.ts';
+import { EPOCH_ZERO, epochCompare, epochFromMicros, type EpochTime } from './epoch.ts';
+import { normalizeJaegerId } from './ids.ts';
+import { attributeText, readTypedTags, type WarnFn } from './jaeger-tags.ts';
+import { ProcessResolver, type ProcessTable } from './jaeger-process.ts';
+import { asNumber, isObject, type JsonObject } from './json.ts';
+import type { BatchBuilder, ParsedEvent, ParsedSpan } from './parsed.ts';
+import { readReferences, type ReferenceResult } from './jaeger-references.ts';
+import { readTagFields } from './jaeger-tag-fields.ts';
+
+/** Where a span sits: its trace's processes and the trace-level id to fall back on. */
+export interface SpanScope {
+  readonly processes: ProcessTable;
+  /** The enclosing trace's traceID as written, for spans that leave theirs out. */
+  readonly traceId: string | undefined;
+}
+
+export const MISSING_NAME = '(no operationName)';
+
+const NO_EVENTS: readonly ParsedEvent[] = [];
+
+export class JaegerSpanReader {
+  private readonly processes: ProcessResolver;
+  private readonly scopes = new Map<string, InstrumentationScope>();
+  /** Spans read without a usable startTime; their start is filled in by finish(). */
+  private readonly startless: number[] = [];
+  /** A stand-in start, recognised by identity when the fallback is filled in. */
+  private readonly missingTime: EpochTime = { sec: 0, nano: 0 };
+  private readonly references: ReferenceResult = { parentSpanId: undefined, links: [] };
+  private spanIndex = 0;
+  // Spans of one trace repeat the same traceID; normalizing it once per run of equal ids saves an id check per span.
+  private lastRawTraceId = '';
+  private lastTraceId = '';
+  private readonly warnSpan: WarnFn;
+  private readonly normalizeTraceId = (written: string): string => {
+    if (written !== this.lastRawTraceId) {
+      this.lastRawTraceId = written;
+      this.lastTraceId = normalizeJaegerId(written).id;
+    }
+    return this.lastTraceId;
+  };
+
+  constructor(private readonly batch: BatchBuilder) {
+    this.warnSpan = (code, message, path) => batch.warn(code, message, path, this.spanIndex);
+    this.processes = new ProcessResolver((code, message, path) => batch.warn(code, message, path));
+  }
+
+  read(raw: JsonObject, path: string, scope: SpanScope): void {
+    this.spanIndex = this.batch.spans.length;
+    const warn = this.warnSpan;
+
+    const traceId = this.traceIdOf(raw, path, scope);
+    const spanId = this.idOf(raw.spanID, 'spanID', path);
+
+    const writtenName = raw.operationName;
+    let name = MISSING_NAME;
+    if (typeof writtenName === 'string') name = writtenName;
+    else {
+      warn(
+        writtenName === undefined || writtenName === null ? 'missing-field' : 'invalid-value',
+        `operationName is missing or not a string; shown as "${MISSING_NAME}"`,
+        `${path}.operationName`,
+      );
+    }
+
+    const start = this.startOf(raw.startTime, path);
+    const durationNs = this.durationOf(raw.duration, path);
+    const attributes = readTypedTags(raw.tags, path, 'tags', warn);
+    const resource = this.processes.resolve(raw, path, scope.processes, warn);
+    const events = this.eventsOf(raw.logs, path, start);
+
+    const refs = readReferences(raw.references, path, traceId, this.normalizeTraceId, normalizeSpanId, warn, this.references);
+    let parentSpanId = refs.parentSpanId;
+    if (parentSpanId === undefined && raw.parentSpanID !== undefined) parentSpanId = this.legacyParentOf(raw.parentSpanID, path);
+
+    this.spanWarnings(raw.warnings, path);
+
+    const fields = readTagFields(attributes, raw.tags, path, warn);
+    const span: ParsedSpan = {
+      traceId,
+      spanId,
+      parentSpanId,
+      name,
+      serviceName: resource.serviceName,
+      kind: fields.kind,
+      start,
+      durationNs,
+      status: fields.status,
+      attributes,
+      resource,
+      scope: fields.scopeName === undefined ? undefined : this.scopeOf(fields.scopeName, fields.scopeVersion),
+      events,
+      links: refs.links,
+    };
+    this.batch.addSpan(span);
+  }
+
+  /** Gives spans that had no usable startTime the earliest start of their trace (else of the batch, else epoch 0). */
+  finish(): void {
+    if (this.startless.length === 0) return;
+    const spans = this.batch.spans;
+    const earliestByTrace = new Map<string, EpochTime>();
+    let earliest: EpochTime | undefined;
+    for (const span of spans) {
+      if (span.start === this.missingTime) continue;
+      const known = earliestByTrace.get(span.traceId);
+      if (known === undefined || epochCompare(span.start, known) < 0) earliestByTrace.set(span.traceId, span.start);
+      if (earliest === undefined || epochCompare(span.start, earliest) < 0) earliest = span.start;
+    }
+    for (const index of this.startless) {
+      const span = spans[index];
+      const start = earliestByTrace.get(span.traceId) ?? earliest ?? EPOCH_ZERO;
+      const events = span.events.map((event) => (event.time === this.missingTime ? { ...event, time: start } : event));
+      spans[index] = { ...span, start, events };
+    }
+  }
+
+  private traceIdOf(raw: JsonObject, path: string, scope: SpanScope): string {
+    let written = raw.traceID;
+    if (written === undefined && scope.traceId !== undefined) {
+      this.warnSpan('missing-field', "span has no traceID; the enclosing trace's traceID is used", `${path}.traceID`);
+      written = scope.traceId;
+    }
+    if (typeof written === 'string' && written.trim() !== '') return this.normalizeTraceId(written);
+    return this.idOf(written, 'traceID', path);
+  }
+
+  private idOf(written: unknown, field: string, path: string): string {
+    if (typeof written === 'string') {
+      const normalized = normalizeJaegerId(written);
+      if (!normalized.valid) this.warnSpan('invalid-id', `${field} is empty`, `${path}.${field}`);
+      return normalized.id;
+    }
+    if (typeof written === 'number' && Number.isSafeInteger(written)) {
+      this.warnSpan('invalid-id', `${field} is a number, not a string; its decimal digits are used as the id`, `${path}.${field}`);
+      return String(written);
+    }
+    this.warnSpan('invalid-id', `${field} is ${written === undefined ? 'missing' : 'not a string'}; the span has an empty id`, `${path}.${field}`);
+    return '';
+  }
+
+  private startOf(written: unknown, path: string): EpochTime {
+    const micros = asNumber(written);
+    if (micros !== undefined && micros >= 0) return epochFromMicros(micros);
+    const fallback = 'the span is placed at the earliest start in its trace (epoch 0 if no span has one)';
+    if (written === undefined || written === null) {
+      this.warnSpan('missing-field', `startTime is missing; ${fallback}`, `${path}.startTime`);
+    } else {
+      this.warnSpan('invalid-value', `startTime ${JSON.stringify(written)} is not epoch microseconds; ${fallback}`, `${path}.startTime`);
+    }
+    this.startless.push(this.spanIndex);
+    return this.missingTime;
+  }
+
+  private durationOf(written: unknown, path: string): number {
+    const micros = asNumber(written);
+    if (micros !== undefined && micros >= 0) return Math.round(micros * 1000);
+    if (written === undefined || written === null) {
+      this.warnSpan('missing-field', 'duration is missing; taken as 0', `${path}.duration`);
+    } else {
+      this.warnSpan('invalid-value', `duration ${JSON.stringify(written)} is not a number of microseconds; taken as 0`, `${path}.duration`);
+    }
+    return 0;
+  }
+
+  private eventsOf(logs: unknown, path: string, spanStart: EpochTime): readonly ParsedEvent[] {
+    if (logs === undefined || logs === null) return NO_EVENTS;
+    if (!Array.isArray(logs)) {
+      this.warnSpan('invalid-value', 'logs is not an array; ignored', `${path}.logs`);
+      return NO_EVENTS;
+    }
+    if (logs.length === 0) return NO_EVENTS;
+    const events: ParsedEvent[] = [];
+    for (let i = 0; i < logs.length; i++) {
+      const log: unknown = logs[i];
+      const logPath = `${path}.logs[${i}]`;
+      if (!isObject(log)) {
+        this.warnSpan('invalid-value', 'log entry is not an object; ignored', logPath);
+        continue;
+      }
+      const attributes = readTypedTags(log.fields, logPath, 'fields', this.warnSpan);
+      events.push({ time: this.logTimeOf(log.timestamp, logPath, spanStart), name: eventName(attributes), attributes });
+    }
+    return events;
+  }
+
+  private logTimeOf(written: unknown, logPath: string, spanStart: EpochTime): EpochTime {
+    const micros = asNumber(written);
+    if (micros !== undefined && micros >= 0) return epochFromMicros(micros);
+    const problem = written === undefined || written === null ? 'is missing' : 'is not epoch microseconds';
+    this.warnSpan(written === undefined || written === null ? 'missing-field' : 'invalid-value', `log timestamp ${problem}; the span start is used`, `${logPath}.timestamp`);
+    return spanStart;
+  }
+
+  private legacyParentOf(written: unknown, path: string): string | undefined {
+    if (typeof written !== 'string') {
+      this.warnSpan('invalid-id', 'parentSpanID is not a string; ignored', `${path}.parentSpanID`);
+      return undefined;
+    }
+    // Jaeger's Thrift-era writers used 0 for "no parent".
+    if (isZeroId(written)) return undefined;
+    return normalizeJaegerId(written).id;
+  }
+
+  private spanWarnings(written: unknown, path: string): void {
+    if (!Array.isArray(written)) return;
+    for (let i = 0; i < written.length; i++) {
+      const text: unknown = written[i];
+      this.warnSpan('other', typeof text === 'string' ? text : JSON.stringify(text), `${path}.warnings[${i}]`);
+    }
+  }
+
+  private scopeOf(name: string, version: string | undefined): InstrumentationScope {
+    const key = version === undefined ? name : `${name}\u0000${version}`;
+    let scope = this.scopes.get(key);
+    if (scope === undefined) {
+      scope = version === undefined ? { name, attributes: [] } : { name, version, attributes: [] };
+      this.scopes.set(key, scope);
+    }
+    return scope;
+  }
+}
+
+function normalizeSpanId(written: string): string {
+  return normalizeJaegerId(written).id;
+}
+
+function eventName(fields: readonly Attribute[]): string {
+  for (const field of fields) {
+    if (field.key === 'event') return attributeText(field.value) ?? 'log';
+  }
+  return 'log';
+}
+
+function isZeroId(text: string): boolean {
+  const t = text.trim();
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) !== 48) return false;
+  return true;
+}

@@ -1,0 +1,141 @@
+// Span fields that Jaeger carries as tags: span.kind, the error flag with the otel.status_*
+// pair that Jaeger's OTLP translator writes, and the instrumentation scope (otel.scope.* or
+// the older otel.library.*). The tags stay in the span's attributes as well, as Jaeger UI
+// shows them; these fields are read from them in addition.
+import type { Attribute, SpanKind, SpanStatus } from '../model/trace.ts';
+import { attributeText, type WarnFn } from './jaeger-tags.ts';
+import { isObject } from './json.ts';
+
+export interface TagFields {
+  readonly kind: SpanKind;
+  readonly status: SpanStatus;
+  readonly scopeName: string | undefined;
+  readonly scopeVersion: string | undefined;
+}
+
+const UNSET: SpanStatus = { code: 'unset' };
+const OK: SpanStatus = { code: 'ok' };
+const ERROR: SpanStatus = { code: 'error' };
+
+const KINDS: { readonly [tagValue: string]: SpanKind | undefined } = {
+  server: 'server',
+  client: 'client',
+  producer: 'producer',
+  consumer: 'consumer',
+  internal: 'internal',
+};
+
+/** `rawTags` and `spanPath` only serve to point a warning at the tag concerned. */
+export function readTagFields(attributes: readonly Attribute[], rawTags: unknown, spanPath: string, warn: WarnFn): TagFields {
+  let kindTag: Attribute | undefined;
+  let errorTag: Attribute | undefined;
+  let statusCodeTag: Attribute | undefined;
+  let statusDescriptionTag: Attribute | undefined;
+  let scopeName: string | undefined;
+  let scopeVersion: string | undefined;
+  let libraryName: string | undefined;
+  let libraryVersion: string | undefined;
+  for (const attribute of attributes) {
+    switch (attribute.key) {
+      case 'span.kind':
+        kindTag = attribute;
+        break;
+      case 'error':
+        errorTag = attribute;
+        break;
+      case 'otel.status_code':
+        statusCodeTag = attribute;
+        break;
+      case 'otel.status_description':
+        statusDescriptionTag = attribute;
+        break;
+      case 'otel.scope.name':
+        scopeName = attributeText(attribute.value);
+        break;
+      case 'otel.scope.version':
+        scopeVersion = attributeText(attribute.value);
+        break;
+      case 'otel.library.name':
+        libraryName = attributeText(attribute.value);
+        break;
+      case 'otel.library.version':
+        libraryVersion = attributeText(attribute.value);
+        break;
+    }
+  }
+  // The older otel.library.* names describe the same thing; the newer names win when both are there.
+  if (scopeName === undefined && libraryName !== undefined) {
+    scopeName = libraryName;
+    scopeVersion ??= libraryVersion;
+  }
+  const message = statusDescriptionTag === undefined ? undefined : attributeText(statusDescriptionTag.value);
+  return {
+    kind: kindTag === undefined ? 'unspecified' : kindOf(kindTag, rawTags, spanPath, warn),
+    status: statusOf(errorTag, statusCodeTag, message, rawTags, spanPath, warn),
+    scopeName,
+    scopeVersion,
+  };
+}
+
+function kindOf(tag: Attribute, rawTags: unknown, spanPath: string, warn: WarnFn): SpanKind {
+  const text = attributeText(tag.value);
+  const kind = text === undefined ? undefined : KINDS[text.trim().toLowerCase()];
+  if (kind !== undefined) return kind;
+  warn(
+    'unknown-kind',
+    `span.kind ${JSON.stringify(text ?? tag.value.type)} is not server, client, producer, consumer or internal; shown as unspecified`,
+    tagPath(rawTags, spanPath, 'span.kind'),
+  );
+  return 'unspecified';
+}
+
+function statusOf(
+  errorTag: Attribute | undefined,
+  statusCodeTag: Attribute | undefined,
+  message: string | undefined,
+  rawTags: unknown,
+  spanPath: string,
+  warn: WarnFn,
+): SpanStatus {
+  const error = message === undefined ? ERROR : { code: 'error' as const, message };
+  // As in Jaeger's OTLP translator, error=true decides; otel.status_code counts otherwise.
+  if (errorTag !== undefined && isTrue(errorTag)) return error;
+  if (statusCodeTag === undefined) return UNSET;
+  const code = attributeText(statusCodeTag.value)?.trim().toUpperCase();
+  switch (code) {
+    case 'ERROR':
+    case 'STATUS_CODE_ERROR':
+    case '2':
+      return error;
+    case 'OK':
+    case 'STATUS_CODE_OK':
+    case '1':
+      return OK;
+    case 'UNSET':
+    case 'STATUS_CODE_UNSET':
+    case '0':
+      return UNSET;
+    default:
+      warn(
+        'invalid-value',
+        `otel.status_code ${JSON.stringify(code ?? statusCodeTag.value.type)} is not OK, ERROR or UNSET; status left unset`,
+        tagPath(rawTags, spanPath, 'otel.status_code'),
+      );
+      return UNSET;
+  }
+}
+
+/** Jaeger UI counts both the bool true and the string "true" (as some writers send it). */
+function isTrue(tag: Attribute): boolean {
+  const value = tag.value;
+  return value.type === 'bool' ? value.value : value.type === 'string' && value.value.trim().toLowerCase() === 'true';
+}
+
+/** Path of the tag with `key`, looked up only when a warning needs it. */
+function tagPath(rawTags: unknown, spanPath: string, key: string): string {
+  if (Array.isArray(rawTags)) {
+    const index = rawTags.findIndex((tag: unknown) => isObject(tag) && tag.key === key);
+    if (index >= 0) return `${spanPath}.tags[${index}].value`;
+  }
+  return `${spanPath}.tags`;
+}

@@ -1,0 +1,179 @@
+// Jaeger's typed key/value pairs ({key, type, value}), used for span tags, process tags and
+// log fields, converted to model attributes. Writers disagree on the details (bool written as
+// the string "true", int64 written as a string to keep its digits, type left out), so each
+// value is read leniently and only what cannot be read as its declared type is reported.
+import type { Attribute, AttributeValue, WarningCode } from '../model/trace.ts';
+import { isObject, pathIndex, pathKey } from './json.ts';
+
+export type WarnFn = (code: WarningCode, message: string, path: string) => void;
+
+const TRUE: AttributeValue = { type: 'bool', value: true };
+const FALSE: AttributeValue = { type: 'bool', value: false };
+const EMPTY: AttributeValue = { type: 'empty' };
+const NO_ATTRIBUTES: readonly Attribute[] = [];
+
+/**
+ * Converts the array at `owner.field` (tags or fields); null or absent means none. Paths are
+ * passed in pieces and joined only for a warning, since this runs several times per span.
+ */
+export function readTypedTags(raw: unknown, owner: string, field: string, warn: WarnFn): readonly Attribute[] {
+  if (raw === null || raw === undefined) return NO_ATTRIBUTES;
+  if (!Array.isArray(raw)) {
+    warn('invalid-value', `expected an array of {key, type, value} but found ${describe(raw)}; ignored`, `${owner}.${field}`);
+    return NO_ATTRIBUTES;
+  }
+  if (raw.length === 0) return NO_ATTRIBUTES;
+  const path = `${owner}.${field}`;
+  const attributes: Attribute[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const tag: unknown = raw[i];
+    if (!isObject(tag)) {
+      warn('invalid-value', `expected a {key, type, value} object but found ${describe(tag)}; ignored`, pathIndex(path, i));
+      continue;
+    }
+    let key = '';
+    if (typeof tag.key === 'string') key = tag.key;
+    else warn('missing-field', 'tag has no string key; kept with an empty key', pathIndex(path, i));
+    attributes.push({ key, value: readTypedValue(tag.type, tag.value, path, i, warn) });
+  }
+  return attributes;
+}
+
+function readTypedValue(type: unknown, value: unknown, arrayPath: string, index: number, warn: WarnFn): AttributeValue {
+  switch (type) {
+    case 'string':
+      if (typeof value === 'string') return { type: 'string', value };
+      break;
+    case 'bool':
+      if (value === true) return TRUE;
+      if (value === false) return FALSE;
+      if (typeof value === 'string') {
+        const bool = boolFromText(value);
+        if (bool !== undefined) return bool;
+      }
+      break;
+    case 'int64':
+      if (typeof value === 'number' && Number.isInteger(value)) return intFromNumber(value, arrayPath, index, warn);
+      if (typeof value === 'string' && isIntegerText(value)) return { type: 'int', value: value.trim() };
+      break;
+    case 'float64':
+      if (typeof value === 'number') return { type: 'double', value };
+      if (typeof value === 'string') {
+        const number = doubleFromText(value);
+        if (number !== undefined) return { type: 'double', value: number };
+      }
+      break;
+    case 'binary':
+      if (typeof value === 'string') return { type: 'bytes', value };
+      break;
+    case undefined:
+    case null:
+      return inferValue(value, arrayPath, index, warn);
+    default: {
+      // Writers outside Jaeger itself use other spellings of the same types.
+      const alias = typeof type === 'string' ? TYPE_ALIASES[type.toLowerCase()] : undefined;
+      if (alias !== undefined && alias !== type) return readTypedValue(alias, value, arrayPath, index, warn);
+      warn('invalid-value', `unknown tag type ${JSON.stringify(type)}; type taken from the value`, pathKey(pathIndex(arrayPath, index), 'type'));
+      return inferValue(value, arrayPath, index, warn);
+    }
+  }
+  warn(
+    'invalid-value',
+    `${describe(value)} is not a valid ${String(type)} value; type taken from the value`,
+    pathKey(pathIndex(arrayPath, index), 'value'),
+  );
+  return inferValue(value, arrayPath, index, warn);
+}
+
+const TYPE_ALIASES: { readonly [spelling: string]: string | undefined } = {
+  string: 'string',
+  str: 'string',
+  bool: 'bool',
+  boolean: 'bool',
+  int64: 'int64',
+  int: 'int64',
+  int32: 'int64',
+  long: 'int64',
+  float64: 'float64',
+  float: 'float64',
+  double: 'float64',
+  binary: 'binary',
+  bytes: 'binary',
+};
+
+/** The attribute a bare JSON value stands for, when no usable type was written. */
+function inferValue(value: unknown, arrayPath: string, index: number, warn: WarnFn): AttributeValue {
+  switch (typeof value) {
+    case 'string':
+      return { type: 'string', value };
+    case 'boolean':
+      return value ? TRUE : FALSE;
+    case 'number':
+      return Number.isInteger(value) ? intFromNumber(value, arrayPath, index, warn) : { type: 'double', value };
+    case 'undefined':
+      return EMPTY;
+    default:
+      // Objects and arrays have no Jaeger tag type; their JSON text keeps them readable.
+      return value === null ? EMPTY : { type: 'string', value: JSON.stringify(value) };
+  }
+}
+
+function intFromNumber(value: number, arrayPath: string, index: number, warn: WarnFn): AttributeValue {
+  if (Number.isSafeInteger(value)) return { type: 'int', value: String(value) };
+  // JSON.parse already rounded it to the nearest double: show that double's digits, and say so.
+  const digits = BigInt(value).toString();
+  warn(
+    'invalid-value',
+    `int64 value ${digits} is beyond 2^53 and lost precision when the JSON was read (write it as a string to keep it exact)`,
+    pathKey(pathIndex(arrayPath, index), 'value'),
+  );
+  return { type: 'int', value: digits };
+}
+
+function boolFromText(text: string): AttributeValue | undefined {
+  const t = text.trim().toLowerCase();
+  return t === 'true' ? TRUE : t === 'false' ? FALSE : undefined;
+}
+
+/** An optional sign followed by decimal digits; written without a regex because it runs per tag. */
+function isIntegerText(text: string): boolean {
+  const t = text.trim();
+  let i = t.charCodeAt(0) === 45 || t.charCodeAt(0) === 43 ? 1 : 0; // '-' or '+'
+  if (i >= t.length) return false;
+  for (; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function doubleFromText(text: string): number | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  if (t === 'NaN') return Number.NaN;
+  const number = Number(t);
+  return Number.isNaN(number) ? undefined : number;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+/** Text of a scalar attribute (for an event name or a status message). */
+export function attributeText(value: AttributeValue): string | undefined {
+  switch (value.type) {
+    case 'string':
+    case 'int':
+    case 'bytes':
+      return value.value;
+    case 'bool':
+    case 'double':
+      return String(value.value);
+    default:
+      return undefined;
+  }
+}
