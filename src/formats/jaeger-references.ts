@@ -1,6 +1,7 @@
 // Jaeger references → the tree parent plus links. The parent is the first CHILD_OF reference
 // into the span's own trace; failing that the first FOLLOWS_FROM into it (Jaeger UI builds its
-// tree the same way). Every other reference, including ones into other traces, stays a link.
+// tree the same way). Every other reference, including ones into other traces, stays a link,
+// and so does a FOLLOWS_FROM parent: analysis needs to know that the parent did not wait for it.
 import type { Attribute, LinkRelation, SpanLink } from '../model/trace.ts';
 import type { WarnFn } from './jaeger-tags.ts';
 import { isObject } from './json.ts';
@@ -67,7 +68,7 @@ export function readReferences(
   const parent = firstChildOf >= 0 ? firstChildOf : firstFollowsFrom;
   if (parent >= 0) {
     out.parentSpanId = references[parent].spanId;
-    references.splice(parent, 1);
+    if (references[parent].relation === 'child_of') references.splice(parent, 1);
   }
   if (references.length > 0) out.links = references;
   return out;

@@ -304,7 +304,11 @@ describe('references', () => {
   it('falls back to the first same-trace FOLLOWS_FROM when there is no CHILD_OF', () => {
     const { span: s } = parseOne({ references: [ref('FOLLOWS_FROM', 'f1'), ref('FOLLOWS_FROM', 'f2')] });
     expect(s.parentSpanId).toBe('f1');
-    expect(s.links).toEqual([{ traceId: TRACE, spanId: 'f2', relation: 'follows_from', attributes: [] }]);
+    // The parent reference stays a link too, so analysis knows the parent did not wait for it.
+    expect(s.links).toEqual([
+      { traceId: TRACE, spanId: 'f1', relation: 'follows_from', attributes: [] },
+      { traceId: TRACE, spanId: 'f2', relation: 'follows_from', attributes: [] },
+    ]);
   });
 
   it('keeps a cross-trace reference as a link, never as the parent', () => {
@@ -447,6 +451,6 @@ describe('corpus', () => {
     const doc: unknown = JSON.parse(readCorpusText('jaeger/jaeger-ui__2992f2a5b5d037a8aabffd08ef384237.json'));
     const child = parseJaeger(doc).spans.find((s) => s.spanId === '1bdf4201221bb2ac');
     expect(child?.parentSpanId).toBe('ea7cfaca83f0724b');
-    expect(child?.links).toEqual([]);
+    expect(child?.links.map((l) => [l.spanId, l.relation])).toEqual([['ea7cfaca83f0724b', 'follows_from']]);
   });
 });
