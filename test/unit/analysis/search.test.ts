@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { searchSpans, spansWithAncestors } from '../../../src/analysis/search.ts';
+import { indexOf, makeTrace } from '../../helpers/make-trace.ts';
+
+const trace = makeTrace([
+  { id: 'aa01', start: 0, dur: 100, service: 'frontend', name: 'GET /checkout', attrs: { 'http.status_code': 500 } },
+  { id: 'bb02', parent: 'aa01', start: 10, dur: 50, service: 'Payments', name: 'charge', events: ['Retry scheduled'] },
+  {
+    id: 'cc03',
+    parent: 'bb02',
+    start: 20,
+    dur: 10,
+    service: 'db',
+    name: 'query',
+    attrs: {
+      'db.rows': 2.5,
+      cached: true,
+      tags: { type: 'array', value: [{ type: 'string', value: 'Primary' }, { type: 'int', value: '42' }] },
+      peer: { type: 'map', value: [{ key: 'host', value: { type: 'string', value: 'db-7.internal' } }] },
+    },
+  },
+  { id: 'dd04', parent: 'aa01', start: 70, dur: 20, service: 'frontend', name: 'render', attrs: { status: 'http.status_code=500' } },
+]);
+
+function found(query: string): string[] {
+  return Array.from(searchSpans(trace, query), (i) => trace.spans[i].spanId);
+}
+
+describe('searchSpans', () => {
+  it('matches name, service and span id case-insensitively', () => {
+    expect(found('CHECKOUT')).toEqual(['aa01']);
+    expect(found('payments')).toEqual(['bb02']);
+    expect(found('CC0')).toEqual(['cc03']);
+  });
+
+  it('matches event names', () => {
+    expect(found('retry')).toEqual(['bb02']);
+  });
+
+  it('matches attribute keys and values of every type, inside arrays and maps', () => {
+    expect(found('db.rows')).toEqual(['cc03']);
+    expect(found('2.5')).toEqual(['cc03']);
+    expect(found('true')).toEqual(['cc03']);
+    expect(found('primary')).toEqual(['cc03']);
+    expect(found('42')).toEqual(['cc03']);
+    expect(found('db-7')).toEqual(['cc03']);
+  });
+
+  it('matches key=value against an attribute with exactly that key and value', () => {
+    expect(found('HTTP.STATUS_CODE=500')).toEqual(['aa01', 'dd04']);
+    expect(found('http.status_code=50')).toEqual(['dd04']);
+    expect(found('cached=TRUE')).toEqual(['cc03']);
+    expect(found('tags=42')).toEqual(['cc03']);
+    expect(found('host=db-7.internal')).toEqual(['cc03']);
+    expect(found('cached=false')).toEqual([]);
+  });
+
+  it('requires every word of the query to match', () => {
+    expect(found('frontend')).toEqual(['aa01', 'dd04']);
+    expect(found('frontend render')).toEqual(['dd04']);
+    expect(found('frontend charge')).toEqual([]);
+  });
+
+  it('returns matches in tree order and nothing for an empty query', () => {
+    expect(found('a')).toEqual(['aa01', 'bb02', 'cc03', 'dd04']);
+    expect(found('')).toEqual([]);
+    expect(found('   ')).toEqual([]);
+  });
+});
+
+describe('spansWithAncestors', () => {
+  it('marks matches and everything above them', () => {
+    const marked = spansWithAncestors(trace, searchSpans(trace, 'query'));
+    const ids = trace.spans.filter((s) => marked[s.index] === 1).map((s) => s.spanId);
+    expect(ids).toEqual(['aa01', 'bb02', 'cc03']);
+    expect(marked[indexOf(trace, 'dd04')]).toBe(0);
+  });
+
+  it('is linear on a deep chain where every span matches', () => {
+    const n = 100_000;
+    const chain = makeTrace(
+      Array.from({ length: n }, (_, i) => ({ id: `s${i}`, parent: i === 0 ? undefined : `s${i - 1}`, start: i, dur: 2 * (n - i) })),
+    );
+    const matches = searchSpans(chain, 's');
+    expect(matches).toHaveLength(n);
+    const started = performance.now();
+    const marked = spansWithAncestors(chain, matches);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(marked.every((m) => m === 1)).toBe(true);
+  });
+});
