@@ -3,7 +3,8 @@
 // span can find its parent whatever encoding each side was written in.
 
 const HEX = /^[0-9a-fA-F]+$/;
-const BASE64 = /^[A-Za-z0-9+/\-_]+={0,2}$/;
+// Standard alphabet only (protobuf JSON's); url-safe '-' and '_' would misread ids like "span-a-root".
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 export interface NormalizedId {
   readonly id: string;
@@ -12,8 +13,7 @@ export interface NormalizedId {
 }
 
 function base64ToHex(text: string): string | undefined {
-  const std = text.replace(/-/g, '+').replace(/_/g, '/');
-  const padded = std + '='.repeat((4 - (std.length % 4)) % 4);
+  const padded = text + '='.repeat((4 - (text.length % 4)) % 4);
   let binary: string;
   try {
     binary = atob(padded);

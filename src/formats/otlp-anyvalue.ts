@@ -1,0 +1,312 @@
+// OTLP/JSON attribute lists and AnyValue, plus the cursor that tells where in the document
+// the reader is. Paths are kept as mutable steps and only joined into text for a warning,
+// because building a path string per attribute would cost more than reading the value.
+import type { Attribute, AttributeValue, WarningCode } from '../model/trace.ts';
+import { isObject, pathIndex, pathKey, type JsonObject } from './json.ts';
+import type { BatchBuilder } from './parsed.ts';
+
+export const NO_ATTRIBUTES: readonly Attribute[] = Object.freeze([]);
+// Values are immutable, so the common constants are shared rather than allocated per attribute.
+const EMPTY_VALUE: AttributeValue = Object.freeze({ type: 'empty' });
+const TRUE_VALUE: AttributeValue = Object.freeze({ type: 'bool', value: true });
+const FALSE_VALUE: AttributeValue = Object.freeze({ type: 'bool', value: false });
+
+/** Position in the document being read, and where its warnings go. */
+export class OtlpCursor {
+  private readonly steps: (string | number)[] = [];
+  /** Number of steps in use; callers save and restore it around a descent. */
+  depth = 0;
+  /** The ParsedSpan being read, for warnings that concern it. */
+  spanIndex: number | undefined;
+  /** `$` or `line N: $`. */
+  prefix = '$';
+
+  constructor(private readonly batch: BatchBuilder) {}
+
+  push(step: string | number): void {
+    this.steps[this.depth++] = step;
+  }
+
+  pop(): void {
+    this.depth--;
+  }
+
+  path(lastKey?: string): string {
+    let text = this.prefix;
+    for (let i = 0; i < this.depth; i++) {
+      const step = this.steps[i];
+      text = typeof step === 'number' ? pathIndex(text, step) : pathKey(text, step);
+    }
+    return lastKey === undefined ? text : pathKey(text, lastKey);
+  }
+
+  /** Warns about the value at the cursor, or at its field `lastKey`. */
+  warn(code: WarningCode, message: string, lastKey?: string): void {
+    this.batch.warn(code, message, this.path(lastKey), this.spanIndex);
+  }
+}
+
+/** A short description of a JSON value for a message; shallow, since the value may be huge or deep. */
+export function describeJson(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (isObject(value)) {
+    const keys = Object.keys(value);
+    if (keys.length === 0) return '{}';
+    return `an object with keys ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', ...' : ''}`;
+  }
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** A scalar as text, for a field that should have been a string. */
+export function textOf(value: unknown): string {
+  return typeof value === 'object' && value !== null ? describeJson(value) : String(value);
+}
+
+/** Reads a KeyValue list at the cursor (which points at the list). */
+export function readAttributes(raw: unknown, cursor: OtlpCursor): readonly Attribute[] {
+  if (raw === undefined || raw === null) return NO_ATTRIBUTES;
+  if (!Array.isArray(raw)) {
+    cursor.warn('invalid-value', `attributes should be an array of {key, value}, got ${describeJson(raw)}`);
+    return NO_ATTRIBUTES;
+  }
+  if (raw.length === 0) return NO_ATTRIBUTES;
+  const out: Attribute[] = [];
+  const depth = cursor.depth;
+  for (let i = 0; i < raw.length; i++) {
+    cursor.depth = depth;
+    cursor.push(i);
+    const entry: unknown = raw[i];
+    if (!isObject(entry)) {
+      cursor.warn('invalid-value', `attribute skipped: expected {key, value}, got ${describeJson(entry)}`);
+      continue;
+    }
+    const key = readKey(entry, cursor);
+    cursor.push('value');
+    out.push({ key, value: readAnyValue(entry.value, cursor) });
+  }
+  cursor.depth = depth;
+  return out;
+}
+
+function readKey(entry: JsonObject, cursor: OtlpCursor): string {
+  const key = entry.key;
+  if (typeof key === 'string') return key;
+  cursor.warn('missing-field', `attribute has no string key (got ${describeJson(key)}); kept with key ""`, 'key');
+  return '';
+}
+
+interface ArrayFrame {
+  readonly isMap: false;
+  readonly items: readonly unknown[];
+  readonly out: AttributeValue[];
+  /** Cursor depth where an item's index goes, just after the container's `values` step. */
+  readonly depth: number;
+  next: number;
+}
+
+interface MapFrame {
+  readonly isMap: true;
+  readonly items: readonly unknown[];
+  readonly out: Attribute[];
+  readonly depth: number;
+  next: number;
+}
+
+type Frame = ArrayFrame | MapFrame;
+
+/**
+ * Reads an AnyValue at the cursor. Nested arrays and maps are walked with an explicit stack:
+ * their depth is chosen by the sender, so it must not become call-stack depth.
+ */
+function readAnyValue(raw: unknown, cursor: OtlpCursor): AttributeValue {
+  if (!isObject(raw)) return readNonObjectValue(raw, cursor);
+  if (raw.arrayValue == null && raw.kvlistValue == null) return readScalarValue(raw, cursor);
+  const depth = cursor.depth;
+  const stack: Frame[] = [];
+  const root = openValue(raw, cursor, stack);
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    if (frame.next >= frame.items.length) {
+      stack.pop();
+      continue;
+    }
+    const i = frame.next++;
+    cursor.depth = frame.depth;
+    cursor.push(i);
+    const item = frame.items[i];
+    if (!frame.isMap) {
+      frame.out.push(openValue(item, cursor, stack));
+    } else if (isObject(item)) {
+      const key = readKey(item, cursor);
+      cursor.push('value');
+      frame.out.push({ key, value: openValue(item.value, cursor, stack) });
+    } else {
+      cursor.warn('invalid-value', `map entry skipped: expected {key, value}, got ${describeJson(item)}`);
+    }
+  }
+  cursor.depth = depth;
+  return root;
+}
+
+/** A scalar value, or a container whose (still empty) output array is filled later from the stack. */
+function openValue(raw: unknown, cursor: OtlpCursor, stack: Frame[]): AttributeValue {
+  if (!isObject(raw)) return readNonObjectValue(raw, cursor);
+  const array = raw.arrayValue;
+  if (array != null) {
+    const items = readValuesList(array, 'arrayValue', cursor);
+    const out: AttributeValue[] = [];
+    if (items.length > 0) stack.push({ isMap: false, items, out, depth: cursor.depth + 2, next: 0 });
+    return { type: 'array', value: out };
+  }
+  const map = raw.kvlistValue;
+  if (map != null) {
+    const items = readValuesList(map, 'kvlistValue', cursor);
+    const out: Attribute[] = [];
+    if (items.length > 0) stack.push({ isMap: true, items, out, depth: cursor.depth + 2, next: 0 });
+    return { type: 'map', value: out };
+  }
+  return readScalarValue(raw, cursor);
+}
+
+/** The `values` of an ArrayValue / KeyValueList; leaves the cursor unchanged. */
+function readValuesList(container: unknown, key: string, cursor: OtlpCursor): readonly unknown[] {
+  if (isObject(container)) {
+    const values = container.values;
+    if (Array.isArray(values)) {
+      // The frame's items hang under `<key>.values`; these steps stay valid until the
+      // frame is done because deeper frames only write steps beyond them.
+      cursor.push(key);
+      cursor.push('values');
+      cursor.depth -= 2;
+      return values;
+    }
+    if (values == null) return [];
+  }
+  cursor.warn('invalid-value', `${key} should be {values: [...]}, got ${describeJson(container)}`, key);
+  return [];
+}
+
+function readScalarValue(raw: JsonObject, cursor: OtlpCursor): AttributeValue {
+  const text = raw.stringValue;
+  if (text != null) {
+    if (typeof text === 'string') return { type: 'string', value: text };
+    cursor.warn('invalid-value', `stringValue is not a string: ${describeJson(text)}; kept as text`, 'stringValue');
+    return { type: 'string', value: textOf(text) };
+  }
+  const int = raw.intValue;
+  if (int != null) return readInt(int, cursor);
+  const bool = raw.boolValue;
+  if (bool != null) return readBool(bool, cursor);
+  const double = raw.doubleValue;
+  if (double != null) return readDouble(double, cursor);
+  const bytes = raw.bytesValue;
+  if (bytes != null) {
+    if (typeof bytes === 'string') return { type: 'bytes', value: bytes };
+    cursor.warn('invalid-value', `bytesValue should be a base64 string, got ${describeJson(bytes)}`, 'bytesValue');
+    return EMPTY_VALUE;
+  }
+  return readUnknownValue(raw, cursor);
+}
+
+function isIntegerText(text: string): boolean {
+  const start = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  if (text.length <= start) return false;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function readInt(raw: unknown, cursor: OtlpCursor): AttributeValue {
+  if (typeof raw === 'string') {
+    if (isIntegerText(raw)) return { type: 'int', value: raw };
+    cursor.warn('invalid-value', `intValue ${describeJson(raw)} is not an integer; kept as text`, 'intValue');
+    return { type: 'string', value: raw };
+  }
+  if (typeof raw === 'number') {
+    if (Number.isSafeInteger(raw)) return { type: 'int', value: String(raw) };
+    if (Number.isInteger(raw)) {
+      cursor.warn(
+        'invalid-value',
+        `intValue ${raw} is a JSON number beyond 2^53: its last digits may already be lost ` +
+          '(int64 should be written as a string)',
+        'intValue',
+      );
+      return { type: 'int', value: BigInt(raw).toString() };
+    }
+    cursor.warn('invalid-value', `intValue ${raw} is not an integer; kept as a double`, 'intValue');
+    return { type: 'double', value: raw };
+  }
+  cursor.warn('invalid-value', `intValue should be a string or number, got ${describeJson(raw)}`, 'intValue');
+  return EMPTY_VALUE;
+}
+
+function readBool(raw: unknown, cursor: OtlpCursor): AttributeValue {
+  if (typeof raw === 'boolean') return raw ? TRUE_VALUE : FALSE_VALUE;
+  if (raw === 'true' || raw === 'false') {
+    cursor.warn('invalid-value', `boolValue is the string ${describeJson(raw)}; read as a boolean`, 'boolValue');
+    return raw === 'true' ? TRUE_VALUE : FALSE_VALUE;
+  }
+  cursor.warn('invalid-value', `boolValue should be true or false, got ${describeJson(raw)}`, 'boolValue');
+  return EMPTY_VALUE;
+}
+
+function readDouble(raw: unknown, cursor: OtlpCursor): AttributeValue {
+  if (typeof raw === 'number') return { type: 'double', value: raw };
+  if (typeof raw === 'string') {
+    // Protobuf JSON writes non-finite doubles as "NaN", "Infinity", "-Infinity", and allows
+    // any double as a string.
+    if (raw === 'NaN') return { type: 'double', value: NaN };
+    const n = raw.trim() === '' ? NaN : Number(raw);
+    if (!Number.isNaN(n)) return { type: 'double', value: n };
+    cursor.warn('invalid-value', `doubleValue ${describeJson(raw)} is not a number; kept as text`, 'doubleValue');
+    return { type: 'string', value: raw };
+  }
+  cursor.warn('invalid-value', `doubleValue should be a number, got ${describeJson(raw)}`, 'doubleValue');
+  return EMPTY_VALUE;
+}
+
+/** `{}` is the empty value; a lone non-standard key holding a scalar is read on a best-effort basis. */
+function readUnknownValue(raw: JsonObject, cursor: OtlpCursor): AttributeValue {
+  for (const key in raw) {
+    const value = raw[key];
+    if (value == null) continue;
+    if (typeof value === 'string') {
+      cursor.warn('invalid-value', `AnyValue has no standard field; non-standard "${key}" read as a string`, key);
+      return { type: 'string', value };
+    }
+    if (typeof value === 'boolean') {
+      cursor.warn('invalid-value', `AnyValue has no standard field; non-standard "${key}" read as a boolean`, key);
+      return { type: 'bool', value };
+    }
+    if (typeof value === 'number') {
+      cursor.warn('invalid-value', `AnyValue has no standard field; non-standard "${key}" read as a number`, key);
+      return Number.isSafeInteger(value) ? { type: 'int', value: String(value) } : { type: 'double', value };
+    }
+    cursor.warn('invalid-value', `AnyValue has no standard field, only "${key}"; value left empty`, key);
+    return EMPTY_VALUE;
+  }
+  return EMPTY_VALUE;
+}
+
+/** A bare JSON scalar where an AnyValue object belongs: kept as what it is, with a warning. */
+function readNonObjectValue(raw: unknown, cursor: OtlpCursor): AttributeValue {
+  if (raw == null) return EMPTY_VALUE;
+  if (typeof raw === 'string') {
+    cursor.warn('invalid-value', 'value is a bare string, not an AnyValue object ({"stringValue": ...}); kept as text');
+    return { type: 'string', value: raw };
+  }
+  if (typeof raw === 'boolean') {
+    cursor.warn('invalid-value', 'value is a bare boolean, not an AnyValue object ({"boolValue": ...})');
+    return { type: 'bool', value: raw };
+  }
+  if (typeof raw === 'number') {
+    cursor.warn('invalid-value', 'value is a bare number, not an AnyValue object ({"intValue"/"doubleValue": ...})');
+    return Number.isSafeInteger(raw) ? { type: 'int', value: String(raw) } : { type: 'double', value: raw };
+  }
+  cursor.warn('invalid-value', `value should be an AnyValue object, got ${describeJson(raw)}`);
+  return EMPTY_VALUE;
+}

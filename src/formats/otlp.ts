@@ -1,0 +1,628 @@
+// OTLP/JSON traces (ExportTraceServiceRequest / TracesData) and the wrappers query APIs put
+// around them: Tempo {batches} and {trace}, Jaeger /api/v3 {result}. Also the collector's
+// file exporter output, one export request per line. This runs on 100,000-span files, so the
+// per-span path avoids closures, regexes and path strings unless something is wrong.
+import type {
+  Attribute,
+  InstrumentationScope,
+  Resource,
+  SpanKind,
+  SpanLink,
+  SpanStatus,
+  StatusCode,
+} from '../model/trace.ts';
+import { EPOCH_ZERO, epochCompare, epochDiffNs, epochFromNanos, type EpochTime } from './epoch.ts';
+import { normalizeOtlpId } from './ids.ts';
+import { isObject, type JsonObject } from './json.ts';
+import { NO_ATTRIBUTES, OtlpCursor, describeJson, readAttributes, textOf } from './otlp-anyvalue.ts';
+import { BatchBuilder, FormatError, type ParsedBatch, type ParsedEvent, type ParsedSpan } from './parsed.ts';
+
+interface SpanContainer {
+  readonly list: readonly unknown[];
+  /** Path steps from the document root to the list. */
+  readonly steps: readonly string[];
+  readonly format: 'otlp' | 'tempo';
+}
+
+function findResourceSpans(doc: JsonObject): SpanContainer | undefined {
+  if (Array.isArray(doc.resourceSpans)) return { list: doc.resourceSpans, steps: ['resourceSpans'], format: 'otlp' };
+  if (Array.isArray(doc.batches)) return { list: doc.batches, steps: ['batches'], format: 'tempo' };
+  const trace = doc.trace;
+  if (isObject(trace)) {
+    if (Array.isArray(trace.resourceSpans))
+      return { list: trace.resourceSpans, steps: ['trace', 'resourceSpans'], format: 'tempo' };
+    if (Array.isArray(trace.batches)) return { list: trace.batches, steps: ['trace', 'batches'], format: 'tempo' };
+  }
+  const result = doc.result;
+  if (isObject(result) && Array.isArray(result.resourceSpans))
+    return { list: result.resourceSpans, steps: ['result', 'resourceSpans'], format: 'otlp' };
+  return undefined;
+}
+
+function isOtherSignal(doc: JsonObject): boolean {
+  return Array.isArray(doc.resourceLogs) || Array.isArray(doc.resourceMetrics);
+}
+
+/** True when doc has one of the OTLP trace shapes (cheap: looks at top-level keys only). */
+export function looksLikeOtlp(doc: unknown): boolean {
+  return isObject(doc) && findResourceSpans(doc) !== undefined;
+}
+
+/** True when a parsed JSON Lines value is an OTLP export request of any signal. */
+export function isOtlpLine(doc: unknown): boolean {
+  return isObject(doc) && (findResourceSpans(doc) !== undefined || isOtherSignal(doc));
+}
+
+/**
+ * Parses one OTLP trace document. format is 'tempo' for {batches} and {trace} wrappers, else
+ * 'otlp'. Throws FormatError when doc is not OTLP traces.
+ */
+export function parseOtlp(doc: unknown): ParsedBatch {
+  const container = isObject(doc) ? findResourceSpans(doc) : undefined;
+  if (!isObject(doc) || container === undefined) {
+    if (isObject(doc) && isOtherSignal(doc))
+      throw new FormatError('This is OTLP logs or metrics, not traces: it has no resourceSpans.');
+    throw new FormatError(
+      'Not OTLP traces: expected resourceSpans[], Tempo batches[] or trace.resourceSpans[], ' +
+        'or Jaeger result.resourceSpans[].',
+    );
+  }
+  const reader = new OtlpReader(container.format);
+  reader.readDocument(doc, container);
+  return reader.finish();
+}
+
+/**
+ * Merges JSON Lines (collector file exporter output). Lines of other signals are skipped and
+ * counted in one note; warning paths are prefixed `line N: $...`.
+ */
+export function parseOtlpJsonLines(lines: readonly { line: number; doc: unknown }[]): ParsedBatch {
+  const reader = new OtlpReader('otlp-jsonl');
+  let skipped = 0;
+  for (const { line, doc } of lines) {
+    reader.cursor.prefix = `line ${line}: $`;
+    const container = isObject(doc) ? findResourceSpans(doc) : undefined;
+    if (isObject(doc) && container !== undefined) reader.readDocument(doc, container);
+    else if (isObject(doc) && isOtherSignal(doc)) skipped++;
+    else reader.cursor.warn('other', `line skipped: not an OTLP export request (${describeJson(doc)})`);
+  }
+  if (skipped > 0) reader.out.notes.push(`Skipped ${skipped} ${skipped === 1 ? 'line' : 'lines'} of logs/metrics`);
+  return reader.finish();
+}
+
+const KIND_BY_NUMBER: readonly SpanKind[] = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
+const KIND_BY_NAME: ReadonlyMap<string, SpanKind> = new Map([
+  ['SPAN_KIND_UNSPECIFIED', 'unspecified'],
+  ['SPAN_KIND_INTERNAL', 'internal'],
+  ['SPAN_KIND_SERVER', 'server'],
+  ['SPAN_KIND_CLIENT', 'client'],
+  ['SPAN_KIND_PRODUCER', 'producer'],
+  ['SPAN_KIND_CONSUMER', 'consumer'],
+]);
+
+const STATUS_BY_NUMBER: readonly StatusCode[] = ['unset', 'ok', 'error'];
+const STATUS_BY_NAME: ReadonlyMap<string, StatusCode> = new Map([
+  ['STATUS_CODE_UNSET', 'unset'],
+  ['STATUS_CODE_OK', 'ok'],
+  ['STATUS_CODE_ERROR', 'error'],
+]);
+// Shared so that 100,000 spans without a status message do not each carry a status object.
+const STATUS_ONLY: Readonly<Record<StatusCode, SpanStatus>> = {
+  unset: Object.freeze({ code: 'unset' }),
+  ok: Object.freeze({ code: 'ok' }),
+  error: Object.freeze({ code: 'error' }),
+};
+
+const NO_EVENTS: readonly ParsedEvent[] = Object.freeze([]);
+const NO_LINKS: readonly SpanLink[] = Object.freeze([]);
+
+/**
+ * Stands in for the start of a span that has no times at all, and for its events' missing
+ * times, until placeSpansWithoutStart has seen every span and can pick a start.
+ */
+const START_OF_SPAN: EpochTime = Object.freeze({ sec: 0, nano: 0 });
+
+function isLowerHex(text: string, length: number): boolean {
+  if (text.length !== length) return false;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+// Sextet of each base64 character, -1 for anything else. Only the standard alphabet, which is
+// what protobuf JSON writes: accepting '-' and '_' too would misread ids like "span-a-root".
+const SEXTET = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++)
+  SEXTET['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
+const HEX_CHAR_CODES = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
+// Reused buffers of hex char codes: one string is made per id, not one per digit.
+const SPAN_ID_CODES: number[] = new Array<number>(16).fill(48);
+const TRACE_ID_CODES: number[] = new Array<number>(32).fill(48);
+
+/**
+ * Base64 of exactly `byteLength` bytes, padded or not, as lowercase hex; undefined for anything
+ * else. Same result as normalizeOtlpId for these inputs, without its regexes and atob: Tempo
+ * and grpc-gateway write every id this way.
+ */
+function base64IdToHex(text: string, byteLength: 8 | 16): string | undefined {
+  const dataLength = byteLength === 8 ? 11 : 22;
+  const length = text.length;
+  if (length !== dataLength) {
+    if (length !== dataLength + (byteLength === 8 ? 1 : 2)) return undefined;
+    for (let i = dataLength; i < length; i++) if (text.charCodeAt(i) !== 61 /* = */) return undefined;
+  }
+  const codes = byteLength === 8 ? SPAN_ID_CODES : TRACE_ID_CODES;
+  let bits = 0;
+  let bitCount = 0;
+  let written = 0;
+  for (let i = 0; i < dataLength; i++) {
+    const c = text.charCodeAt(i);
+    const sextet = c < 128 ? SEXTET[c] : -1;
+    if (sextet < 0) return undefined;
+    bits = ((bits << 6) | sextet) & 0xfff;
+    bitCount += 6;
+    if (bitCount >= 8) {
+      bitCount -= 8;
+      const byte = (bits >> bitCount) & 0xff;
+      codes[written++] = HEX_CHAR_CODES[byte >> 4];
+      codes[written++] = HEX_CHAR_CODES[byte & 15];
+      // The last character's spare bits are ignored, as atob does.
+      if (written === codes.length) break;
+    }
+  }
+  return String.fromCharCode.apply(null, codes);
+}
+
+/**
+ * A link whose `opentracing.ref_type` attribute (the OpenTelemetry convention for links made
+ * from OpenTracing/Jaeger references) says child_of or follows_from gets that relation; the
+ * attribute is dropped as the relation now carries it.
+ */
+function linkOf(traceId: string, spanId: string, attributes: readonly Attribute[]): SpanLink {
+  for (let i = 0; i < attributes.length; i++) {
+    const { key, value } = attributes[i];
+    if (key !== 'opentracing.ref_type' || value.type !== 'string') continue;
+    if (value.value !== 'child_of' && value.value !== 'follows_from') break;
+    const rest = attributes.length === 1 ? NO_ATTRIBUTES : attributes.filter((_, k) => k !== i);
+    return { traceId, spanId, relation: value.value, attributes: rest };
+  }
+  return { traceId, spanId, relation: 'link', attributes };
+}
+
+interface MissingStart {
+  readonly spanIndex: number;
+  readonly path: string;
+}
+
+interface DroppedTotals {
+  attributes: number;
+  events: number;
+  links: number;
+}
+
+class OtlpReader {
+  readonly out: BatchBuilder;
+  readonly cursor: OtlpCursor;
+  private readonly missingStarts: MissingStart[] = [];
+  private readonly dropped: DroppedTotals = { attributes: 0, events: 0, links: 0 };
+
+  constructor(format: ParsedBatch['format']) {
+    this.out = new BatchBuilder(format);
+    this.cursor = new OtlpCursor(this.out);
+  }
+
+  readDocument(doc: JsonObject, container: SpanContainer): void {
+    const cursor = this.cursor;
+    cursor.depth = 0;
+    cursor.spanIndex = undefined;
+    for (const step of container.steps) cursor.push(step);
+    if (container.steps[0] === 'trace' && (doc.status === 'PARTIAL' || doc.status === 1)) {
+      const message = typeof doc.message === 'string' && doc.message !== '' ? `: ${doc.message}` : '';
+      this.out.notes.push(`Tempo reported this trace as partial${message}`);
+    }
+    const depth = cursor.depth;
+    const list = container.list;
+    for (let i = 0; i < list.length; i++) {
+      cursor.depth = depth;
+      cursor.push(i);
+      const entry: unknown = list[i];
+      if (isObject(entry)) this.readResourceSpans(entry);
+      else cursor.warn('invalid-value', `resource spans entry skipped: expected an object, got ${describeJson(entry)}`);
+    }
+    cursor.depth = 0;
+    cursor.spanIndex = undefined;
+  }
+
+  finish(): ParsedBatch {
+    this.placeSpansWithoutStart();
+    const { attributes, events, links } = this.dropped;
+    if (attributes + events + links > 0) {
+      const parts: string[] = [];
+      if (attributes > 0) parts.push(`${attributes} attributes`);
+      if (events > 0) parts.push(`${events} events`);
+      if (links > 0) parts.push(`${links} links`);
+      this.out.notes.push(`The senders reported dropping ${parts.join(', ')} before export`);
+    }
+    return this.out.finish();
+  }
+
+  private readResourceSpans(entry: JsonObject): void {
+    const cursor = this.cursor;
+    const depth = cursor.depth;
+    const firstSpan = this.out.spans.length;
+    cursor.spanIndex = undefined;
+    cursor.push('resource');
+    const rawResource = entry.resource;
+    const resourceAttributes = isObject(rawResource) ? this.readAttributesAt(rawResource, 'attributes') : NO_ATTRIBUTES;
+    if (isObject(rawResource))
+      this.countDropped(rawResource.droppedAttributesCount, 'droppedAttributesCount', 'attributes');
+    const serviceName = this.serviceNameOf(resourceAttributes);
+    const resource: Resource = { serviceName: serviceName.name, attributes: resourceAttributes };
+    cursor.depth = depth;
+    this.readScopeSpansList(entry, 'scopeSpans', resource);
+    this.readScopeSpansList(entry, 'instrumentationLibrarySpans', resource);
+    if (serviceName.problem !== undefined) {
+      cursor.depth = depth;
+      cursor.push('resource');
+      cursor.spanIndex = this.out.spans.length > firstSpan ? firstSpan : undefined;
+      cursor.warn('missing-field', `${serviceName.problem}; spans shown as "${serviceName.name}"`, 'attributes');
+      cursor.spanIndex = undefined;
+    }
+    cursor.depth = depth;
+  }
+
+  /** service.name, else the SDK default built from process.executable.name. */
+  private serviceNameOf(attributes: readonly Attribute[]): { name: string; problem?: string } {
+    let executable = '';
+    for (let i = 0; i < attributes.length; i++) {
+      const { key, value } = attributes[i];
+      if (key === 'service.name') {
+        if (value.type === 'string' && value.value !== '') return { name: value.value };
+        const what = value.type === 'string' ? 'empty' : `a ${value.type} value, not a string`;
+        return { name: 'unknown_service', problem: `resource attribute service.name is ${what}` };
+      }
+      if (key === 'process.executable.name' && value.type === 'string') executable = value.value;
+    }
+    const name = executable === '' ? 'unknown_service' : `unknown_service:${executable}`;
+    return { name, problem: 'resource has no service.name attribute' };
+  }
+
+  private readScopeSpansList(
+    entry: JsonObject,
+    key: 'scopeSpans' | 'instrumentationLibrarySpans',
+    resource: Resource,
+  ): void {
+    const raw = entry[key];
+    if (raw == null) return;
+    const cursor = this.cursor;
+    const depth = cursor.depth;
+    if (!Array.isArray(raw)) {
+      cursor.warn('invalid-value', `${key} should be an array, got ${describeJson(raw)}`, key);
+      return;
+    }
+    cursor.push(key);
+    for (let j = 0; j < raw.length; j++) {
+      cursor.depth = depth + 1;
+      cursor.push(j);
+      const scopeSpans: unknown = raw[j];
+      if (isObject(scopeSpans)) this.readScopeSpans(scopeSpans, resource);
+      else cursor.warn('invalid-value', `scope spans skipped: expected an object, got ${describeJson(scopeSpans)}`);
+    }
+    cursor.depth = depth;
+  }
+
+  private readScopeSpans(entry: JsonObject, resource: Resource): void {
+    const cursor = this.cursor;
+    const depth = cursor.depth;
+    cursor.spanIndex = undefined;
+    const scopeKey = entry.scope != null ? 'scope' : 'instrumentationLibrary';
+    const scope = this.readScope(entry[scopeKey], scopeKey);
+    const spans = entry.spans;
+    if (spans == null) return;
+    if (!Array.isArray(spans)) {
+      cursor.warn('invalid-value', `spans should be an array, got ${describeJson(spans)}`, 'spans');
+      return;
+    }
+    cursor.push('spans');
+    for (let k = 0; k < spans.length; k++) {
+      cursor.depth = depth + 1;
+      cursor.push(k);
+      const span: unknown = spans[k];
+      if (isObject(span)) this.readSpan(span, resource, scope);
+      else {
+        cursor.spanIndex = undefined;
+        cursor.warn('invalid-value', `span skipped: expected an object, got ${describeJson(span)}`);
+      }
+    }
+    cursor.depth = depth;
+    cursor.spanIndex = undefined;
+  }
+
+  private readScope(raw: unknown, key: string): InstrumentationScope | undefined {
+    if (raw == null) return undefined;
+    const cursor = this.cursor;
+    if (!isObject(raw)) {
+      cursor.warn('invalid-value', `${key} should be an object, got ${describeJson(raw)}`, key);
+      return undefined;
+    }
+    cursor.push(key);
+    const name = typeof raw.name === 'string' ? raw.name : '';
+    const version = typeof raw.version === 'string' && raw.version !== '' ? raw.version : undefined;
+    const attributes = this.readAttributesAt(raw, 'attributes');
+    this.countDropped(raw.droppedAttributesCount, 'droppedAttributesCount', 'attributes');
+    cursor.pop();
+    if (name === '' && version === undefined && attributes.length === 0) return undefined;
+    return version === undefined ? { name, attributes } : { name, version, attributes };
+  }
+
+  private readAttributesAt(owner: JsonObject, key: string): readonly Attribute[] {
+    const raw = owner[key];
+    if (raw == null) return NO_ATTRIBUTES;
+    this.cursor.push(key);
+    const attributes = readAttributes(raw, this.cursor);
+    this.cursor.pop();
+    return attributes;
+  }
+
+  private readSpan(raw: JsonObject, resource: Resource, scope: InstrumentationScope | undefined): void {
+    const cursor = this.cursor;
+    const spanIndex = this.out.spans.length;
+    cursor.spanIndex = spanIndex;
+
+    const traceId = this.readId(raw.traceId, 16, 'traceId');
+    const spanId = this.readId(raw.spanId, 8, 'spanId');
+    const rawParent = raw.parentSpanId;
+    const parentSpanId = rawParent == null || rawParent === '' ? undefined : this.readId(rawParent, 8, 'parentSpanId');
+    const name = typeof raw.name === 'string' ? raw.name : this.readOddName(raw.name);
+
+    const { start, durationNs } = this.readSpanTimes(raw, spanIndex);
+
+    const attributes = this.readAttributesAt(raw, 'attributes');
+    const events = raw.events == null ? NO_EVENTS : this.readEvents(raw.events, start);
+    const links = raw.links == null ? NO_LINKS : this.readLinks(raw.links);
+    if (raw.droppedAttributesCount != null)
+      this.countDropped(raw.droppedAttributesCount, 'droppedAttributesCount', 'attributes');
+    if (raw.droppedEventsCount != null) this.countDropped(raw.droppedEventsCount, 'droppedEventsCount', 'events');
+    if (raw.droppedLinksCount != null) this.countDropped(raw.droppedLinksCount, 'droppedLinksCount', 'links');
+
+    const span: ParsedSpan = {
+      traceId,
+      spanId,
+      parentSpanId,
+      name,
+      serviceName: resource.serviceName,
+      kind: raw.kind == null ? 'unspecified' : this.readKind(raw.kind),
+      start,
+      durationNs,
+      status: raw.status == null ? STATUS_ONLY.unset : this.readStatus(raw.status),
+      attributes,
+      resource,
+      scope,
+      events,
+      links,
+    };
+    this.out.addSpan(span);
+  }
+
+  /** Start and duration; spans without a start are placed later, by placeSpansWithoutStart. */
+  private readSpanTimes(raw: JsonObject, spanIndex: number): { start: EpochTime; durationNs: number } {
+    const cursor = this.cursor;
+    const start = this.readTime(raw.startTimeUnixNano, 'startTimeUnixNano');
+    const end = this.readTime(raw.endTimeUnixNano, 'endTimeUnixNano');
+    if (start === undefined) {
+      if (end === undefined) {
+        this.missingStarts.push({ spanIndex, path: cursor.path('startTimeUnixNano') });
+        return { start: START_OF_SPAN, durationNs: 0 };
+      }
+      const message = 'span has no startTimeUnixNano; placed at its end with duration 0';
+      cursor.warn('missing-field', message, 'startTimeUnixNano');
+      return { start: end, durationNs: 0 };
+    }
+    if (end === undefined) {
+      cursor.warn('missing-field', 'span has no endTimeUnixNano; shown with duration 0', 'endTimeUnixNano');
+      return { start, durationNs: 0 };
+    }
+    const durationNs = epochDiffNs(end, start);
+    if (durationNs < 0) {
+      cursor.warn('invalid-value', 'span ends before it starts; shown with duration 0', 'endTimeUnixNano');
+      return { start, durationNs: 0 };
+    }
+    if (!Number.isFinite(durationNs)) {
+      // Only absurd numeric times (near the float64 limit) get here.
+      cursor.warn('invalid-value', 'span duration is too large to show; shown with duration 0', 'endTimeUnixNano');
+      return { start, durationNs: 0 };
+    }
+    return { start, durationNs };
+  }
+
+  /** Lowercase hex passes through untouched; anything else goes through the shared normalizer. */
+  private readId(raw: unknown, byteLength: 8 | 16, key: string): string {
+    if (typeof raw === 'string') {
+      if (isLowerHex(raw, byteLength * 2)) return raw;
+      const decoded = base64IdToHex(raw, byteLength);
+      if (decoded !== undefined) return decoded;
+      if (raw === '') {
+        this.cursor.warn('missing-field', `${key} is empty`, key);
+        return '';
+      }
+      const normalized = normalizeOtlpId(raw, byteLength);
+      if (!normalized.valid)
+        this.cursor.warn(
+          'invalid-id',
+          `${key} ${describeJson(raw)} is neither ${byteLength * 2} hex digits ` +
+            `nor base64 of ${byteLength} bytes; kept as written`,
+          key,
+        );
+      return normalized.id;
+    }
+    if (raw == null) {
+      this.cursor.warn('missing-field', `${key} is missing`, key);
+      return '';
+    }
+    this.cursor.warn('invalid-id', `${key} should be a string, got ${describeJson(raw)}; kept as text`, key);
+    return textOf(raw);
+  }
+
+  private readOddName(raw: unknown): string {
+    // Protobuf JSON omits empty strings, so a missing name is a legal empty name.
+    if (raw == null) return '';
+    this.cursor.warn('invalid-value', `name should be a string, got ${describeJson(raw)}; kept as text`, 'name');
+    return textOf(raw);
+  }
+
+  /**
+   * An epoch time, or undefined when absent or unreadable. An explicit 0 is kept as a time:
+   * protobuf JSON would have omitted it, so whoever wrote it meant it (synthetic traces do).
+   */
+  private readTime(raw: unknown, key: string): EpochTime | undefined {
+    if (raw == null) return undefined;
+    const time = typeof raw === 'string' || typeof raw === 'number' ? epochFromNanos(raw) : undefined;
+    if (time === undefined) {
+      this.cursor.warn('invalid-value', `${key} ${describeJson(raw)} is not a count of nanoseconds; ignored`, key);
+      return undefined;
+    }
+    return time;
+  }
+
+  private readKind(raw: unknown): SpanKind {
+    const kind =
+      typeof raw === 'number' ? KIND_BY_NUMBER[raw] : typeof raw === 'string' ? KIND_BY_NAME.get(raw) : undefined;
+    if (kind !== undefined) return kind;
+    this.cursor.warn('unknown-kind', `unknown span kind ${describeJson(raw)}; shown as unspecified`, 'kind');
+    return 'unspecified';
+  }
+
+  private readStatus(raw: unknown): SpanStatus {
+    const cursor = this.cursor;
+    if (!isObject(raw)) {
+      cursor.warn('invalid-value', `status should be an object, got ${describeJson(raw)}; shown as unset`, 'status');
+      return STATUS_ONLY.unset;
+    }
+    const rawCode = raw.code;
+    let code: StatusCode | undefined =
+      rawCode == null
+        ? 'unset'
+        : typeof rawCode === 'number'
+          ? STATUS_BY_NUMBER[rawCode]
+          : typeof rawCode === 'string'
+            ? STATUS_BY_NAME.get(rawCode)
+            : undefined;
+    if (code === undefined) {
+      cursor.push('status');
+      cursor.warn('invalid-value', `unknown status code ${describeJson(rawCode)}; shown as unset`, 'code');
+      cursor.pop();
+      code = 'unset';
+    }
+    const message = raw.message;
+    if (typeof message === 'string' && message !== '') return { code, message };
+    return STATUS_ONLY[code];
+  }
+
+  private readEvents(raw: unknown, spanStart: EpochTime): readonly ParsedEvent[] {
+    const cursor = this.cursor;
+    if (!Array.isArray(raw)) {
+      cursor.warn('invalid-value', `events should be an array, got ${describeJson(raw)}`, 'events');
+      return NO_EVENTS;
+    }
+    if (raw.length === 0) return NO_EVENTS;
+    const depth = cursor.depth;
+    cursor.push('events');
+    const events: ParsedEvent[] = [];
+    for (let i = 0; i < raw.length; i++) {
+      cursor.depth = depth + 1;
+      cursor.push(i);
+      const event: unknown = raw[i];
+      if (!isObject(event)) {
+        cursor.warn('invalid-value', `event skipped: expected an object, got ${describeJson(event)}`);
+        continue;
+      }
+      let time = this.readTime(event.timeUnixNano, 'timeUnixNano');
+      if (time === undefined) {
+        cursor.warn('missing-field', 'event has no timeUnixNano; placed at the start of its span', 'timeUnixNano');
+        time = spanStart;
+      }
+      const name = typeof event.name === 'string' ? event.name : this.readOddName(event.name);
+      const attributes = this.readAttributesAt(event, 'attributes');
+      if (event.droppedAttributesCount != null)
+        this.countDropped(event.droppedAttributesCount, 'droppedAttributesCount', 'attributes');
+      events.push({ time, name, attributes });
+    }
+    cursor.depth = depth;
+    return events;
+  }
+
+  private readLinks(raw: unknown): readonly SpanLink[] {
+    const cursor = this.cursor;
+    if (!Array.isArray(raw)) {
+      cursor.warn('invalid-value', `links should be an array, got ${describeJson(raw)}`, 'links');
+      return NO_LINKS;
+    }
+    if (raw.length === 0) return NO_LINKS;
+    const depth = cursor.depth;
+    cursor.push('links');
+    const links: SpanLink[] = [];
+    for (let i = 0; i < raw.length; i++) {
+      cursor.depth = depth + 1;
+      cursor.push(i);
+      const link: unknown = raw[i];
+      if (!isObject(link)) {
+        cursor.warn('invalid-value', `link skipped: expected an object, got ${describeJson(link)}`);
+        continue;
+      }
+      const traceId = this.readId(link.traceId, 16, 'traceId');
+      const spanId = this.readId(link.spanId, 8, 'spanId');
+      const attributes = this.readAttributesAt(link, 'attributes');
+      if (link.droppedAttributesCount != null)
+        this.countDropped(link.droppedAttributesCount, 'droppedAttributesCount', 'attributes');
+      links.push(linkOf(traceId, spanId, attributes));
+    }
+    cursor.depth = depth;
+    return links;
+  }
+
+  private countDropped(raw: unknown, key: string, what: keyof DroppedTotals): void {
+    if (raw == null) return;
+    const count = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : NaN;
+    if (count > 0) this.dropped[what] += count;
+    else if (count < 0) this.cursor.warn('negative-count', `${key} is ${count}; a count cannot be negative`, key);
+    else if (count !== 0) this.cursor.warn('invalid-value', `${key} ${describeJson(raw)} is not a count`, key);
+  }
+
+  /**
+   * A span with neither start nor end time is placed at the earliest start of its trace, else
+   * of the whole file, else at the epoch, with duration 0: that keeps it visible without
+   * stretching its trace back to 1970.
+   */
+  private placeSpansWithoutStart(): void {
+    if (this.missingStarts.length === 0) return;
+    const spans = this.out.spans;
+    const earliestByTrace = new Map<string, EpochTime>();
+    let earliest: EpochTime | undefined;
+    for (let i = 0; i < spans.length; i++) {
+      const { start, traceId } = spans[i];
+      if (start === START_OF_SPAN) continue;
+      const known = earliestByTrace.get(traceId);
+      if (known === undefined || epochCompare(start, known) < 0) earliestByTrace.set(traceId, start);
+      if (earliest === undefined || epochCompare(start, earliest) < 0) earliest = start;
+    }
+    for (const { spanIndex, path } of this.missingStarts) {
+      const span = spans[spanIndex];
+      const ofTrace = earliestByTrace.get(span.traceId);
+      const start = ofTrace ?? earliest ?? EPOCH_ZERO;
+      const where =
+        ofTrace !== undefined
+          ? 'the start of its trace'
+          : earliest !== undefined
+            ? 'the earliest start in the file'
+            : 'time 0';
+      const events = span.events.map((e) =>
+        e.time === START_OF_SPAN ? { time: start, name: e.name, attributes: e.attributes } : e,
+      );
+      spans[spanIndex] = { ...span, start, events };
+      const message = `span has no start or end time; placed at ${where} with duration 0`;
+      this.out.warn('missing-field', message, path, spanIndex);
+    }
+  }
+}
