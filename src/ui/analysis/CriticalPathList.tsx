@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import type { CriticalPathEntry } from '../../analysis/critical-path.ts';
+import type { Trace } from '../../model/trace.ts';
+import { useTraceStore } from '../../state/trace-store.ts';
+import { serviceColor } from '../colors.ts';
+import { formatDuration, formatExactNs } from '../format/duration.ts';
+
+/** Long paths show their start and a "show all" button, so the panel stays a summary. */
+export const SHOWN_PATH_ENTRIES = 12;
+/** Paths of deep traces can hold tens of thousands of steps; those grow by this many per click. */
+const MORE_STEP = 1000;
+
+/**
+ * A critical path as a sentence of steps, "service operation time → …"; each step selects its
+ * span. "self" marks a span that also waited for children: only its own part is counted here.
+ */
+export function CriticalPathList({
+  trace,
+  entries,
+  testId,
+  label,
+}: {
+  trace: Trace;
+  entries: readonly CriticalPathEntry[];
+  testId: string;
+  label: string;
+}) {
+  const [limit, setLimit] = useState(SHOWN_PATH_ENTRIES);
+  const selected = useTraceStore((s) => s.selectedSpan);
+  const shown = entries.length > limit ? entries.slice(0, limit) : entries;
+  const hidden = entries.length - shown.length;
+  return (
+    <div className="cp-path">
+      <ol className="cp-list" data-testid={testId} aria-label={label}>
+        {shown.map((entry, k) => {
+          const span = trace.spans[entry.spanIndex];
+          const partial = entry.selfOnPathNs < span.durationNs;
+          return (
+            <li key={entry.spanIndex} data-span-id={span.spanId} data-self-ns={Math.round(entry.selfOnPathNs)}>
+              {k > 0 && (
+                <span className="cp-arrow" aria-hidden="true">
+                  {' → '}
+                </span>
+              )}
+              <button
+                type="button"
+                className="cp-step"
+                aria-current={selected === entry.spanIndex ? 'true' : undefined}
+                title={`${span.serviceName}: ${span.name}\n${formatExactNs(entry.selfOnPathNs)} on the critical path${
+                  partial ? ` (own work; the span lasted ${formatDuration(span.durationNs)})` : ''
+                }`}
+                onClick={() => useTraceStore.getState().selectSpan(entry.spanIndex)}
+              >
+                <span className="swatch" style={{ background: serviceColor(span.serviceName) }} aria-hidden="true" />
+                <span className="cp-step__service">{span.serviceName}</span>{' '}
+                <span className="cp-step__operation">{span.name}</span>{' '}
+                <span className="cp-step__time">
+                  {formatDuration(entry.selfOnPathNs)}
+                  {partial ? ' self' : ''}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      {hidden > 0 && (
+        <button type="button" className="link-button cp-more" onClick={() => setLimit(limit + (hidden <= MORE_STEP * 2 ? hidden : MORE_STEP))}>
+          {hidden <= MORE_STEP * 2
+            ? `Show all ${entries.length.toLocaleString('en-US')} steps`
+            : `Show ${MORE_STEP.toLocaleString('en-US')} more steps (${hidden.toLocaleString('en-US')} hidden)`}
+        </button>
+      )}
+      {hidden === 0 && entries.length > SHOWN_PATH_ENTRIES && (
+        <button type="button" className="link-button cp-more" onClick={() => setLimit(SHOWN_PATH_ENTRIES)}>
+          Show fewer steps
+        </button>
+      )}
+    </div>
+  );
+}

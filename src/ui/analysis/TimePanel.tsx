@@ -1,0 +1,175 @@
+import { useId, useMemo, useState } from 'react';
+import { bottleneck, criticalTimeBy, type RootCriticalPath } from '../../analysis/critical-path.ts';
+import type { Trace } from '../../model/trace.ts';
+import { analyzeTrace } from '../../state/trace-analysis.ts';
+import { useTraceStore } from '../../state/trace-store.ts';
+import { serviceColor } from '../colors.ts';
+import { formatDuration, formatExactNs } from '../format/duration.ts';
+import { CriticalPathList } from './CriticalPathList.tsx';
+import { useStoredFlag } from './use-stored-flag.ts';
+import './analysis.css';
+
+const OPEN_KEY = 'trace-viewer.time-panel.open';
+const SHOWN_SERVICES = 8;
+const SHOWN_OTHER_ROOTS = 5;
+/** Traces with thousands of orphan subtrees reveal them in pages of this size. */
+const MORE_OTHER_ROOTS = 50;
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+function pathTotalNs(path: RootCriticalPath): number {
+  let total = 0;
+  for (const e of path.entries) total += e.selfOnPathNs;
+  return total;
+}
+
+function otherRootLabel(trace: Trace, rootIndex: number): string {
+  const span = trace.spans[rootIndex];
+  if (trace.tree.missingParent[rootIndex] === 1 && span.parentSpanId !== undefined) {
+    return `Separate subtree (parent span ${span.parentSpanId} missing)`;
+  }
+  return 'Separate subtree (another root span)';
+}
+
+function ServiceBars({ rows, totalNs }: { rows: readonly { key: string; label: string; ns: number }[]; totalNs: number }) {
+  const shown = rows.slice(0, SHOWN_SERVICES);
+  const restNs = rows.slice(SHOWN_SERVICES).reduce((sum, r) => sum + r.ns, 0);
+  return (
+    <div className="tp-block">
+      <h3>Critical path time by service</h3>
+      <ul className="tp-bars" data-testid="critical-by-service">
+        {shown.map((r) => {
+          const share = totalNs > 0 ? r.ns / totalNs : 0;
+          return (
+            <li key={r.key} data-service={r.label} data-ns={Math.round(r.ns)} title={`${r.label}: ${formatExactNs(r.ns)}`}>
+              <span className="tp-bars__label">
+                <span className="swatch" style={{ background: serviceColor(r.label) }} aria-hidden="true" />
+                {r.label}
+              </span>
+              <span className="tp-bars__track" aria-hidden="true">
+                <span className="tp-bars__bar" style={{ width: `${share * 100}%`, background: serviceColor(r.label) }} />
+              </span>
+              <span className="tp-bars__value">
+                {formatDuration(r.ns)} · {percent(share)}
+              </span>
+            </li>
+          );
+        })}
+        {restNs > 0 && (
+          <li className="muted" title={formatExactNs(restNs)}>
+            {rows.length - SHOWN_SERVICES} more services: {formatDuration(restNs)}
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}
+
+function SlowestSpans({ trace }: { trace: Trace }) {
+  const slowest = analyzeTrace(trace).slowestBySelf;
+  const selected = useTraceStore((s) => s.selectedSpan);
+  return (
+    <div className="tp-block">
+      <h3>Slowest spans by self time</h3>
+      <ol className="tp-slowest" data-testid="slowest-spans">
+        {slowest.map((s) => {
+          const span = trace.spans[s.spanIndex];
+          return (
+            <li key={s.spanIndex} data-span-id={span.spanId} data-self-ns={Math.round(s.valueNs)}>
+              <button
+                type="button"
+                className="tp-slowest__span"
+                aria-current={selected === s.spanIndex ? 'true' : undefined}
+                title={`${span.serviceName}: ${span.name}\n${formatExactNs(s.valueNs)} self time`}
+                onClick={() => useTraceStore.getState().selectSpan(s.spanIndex)}
+              >
+                <span className="swatch" style={{ background: serviceColor(span.serviceName) }} aria-hidden="true" />
+                <span className="tp-slowest__service">{span.serviceName}</span>{' '}
+                <span className="tp-slowest__operation">{span.name}</span>
+              </button>
+              <span className="tp-slowest__value">
+                {formatDuration(s.valueNs)} · {percent(s.share)}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
+/** "Where the time went": the critical path in words, its bottleneck, time per service on it, and the slowest spans. */
+export function TimePanel({ trace }: { trace: Trace }) {
+  const [open, setOpen] = useStoredFlag(OPEN_KEY, true);
+  const [othersLimit, setOthersLimit] = useState(SHOWN_OTHER_ROOTS);
+  const bodyId = useId();
+  const summary = useMemo(() => {
+    if (trace.spans.length === 0) return undefined;
+    const { paths } = analyzeTrace(trace);
+    return {
+      paths,
+      totalNs: pathTotalNs(paths.main),
+      bottleneck: bottleneck(trace, paths.main.entries),
+      byService: criticalTimeBy(trace, paths.main.sections, 'service'),
+    };
+  }, [trace]);
+  if (!summary) return null;
+
+  const { paths, totalNs } = summary;
+  const neck = summary.bottleneck;
+  const neckText = neck && `${neck.serviceName}: ${formatDuration(neck.ns)} of ${formatDuration(totalNs)}, ${percent(neck.share)}`;
+  const others = paths.others.slice(0, othersLimit);
+
+  return (
+    <section className="time-panel" data-testid="time-panel" aria-label="Where the time went">
+      <div className="time-panel__head">
+        <button
+          type="button"
+          className="time-panel__toggle"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={() => setOpen(!open)}
+          data-testid="time-panel-toggle"
+        >
+          <span aria-hidden="true">{open ? '▾' : '▸'}</span> Where the time went
+        </button>
+        {neckText && (
+          <span className="time-panel__bottleneck" data-testid="bottleneck" title={`${formatExactNs(neck.ns)} of ${formatExactNs(totalNs)} on the critical path`}>
+            Bottleneck: <strong>{neckText}</strong> of the critical path
+          </span>
+        )}
+      </div>
+      {open && (
+        <div className="time-panel__body" id={bodyId}>
+          <div className="tp-block tp-block--wide">
+            <h3>Critical path</h3>
+            <CriticalPathList trace={trace} entries={paths.main.entries} testId="critical-path" label="Critical path, in order" />
+            {others.map((other) => {
+              const label = otherRootLabel(trace, other.rootIndex);
+              return (
+                <div className="tp-other" key={other.rootIndex}>
+                  <h4>
+                    {label}{' '}
+                    <span className="muted" title={formatExactNs(pathTotalNs(other))}>
+                      {formatDuration(pathTotalNs(other))}
+                    </span>
+                  </h4>
+                  <CriticalPathList trace={trace} entries={other.entries} testId="critical-path-other" label={label} />
+                </div>
+              );
+            })}
+            {paths.others.length > others.length && (
+              <button type="button" className="link-button" onClick={() => setOthersLimit(othersLimit + MORE_OTHER_ROOTS)}>
+                Show more separate subtrees ({(paths.others.length - others.length).toLocaleString('en-US')} not shown)
+              </button>
+            )}
+          </div>
+          <ServiceBars rows={summary.byService} totalNs={totalNs} />
+          <SlowestSpans trace={trace} />
+        </div>
+      )}
+    </section>
+  );
+}

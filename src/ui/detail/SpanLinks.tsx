@@ -1,0 +1,47 @@
+import { findSpanIndex } from '../../analysis/span-lookup.ts';
+import type { LinkRelation, Span, Trace } from '../../model/trace.ts';
+import { useTraceStore } from '../../state/trace-store.ts';
+import { AttributeTable } from './AttributeTable.tsx';
+
+const RELATION_LABELS: Record<LinkRelation, string> = {
+  link: 'Link',
+  follows_from: 'Follows from',
+  child_of: 'Child of',
+};
+
+/** Links to other spans: one in the loaded trace can be selected; any other is named by its ids. */
+export function SpanLinks({ trace, span }: { trace: Trace; span: Span }) {
+  if (span.links.length === 0) return null;
+  return (
+    <details className="detail-section" open data-testid="span-links">
+      <summary>Links ({span.links.length})</summary>
+      <ul className="link-list">
+        {span.links.map((link, i) => {
+          const target = findSpanIndex(trace, link.traceId, link.spanId);
+          const targetSpan = target === -1 ? undefined : trace.spans[target];
+          return (
+            <li key={i} className="span-link" data-link-span-id={link.spanId} data-in-trace={targetSpan !== undefined}>
+              <span className="span-link__relation">{RELATION_LABELS[link.relation]}</span>{' '}
+              {targetSpan ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => useTraceStore.getState().selectSpan(target)}
+                  title={`Select span ${link.spanId}`}
+                >
+                  {targetSpan.serviceName}: {targetSpan.name}
+                </button>
+              ) : (
+                <span className="span-link__outside">(not in the loaded trace)</span>
+              )}
+              <div className="span-link__ids">
+                trace <code>{link.traceId}</code> span <code>{link.spanId}</code>
+              </div>
+              {link.attributes.length > 0 && <AttributeTable attributes={link.attributes} />}
+            </li>
+          );
+        })}
+      </ul>
+    </details>
+  );
+}

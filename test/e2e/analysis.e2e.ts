@@ -1,0 +1,118 @@
+// "Where the time went", span details and statistics as a user meets them in Chromium.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusPath } from '../helpers/corpus.ts';
+import { launchBrowser, openPage, pageErrors } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openCorpusFile(file: string): Promise<Page> {
+  const page = await openPage(browser, '?demo=0');
+  await page.getByTestId('drop-zone').locator('input[type=file]').setInputFiles(corpusPath(file));
+  await page.getByTestId('trace-summary').waitFor();
+  return page;
+}
+
+async function steps(page: Page, testId: string) {
+  const items = page.getByTestId(testId).first().locator('li[data-span-id]');
+  const n = await items.count();
+  const out: { spanId: string | null; selfNs: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push({ spanId: await items.nth(i).getAttribute('data-span-id'), selfNs: Number(await items.nth(i).getAttribute('data-self-ns')) });
+  }
+  return out;
+}
+
+describe('analysis', () => {
+  it("shows jaeger-ui's critical path test trace as A → B → C → D with each step's time on the path", async () => {
+    const page = await openCorpusFile('jaeger/jaeger-ui__TraceCriticalPath__testTrace.json');
+    await page.getByTestId('critical-path').waitFor();
+    // The file's own expectation: [S1] O1 40, [S2] O2 20, [S3] O3 10, [S4] O4 30 (µs).
+    expect(await steps(page, 'critical-path')).toEqual([
+      { spanId: 'a', selfNs: 40_000 },
+      { spanId: 'b', selfNs: 20_000 },
+      { spanId: 'c', selfNs: 10_000 },
+      { spanId: 'd', selfNs: 30_000 },
+    ]);
+    expect(await page.getByTestId('critical-path-other').count()).toBe(0);
+    expect(await page.getByTestId('bottleneck').textContent()).toContain('S1: 40 µs of 100 µs, 40%');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('selects a span from the path: the waterfall row is selected and the detail pane shows it', async () => {
+    const page = await openCorpusFile('jaeger/jaeger-ui__TraceCriticalPath__testTrace.json');
+    await page.getByTestId('critical-path').locator('li[data-span-id="c"] button').click();
+    const row = page.locator('[data-testid="span-row"][data-span-id="c"]');
+    await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
+    const detail = page.getByTestId('span-detail');
+    await detail.waitFor();
+    expect(await detail.getAttribute('data-span-id')).toBe('c');
+    expect(await detail.getByRole('heading').first().textContent()).toBe('O3');
+    // The pane closes from its close button.
+    await page.getByRole('button', { name: 'Close span details' }).click();
+    await expect.poll(() => page.getByTestId('span-detail').count()).toBe(0);
+    expect(await row.getAttribute('aria-selected')).not.toBe('true');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lists orphan subtrees separately from the main critical path', async () => {
+    const page = await openCorpusFile('zipkin/zipkin__messaging2.json');
+    await page.getByTestId('critical-path').waitFor();
+    const main = await steps(page, 'critical-path');
+    const others = page.getByTestId('critical-path-other');
+    expect(await others.count()).toBeGreaterThanOrEqual(1);
+    const otherIds = new Set<string | null>();
+    for (let i = 0; i < (await others.count()); i++) {
+      for (const id of await others.nth(i).locator('li[data-span-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-span-id')))) {
+        otherIds.add(id);
+      }
+    }
+    expect(main.length).toBeGreaterThan(0);
+    for (const step of main) expect(otherIds.has(step.spanId)).toBe(false);
+    expect(await page.getByTestId('time-panel').textContent()).toMatch(/Separate subtree \(parent span [0-9a-f]+ missing\)/);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows typed attributes in the detail pane and never turns values into markup', async () => {
+    const page = await openCorpusFile('otlp/jaeger__link_attributes_trace.json');
+    const row = page.getByTestId('span-row').first();
+    await row.click();
+    const detail = page.getByTestId('span-detail');
+    await detail.waitFor();
+    expect(await detail.getAttribute('data-span-id')).toBe(await row.getAttribute('data-span-id'));
+    expect(await detail.getByTestId('span-attributes').isVisible()).toBe(true);
+    expect(await detail.locator('img, script, iframe').count()).toBe(0);
+    for (const link of await detail.locator('a').all()) {
+      expect(await link.getAttribute('href')).toMatch(/^https?:/);
+      expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    }
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('filters the waterfall to the spans of a statistics row', async () => {
+    const page = await openCorpusFile('jaeger/jaeger-ui__TraceCriticalPath__testTrace.json');
+    await page.getByRole('tab', { name: 'Statistics' }).click();
+    const table = page.getByTestId('statistics');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(4);
+    await table.locator('tbody tr[data-label="S3"] td').first().click();
+    await page.getByTestId('span-row').first().waitFor();
+    // S3's one span, with its parent kept as context.
+    await expect
+      .poll(() => page.getByTestId('span-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-span-id'))))
+      .toEqual(['a', 'c']);
+    expect(await page.getByRole('tab', { name: 'Waterfall' }).getAttribute('aria-selected')).toBe('true');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+});

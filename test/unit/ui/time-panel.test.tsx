@@ -1,0 +1,134 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { traceCriticalPaths } from '../../../src/analysis/critical-path.ts';
+import { useTraceStore } from '../../../src/state/trace-store.ts';
+import { TimePanel } from '../../../src/ui/analysis/TimePanel.tsx';
+import { indexOf, makeTrace, type SpanSpec } from '../../helpers/make-trace.ts';
+
+const MS = 1_000_000;
+
+// api-gateway 50 ms self → recommendation-model 200 ms → postgres 30 ms; the cache call runs in
+// parallel with the model and is off the path.
+const GATEWAY: SpanSpec[] = [
+  { id: 'gw', start: 0, dur: 280 * MS, service: 'api-gateway', name: 'GET /home' },
+  { id: 'cache', parent: 'gw', start: 25 * MS, dur: 10 * MS, service: 'redis', name: 'GET' },
+  { id: 'rec', parent: 'gw', start: 20 * MS, dur: 200 * MS, service: 'recommendation-model', name: 'predict' },
+  { id: 'db', parent: 'gw', start: 240 * MS, dur: 30 * MS, service: 'postgres', name: 'SELECT' },
+];
+
+function stepsOf(list: HTMLElement) {
+  return within(list)
+    .getAllByRole('listitem')
+    .map((li) => ({ spanId: li.getAttribute('data-span-id'), selfNs: Number(li.getAttribute('data-self-ns')) }));
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  useTraceStore.setState({ selectedSpan: null });
+});
+
+describe('TimePanel', () => {
+  it('lists the critical path in order with each step’s time on the path', () => {
+    const trace = makeTrace(GATEWAY);
+    render(<TimePanel trace={trace} />);
+    const expected = traceCriticalPaths(trace).main.entries.map((e) => ({
+      spanId: trace.spans[e.spanIndex].spanId,
+      selfNs: e.selfOnPathNs,
+    }));
+    expect(stepsOf(screen.getByTestId('critical-path'))).toEqual(expected);
+    expect(expected.map((e) => e.spanId)).toEqual(['gw', 'rec', 'db']);
+    const text = screen.getByTestId('critical-path').textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain('api-gateway GET /home 50 ms self');
+    expect(text).toContain('→ recommendation-model predict 200 ms');
+    expect(text).toContain('→ postgres SELECT 30 ms');
+  });
+
+  it('names the bottleneck service with its share of the path', () => {
+    render(<TimePanel trace={makeTrace(GATEWAY)} />);
+    expect(screen.getByTestId('bottleneck').textContent).toContain('recommendation-model: 200 ms of 280 ms, 71%');
+  });
+
+  it('selects a span when its step or slowest-span entry is clicked', () => {
+    const trace = makeTrace(GATEWAY);
+    render(<TimePanel trace={trace} />);
+    const step = screen.getByTestId('critical-path').querySelector('[data-span-id="db"]')!;
+    fireEvent.click(within(step as HTMLElement).getByRole('button'));
+    expect(useTraceStore.getState().selectedSpan).toBe(indexOf(trace, 'db'));
+    expect(within(step as HTMLElement).getByRole('button').getAttribute('aria-current')).toBe('true');
+    const slow = screen.getByTestId('slowest-spans').querySelector('[data-span-id="cache"]')!;
+    fireEvent.click(within(slow as HTMLElement).getByRole('button'));
+    expect(useTraceStore.getState().selectedSpan).toBe(indexOf(trace, 'cache'));
+  });
+
+  it('lists the slowest spans by self time, largest first', () => {
+    render(<TimePanel trace={makeTrace(GATEWAY)} />);
+    expect(stepsOf(screen.getByTestId('slowest-spans'))).toEqual([
+      { spanId: 'rec', selfNs: 200 * MS },
+      { spanId: 'gw', selfNs: 50 * MS },
+      { spanId: 'db', selfNs: 30 * MS },
+      { spanId: 'cache', selfNs: 10 * MS },
+    ]);
+  });
+
+  it('shows critical path time per service as bars', () => {
+    render(<TimePanel trace={makeTrace(GATEWAY)} />);
+    const rows = within(screen.getByTestId('critical-by-service')).getAllByRole('listitem');
+    expect(rows.map((r) => [r.getAttribute('data-service'), Number(r.getAttribute('data-ns'))])).toEqual([
+      ['recommendation-model', 200 * MS],
+      ['api-gateway', 50 * MS],
+      ['postgres', 30 * MS],
+    ]);
+  });
+
+  it('lists each orphan subtree’s path separately, never inside the main path', () => {
+    const trace = makeTrace([
+      ...GATEWAY,
+      { id: 'orphan', parent: 'lost', start: 100 * MS, dur: 20 * MS, service: 'worker', name: 'job' },
+      { id: 'orphan-child', parent: 'orphan', start: 105 * MS, dur: 5 * MS, service: 'worker', name: 'step' },
+      { id: 'second-root', start: 150 * MS, dur: 1 * MS, service: 'cron', name: 'tick' },
+    ]);
+    render(<TimePanel trace={trace} />);
+    expect(stepsOf(screen.getByTestId('critical-path')).map((s) => s.spanId)).toEqual(['gw', 'rec', 'db']);
+    const others = screen.getAllByTestId('critical-path-other');
+    expect(others).toHaveLength(2);
+    expect(stepsOf(others[0])).toEqual([
+      { spanId: 'orphan', selfNs: 15 * MS },
+      { spanId: 'orphan-child', selfNs: 5 * MS },
+    ]);
+    expect(others[0].closest('.tp-other')!.textContent).toContain('Separate subtree (parent span lost missing)');
+    expect(stepsOf(others[1])).toEqual([{ spanId: 'second-root', selfNs: 1 * MS }]);
+  });
+
+  it('shows the first steps of a long path and all of them on request', () => {
+    const chain: SpanSpec[] = Array.from({ length: 30 }, (_, i) => ({
+      id: `s${i}`,
+      parent: i === 0 ? undefined : `s${i - 1}`,
+      start: i * MS,
+      dur: (100 - i * 2) * MS,
+      service: `svc-${i}`,
+    }));
+    render(<TimePanel trace={makeTrace(chain)} />);
+    const path = screen.getByTestId('critical-path');
+    expect(stepsOf(path)).toHaveLength(12);
+    expect(stepsOf(path)[0].spanId).toBe('s0');
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 30 steps' }));
+    expect(stepsOf(path).map((s) => s.spanId)).toEqual(chain.map((c) => c.id));
+  });
+
+  it('collapses and remembers that it is collapsed', () => {
+    const trace = makeTrace(GATEWAY);
+    const { unmount } = render(<TimePanel trace={trace} />);
+    const toggle = screen.getByTestId('time-panel-toggle');
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(toggle);
+    expect(screen.queryByTestId('critical-path')).toBeNull();
+    // The bottleneck stays visible as the one-line summary.
+    expect(screen.getByTestId('bottleneck')).toBeTruthy();
+    unmount();
+    render(<TimePanel trace={trace} />);
+    expect(screen.getByTestId('time-panel-toggle').getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByTestId('critical-path')).toBeNull();
+    fireEvent.click(screen.getByTestId('time-panel-toggle'));
+    expect(screen.getByTestId('critical-path')).toBeTruthy();
+  });
+});
