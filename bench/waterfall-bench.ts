@@ -1,0 +1,210 @@
+// Waterfall speed in headless Chromium, on the built app:
+//   load        from the file being handed to the page (the input's change event) to the first
+//               span rows painted (the frame after they enter the DOM);
+//   DOM nodes   in the whole page once those rows are shown (virtualization keeps it flat);
+//   expand all  from the click on "Expand all" until every row is counted and a frame passed;
+//   scrolling   the row list (all rows expanded) is scrolled from top to bottom in equal steps,
+//               one step per frame. Frame time is the interval between rAF timestamps (what
+//               the user sees; vsync caps it at ~16.7 ms). Work per frame runs from the scroll
+//               event through React's re-render (both before rAF callbacks) to our rAF
+//               callback, which forces layout of the new rows.
+// Times are measured in the page with performance.now() and also given as ratios to
+// JSON.parse of the same file text in the same page; the DOM node count is given per span.
+import { chromium, type Page } from 'playwright-core';
+import { chromiumPath } from '../test/e2e/browser-path.ts';
+import { median, ms, percentile, ratio } from './stats.ts';
+
+const SIZES = [10_000, 100_000] as const;
+const SCROLL_STEPS = 200;
+const LOAD_TIMEOUT_MS = 180_000;
+
+interface Figures {
+  readonly parseMs: number;
+  readonly loadMs: number;
+  readonly domNodes: number;
+  readonly expandAllMs: number;
+  readonly scroll: ScrollFigures;
+}
+
+interface BenchMarks {
+  handedAt?: number;
+  paintedAt?: number;
+}
+
+type BenchWindow = Window & { __waterfallBench?: BenchMarks };
+
+/** Median of five JSON.parse runs of the file's text, read in the page from a File. */
+async function parseBaseline(page: Page, file: string): Promise<number> {
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'waterfall-bench-text';
+    input.hidden = true;
+    document.body.append(input);
+  });
+  await page.setInputFiles('#waterfall-bench-text', file);
+  return page.evaluate(async () => {
+    const input = document.getElementById('waterfall-bench-text') as HTMLInputElement;
+    const text = await input.files![0].text();
+    input.remove();
+    const runs: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const t0 = performance.now();
+      JSON.parse(text);
+      runs.push(performance.now() - t0);
+    }
+    return runs.sort((a, b) => a - b)[2];
+  });
+}
+
+/** Hands the file to the app's file input and times it to the first painted span rows. */
+async function loadTime(page: Page, file: string): Promise<number> {
+  await page.evaluate(() => {
+    const marks: BenchMarks = {};
+    (window as BenchWindow).__waterfallBench = marks;
+    document.addEventListener('change', () => (marks.handedAt ??= performance.now()), { capture: true, once: true });
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('[data-testid="span-row"]') === null) return;
+      observer.disconnect();
+      // The rows are in the DOM; the frame that paints them ends before this timeout runs.
+      requestAnimationFrame(() => setTimeout(() => (marks.paintedAt = performance.now()), 0));
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+  await page.locator('[data-testid="drop-zone"] input[type=file]').setInputFiles(file);
+  await page.waitForFunction(() => (window as BenchWindow).__waterfallBench?.paintedAt !== undefined, null, {
+    timeout: LOAD_TIMEOUT_MS,
+    polling: 50,
+  });
+  return page.evaluate(() => {
+    const marks = (window as BenchWindow).__waterfallBench!;
+    return marks.paintedAt! - marks.handedAt!;
+  });
+}
+
+async function expandAllTime(page: Page, spanCount: number): Promise<number> {
+  return page.evaluate(
+    (spanCount) =>
+      new Promise<number>((resolve, reject) => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Expand all');
+        const list = document.querySelector('[data-testid="waterfall-rows"]');
+        if (!button || !list) {
+          reject(new Error('no "Expand all" button or row list'));
+          return;
+        }
+        const t0 = performance.now();
+        button.click();
+        const check = () => {
+          if (Number(list.getAttribute('data-row-count')) === spanCount) {
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+          } else {
+            requestAnimationFrame(check);
+          }
+        };
+        check();
+      }),
+    spanCount,
+  );
+}
+
+interface ScrollFigures {
+  /** Between consecutive frames (rAF timestamps): the frame time the user sees. */
+  readonly intervalMs: number[];
+  /** From the scroll event to the new rows laid out: the main-thread work of one step. */
+  readonly workMs: number[];
+  readonly reachedEnd: boolean;
+}
+
+async function scrollFrames(page: Page, steps: number): Promise<ScrollFigures> {
+  return page.evaluate(
+    (steps) =>
+      new Promise<ScrollFigures>((resolve) => {
+        const list = document.querySelector<HTMLElement>('[data-testid="waterfall-rows"]')!;
+        const maxTop = list.scrollHeight - list.clientHeight;
+        const intervalMs: number[] = [];
+        const workMs: number[] = [];
+        let scrolledAt = -1;
+        // Capturing on the document runs before the row list's own scroll listener.
+        const onScroll = () => {
+          if (scrolledAt < 0) scrolledAt = performance.now();
+        };
+        document.addEventListener('scroll', onScroll, { capture: true });
+        let last = -1;
+        let k = 0;
+        const onFrame = (frameStart: number): void => {
+          if (k > 0 && scrolledAt >= 0) {
+            // Forces layout of the rows rendered for this step.
+            void list.querySelector<HTMLElement>('[data-testid="span-row"]:last-child')?.offsetTop;
+            workMs.push(performance.now() - scrolledAt);
+          }
+          if (last >= 0) intervalMs.push(frameStart - last);
+          last = frameStart;
+          if (k === steps) {
+            document.removeEventListener('scroll', onScroll, { capture: true });
+            resolve({ intervalMs, workMs, reachedEnd: list.scrollTop >= maxTop - 1 });
+            return;
+          }
+          k++;
+          scrolledAt = -1;
+          list.scrollTop = Math.round((maxTop * k) / steps);
+          requestAnimationFrame(onFrame);
+        };
+        requestAnimationFrame(onFrame);
+      }),
+    steps,
+  );
+}
+
+async function measure(page: Page, baseUrl: string, file: string, spanCount: number): Promise<Figures> {
+  await page.goto(new URL('?demo=0', baseUrl).toString());
+  await page.getByTestId('drop-zone').waitFor();
+  const loadMs = await loadTime(page, file);
+  const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+  const parseMs = await parseBaseline(page, file);
+  const expandAllMs = await expandAllTime(page, spanCount);
+  const scroll = await scrollFrames(page, SCROLL_STEPS);
+  if (!scroll.reachedEnd) throw new Error('scrolling did not reach the end of the row list');
+  return { parseMs, loadMs, domNodes, expandAllMs, scroll };
+}
+
+export async function benchWaterfall(
+  report: (line: string) => void,
+  baseUrl: string,
+  makeTraceFile: (spanCount: number) => Promise<string /* absolute path of an OTLP JSON file */>,
+): Promise<void> {
+  report(
+    'waterfall (headless Chromium, 1400x900): file handed to the page -> first rows painted, DOM nodes, expand all, ' +
+      'frame time scrolling top to bottom after expand all; ratios to JSON.parse of the same text in the page',
+  );
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+  try {
+    for (const spanCount of SIZES) {
+      const file = await makeTraceFile(spanCount);
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      try {
+        const f = await measure(page, baseUrl, file, spanCount);
+        if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+        const figure = (value: number) => `${ms(value).padStart(8)} (${ratio(value, f.parseMs)})`;
+        const { intervalMs, workMs } = f.scroll;
+        report(
+          `  ${String(spanCount).padStart(7)} spans  JSON.parse ${ms(f.parseMs).padStart(9)}  load ${figure(f.loadMs)}  ` +
+            `DOM nodes ${f.domNodes} (${(f.domNodes / spanCount).toFixed(3)} per span)  expand all ${figure(f.expandAllMs)}`,
+        );
+        report(
+          `  ${' '.repeat(13)}scrolling, ${intervalMs.length} frames: frame time median ${figure(median(intervalMs))}  ` +
+            `p95 ${figure(percentile(intervalMs, 95))};  work per frame median ${figure(median(workMs))}  p95 ${figure(percentile(workMs, 95))}`,
+        );
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}

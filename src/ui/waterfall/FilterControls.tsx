@@ -1,0 +1,91 @@
+// Quick filters: errors only, services, minimum duration, critical path only, and the chip for
+// a span set picked in another view.
+import { useState } from 'react';
+import { parseDurationInput } from '../../analysis/duration-input.ts';
+import type { Trace } from '../../model/trace.ts';
+import { useViewStore } from '../../state/view-store.ts';
+import { serviceColor } from '../colors.ts';
+import { formatDuration } from '../format/duration.ts';
+
+function ServicePicker({ services }: { services: readonly string[] }) {
+  const chosen = useViewStore((s) => s.filters.services);
+  const setFilters = useViewStore((s) => s.setFilters);
+  const toggle = (service: string, on: boolean) =>
+    setFilters({ services: on ? [...chosen, service] : chosen.filter((s) => s !== service) });
+  return (
+    <details className="wf-services" data-testid="service-filter">
+      <summary>{chosen.length === 0 ? 'Services: all' : `Services: ${chosen.length} of ${services.length}`}</summary>
+      <fieldset className="wf-services__list">
+        <legend className="visually-hidden">Show spans of these services</legend>
+        {services.map((service) => (
+          <label key={service} className="wf-check">
+            <input type="checkbox" checked={chosen.includes(service)} onChange={(e) => toggle(service, e.target.checked)} />
+            <span className="wf-swatch" style={{ background: serviceColor(service) }} aria-hidden="true" />
+            {service}
+          </label>
+        ))}
+        <button type="button" onClick={() => setFilters({ services: [] })} disabled={chosen.length === 0}>
+          All services
+        </button>
+      </fieldset>
+    </details>
+  );
+}
+
+function MinDuration() {
+  const minDurationNs = useViewStore((s) => s.filters.minDurationNs);
+  const setFilters = useViewStore((s) => s.setFilters);
+  const [text, setText] = useState(() => (minDurationNs > 0 ? formatDuration(minDurationNs) : ''));
+  const parsed = parseDurationInput(text);
+  return (
+    <label className="wf-min-duration">
+      Min duration
+      <input
+        type="text"
+        inputMode="decimal"
+        size={7}
+        placeholder="e.g. 10ms"
+        value={text}
+        aria-invalid={parsed === undefined}
+        title={parsed === undefined ? 'Not a duration: write e.g. 10ms, 1.5s, 500us or 200ns' : 'Hide spans shorter than this'}
+        onChange={(e) => {
+          setText(e.target.value);
+          const ns = parseDurationInput(e.target.value);
+          if (ns !== undefined) setFilters({ minDurationNs: ns });
+        }}
+        data-testid="min-duration"
+      />
+    </label>
+  );
+}
+
+export function FilterControls({ trace }: { trace: Trace }) {
+  const filters = useViewStore((s) => s.filters);
+  const setFilters = useViewStore((s) => s.setFilters);
+  return (
+    <div className="wf-filters" role="group" aria-label="Filters">
+      <label className="wf-check">
+        <input type="checkbox" checked={filters.errorsOnly} onChange={(e) => setFilters({ errorsOnly: e.target.checked })} />
+        Errors only
+      </label>
+      <ServicePicker services={trace.services} />
+      <MinDuration />
+      <label className="wf-check">
+        <input type="checkbox" checked={filters.criticalOnly} onChange={(e) => setFilters({ criticalOnly: e.target.checked })} />
+        Critical path only
+      </label>
+      {filters.spanSet && (
+        <button
+          type="button"
+          className="wf-chip"
+          onClick={() => setFilters({ spanSet: null })}
+          aria-label={`Clear filter: ${filters.spanSet.label}`}
+          title="Show all spans again"
+          data-testid="span-set-chip"
+        >
+          Filtered: {filters.spanSet.label} <span aria-hidden="true">×</span>
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+// The timeline cell of one row: the span's bar, lighter where children ran (so the solid part
+// is self time), critical-path segments, event marks and the duration label.
+import { childCoverage } from '../../analysis/child-coverage.ts';
+import { spanEndNs } from '../../analysis/self-time.ts';
+import { serviceColor } from '../colors.ts';
+import { formatDuration, formatExactNs } from '../format/duration.ts';
+import type { RowContext } from './row-context.ts';
+
+/** Pieces closer than this (percent of the timeline) are drawn as one, bounding the DOM per row. */
+const MERGE_GAP_PCT = 0.15;
+const EVENT_BUCKET_PCT = 0.5;
+const MAX_EVENT_NAMES_IN_TITLE = 5;
+
+function clampPct(value: number): number {
+  return value < -1 ? -1 : value > 101 ? 101 : value;
+}
+
+interface Piece {
+  left: number;
+  right: number;
+}
+
+/** Runs [s0, e0, s1, e1, ...] in ns to on-screen pieces, merged where they would touch. */
+function pieces(runs: ArrayLike<number>, toPct: (ns: number) => number): Piece[] {
+  const out: Piece[] = [];
+  for (let k = 0; k + 1 < runs.length; k += 2) {
+    const left = clampPct(toPct(runs[k]));
+    const right = clampPct(toPct(runs[k + 1]));
+    if (right <= 0 || left >= 100) continue;
+    const last = out[out.length - 1];
+    if (last && left - last.right < MERGE_GAP_PCT) last.right = Math.max(last.right, right);
+    else out.push({ left, right });
+  }
+  return out;
+}
+
+function eventMarks(ctx: RowContext, span: number): { left: number; title: string }[] {
+  const { startNs, events } = ctx.trace.spans[span];
+  const buckets = new Map<number, { left: number; names: string[]; count: number }>();
+  for (const event of events) {
+    const left = ctx.scale(event.timeNs);
+    if (left < 0 || left > 100) continue;
+    const key = Math.round(left / EVENT_BUCKET_PCT);
+    const label = `${event.name} at +${formatDuration(event.timeNs - startNs)}`;
+    const bucket = buckets.get(key);
+    if (!bucket) buckets.set(key, { left, names: [label], count: 1 });
+    else {
+      bucket.count++;
+      if (bucket.names.length < MAX_EVENT_NAMES_IN_TITLE) bucket.names.push(label);
+    }
+  }
+  return [...buckets.values()].map((b) => ({
+    left: b.left,
+    title: `Event${b.count > 1 ? 's' : ''}: ${b.names.join('; ')}${b.count > b.names.length ? `; and ${b.count - b.names.length} more` : ''}`,
+  }));
+}
+
+export function SpanBar({ ctx, span }: { ctx: RowContext; span: number }) {
+  const s = ctx.trace.spans[span];
+  const endNs = spanEndNs(s.startNs, s.durationNs);
+  const left = clampPct(ctx.scale(s.startNs));
+  const right = clampPct(ctx.scale(endNs));
+  const selfNs = ctx.selfNs[span];
+  const slowest = ctx.isSlowest[span] === 1;
+  const title =
+    `${s.serviceName}: ${s.name}\n` +
+    `Starts at +${formatDuration(s.startNs)} (${formatExactNs(s.startNs)})\n` +
+    `Duration ${formatDuration(s.durationNs)} (${formatExactNs(s.durationNs)})\n` +
+    `Self time ${formatDuration(selfNs)} (${formatExactNs(selfNs)})` +
+    (slowest ? '\nOne of the slowest spans by self time' : '');
+  const covered = ctx.trace.tree.childCount[span] > 0 ? pieces(childCoverage(ctx.trace, span), ctx.scale) : [];
+  const sections = ctx.criticalBySpan.get(span);
+  const critical = sections ? pieces(sections.flatMap((c) => [c.startNs, c.endNs]), ctx.scale) : [];
+  const marks = s.events.length > 0 ? eventMarks(ctx, span) : [];
+  const onScreen = right > 0 && left < 100;
+
+  // The label goes after the bar when there is room, else before it, else inside it. A span
+  // outside the zoomed range gets its label at the edge it lies beyond, with an arrow.
+  const duration = formatDuration(s.durationNs);
+  const before = right <= 0;
+  const after = left >= 100;
+  const label = before ? `◂ ${duration}` : after ? `${duration} ▸` : duration;
+  const labelStyle =
+    right <= 85
+      ? { left: `calc(${Math.max(right, 0)}% + 4px)` }
+      : left >= 15
+        ? { right: `calc(${100 - Math.min(left, 100)}% + 4px)` }
+        : { left: `calc(${Math.max(left, 0)}% + 4px)` };
+  const labelClass = before || after ? 'wf-duration wf-duration--offscreen' : right > 85 && left < 15 ? 'wf-duration wf-duration--inside' : 'wf-duration';
+
+  return (
+    <div className="wf-timeline">
+      {onScreen && (
+        <div
+          className={slowest ? 'wf-bar wf-bar--slowest' : 'wf-bar'}
+          style={{ left: `${left}%`, width: `${right - left}%`, background: serviceColor(s.serviceName) }}
+          title={title}
+          data-testid="span-bar"
+        />
+      )}
+      {covered.map((p) => (
+        <div key={p.left} className="wf-children" style={{ left: `${p.left}%`, width: `${p.right - p.left}%` }} title="Time spent in children" />
+      ))}
+      {critical.map((p) => (
+        <div key={p.left} className="wf-critical" style={{ left: `${p.left}%`, width: `${p.right - p.left}%` }} title="On the critical path" />
+      ))}
+      {marks.map((m) => (
+        <span key={m.left} className="wf-event" style={{ left: `${m.left}%` }} title={m.title} data-testid="span-event" />
+      ))}
+      <span
+        className={labelClass}
+        style={labelStyle}
+        title={`${formatExactNs(s.durationNs)}${before ? ', before the range shown' : after ? ', after the range shown' : ''}`}
+      >
+        {label}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,199 @@
+// The waterfall: toolbar (tree buttons, search, filters), minimap and time axis, and the
+// virtualized span rows. View state lives in the view store; this wires it together.
+import { scaleLinear } from 'd3-scale';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { revealKept, setSubtreeCollapsed, toggleCollapsed } from '../../analysis/collapse.ts';
+import { matchPosition, stepMatch } from '../../analysis/match-cursor.ts';
+import { treeIndex } from '../../analysis/tree-index.ts';
+import type { Trace } from '../../model/trace.ts';
+import { useTraceStore } from '../../state/trace-store.ts';
+import { NO_FILTERS, useViewStore } from '../../state/view-store.ts';
+import { formatCount, formatDuration } from '../format/duration.ts';
+import { FilterControls } from './FilterControls.tsx';
+import { Minimap } from './Minimap.tsx';
+import { NameColumnResizer } from './NameColumnResizer.tsx';
+import type { RowContext } from './row-context.ts';
+import { RowList } from './RowList.tsx';
+import { SearchBox } from './SearchBox.tsx';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { TimeAxis } from './TimeAxis.tsx';
+import { TreeButtons } from './TreeButtons.tsx';
+import { useElementWidth } from './use-element-width.ts';
+import { useWaterfallKeys } from './use-waterfall-keys.ts';
+import { useWaterfallModel } from './use-waterfall-model.ts';
+import { ensureViewStateFor } from '../../state/trace-session.ts';
+import { shownRange, zoomBetween } from './zoom.ts';
+import './Waterfall.css';
+
+const DEFAULT_NAME_WIDTH = 380;
+const TICK_SPACING_PX = 110;
+/** Zooming to a span leaves this share of its duration free on each side. */
+const ZOOM_TO_SPAN_MARGIN = 0.05;
+
+export function Waterfall({ trace }: { trace: Trace }) {
+  if (trace.spans.length === 0) return <p className="wf-empty">This trace has no spans.</p>;
+  return <WaterfallView trace={trace} />;
+}
+
+function WaterfallView({ trace }: { trace: Trace }) {
+  useLayoutEffect(() => ensureViewStateFor(trace), [trace]);
+  const model = useWaterfallModel(trace);
+  const { analysis, filter, reachableMatches } = model;
+  const zoom = useViewStore((s) => s.zoom);
+  const search = useViewStore((s) => s.search);
+  const selected = useTraceStore((s) => s.selectedSpan);
+  const [nameWidth, setNameWidth] = useState(DEFAULT_NAME_WIDTH);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const idPrefix = useId();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const treeRef = useRef<HTMLDivElement>(null);
+  const axisRef = useRef<HTMLDivElement>(null);
+  const axisWidth = useElementWidth(axisRef);
+
+  const range = shownRange(zoom, trace.durationNs);
+  const scale = useMemo(
+    () => scaleLinear().domain([range.startNs, range.endNs]).range([0, 100]),
+    [range.startNs, range.endNs],
+  );
+  const ticks = useMemo(
+    () => scale.ticks(Math.max(2, Math.floor((axisWidth > 0 ? axisWidth : 800) / TICK_SPACING_PX))),
+    [scale, axisWidth],
+  );
+
+  const onSelect = useCallback((span: number) => useTraceStore.getState().selectSpan(span), []);
+  const onToggle = useCallback(
+    (span: number, wholeSubtree: boolean) => {
+      const view = useViewStore.getState();
+      const c = view.collapsed;
+      view.setCollapsed(wholeSubtree ? setSubtreeCollapsed(trace.tree, c, span, !c.has(span)) : toggleCollapsed(c, span));
+    },
+    [trace],
+  );
+  const indentStep = trace.tree.maxDepth <= 20 ? 12 : 6;
+  const ctx = useMemo<RowContext>(
+    () => ({
+      trace,
+      selfNs: analysis.selfNs,
+      isSlowest: analysis.isSlowest,
+      criticalBySpan: model.criticalBySpan,
+      scale,
+      indentStep,
+      idPrefix,
+      onToggle,
+      onSelect,
+    }),
+    [trace, analysis, model.criticalBySpan, scale, indentStep, idPrefix, onToggle, onSelect],
+  );
+
+  // Turning a filter on shows what it kept, not the collapsed parents above it.
+  useLayoutEffect(() => {
+    if (!filter) return;
+    const view = useViewStore.getState();
+    const next = revealKept(trace.tree, view.collapsed, filter.keep);
+    if (next !== view.collapsed) view.setCollapsed(next);
+  }, [filter, trace]);
+
+  const { rank } = treeIndex(trace.tree);
+  const step = (direction: 1 | -1) => {
+    const from = useTraceStore.getState().selectedSpan;
+    const position = stepMatch(reachableMatches, rank, from, direction);
+    if (position < 0) return;
+    useViewStore.getState().setMatchCursor(position);
+    useTraceStore.getState().selectSpan(reachableMatches[position]);
+  };
+
+  useWaterfallKeys(
+    {
+      focusSearch: () => {
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      },
+      step,
+      showHelp: () => setHelpOpen(true),
+      clear: () => {
+        const view = useViewStore.getState();
+        if (view.search !== '') view.setSearch('');
+        else if (useTraceStore.getState().selectedSpan !== null) useTraceStore.getState().selectSpan(null);
+      },
+    },
+    !helpOpen,
+  );
+
+  const selectedHidden = selected !== null && filter !== null && filter.keep[selected] === 0;
+  const selectedSpan = selected !== null && selected < trace.spans.length ? trace.spans[selected] : null;
+  const zoomToSelected = () => {
+    if (!selectedSpan) return;
+    const margin = Math.max(1, selectedSpan.durationNs * ZOOM_TO_SPAN_MARGIN);
+    useViewStore.getState().setZoom(
+      zoomBetween(selectedSpan.startNs - margin, selectedSpan.startNs + Math.max(0, selectedSpan.durationNs) + margin, trace.durationNs),
+    );
+  };
+
+  const style = { '--wf-name-width': `${nameWidth}px`, '--wf-indent-step': `${indentStep}px` } as CSSProperties;
+  return (
+    <section className="waterfall" style={style} aria-label="Waterfall" data-testid="waterfall">
+      <div className="wf-toolbar">
+        <TreeButtons model={model} />
+        <SearchBox
+          inputRef={searchRef}
+          reachable={reachableMatches.length}
+          total={model.matches.length}
+          position={matchPosition(reachableMatches, rank, selected)}
+          searching={search.trim() !== model.query}
+          onStep={step}
+          onLeave={() => treeRef.current?.focus()}
+        />
+        <button type="button" className="wf-help-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
+        </button>
+      </div>
+      <div className="wf-toolbar wf-toolbar--filters">
+        <FilterControls trace={trace} />
+        <span className="wf-shown" data-testid="rows-shown">
+          {formatCount(model.rows.length)} of {formatCount(trace.spans.length)} spans shown
+        </span>
+      </div>
+      {selectedHidden && (
+        <div className="wf-notice" role="status">
+          The selected span is hidden by the filters.{' '}
+          <button
+            type="button"
+            onClick={() => {
+              useViewStore.getState().setFilters(NO_FILTERS);
+              useViewStore.getState().setShowOnlyMatches(false);
+            }}
+          >
+            Clear filters
+          </button>
+        </div>
+      )}
+      <div className="wf-head">
+        <div className="wf-head__name wf-zoom">
+          <button type="button" onClick={() => useViewStore.getState().setZoom(null)} disabled={zoom === null} data-testid="reset-zoom">
+            Reset zoom
+          </button>
+          <button type="button" onClick={zoomToSelected} disabled={selectedSpan === null} title="Zoom the timeline to the selected span">
+            Zoom to span
+          </button>
+          <span className="wf-zoom__range" title="Time range shown">
+            {formatDuration(range.startNs)} – {formatDuration(range.endNs)}
+          </span>
+        </div>
+        <div className="wf-head__time">
+          <Minimap trace={trace} />
+        </div>
+      </div>
+      <div className="wf-head wf-head--axis">
+        <div className="wf-head__name">
+          <span className="wf-head__label">Service: span</span>
+          <NameColumnResizer width={nameWidth} onChange={setNameWidth} />
+        </div>
+        <div className="wf-head__time" ref={axisRef}>
+          <TimeAxis scale={scale} ticks={ticks} />
+        </div>
+      </div>
+      <RowList model={model} ctx={ctx} gridTicks={ticks} treeRef={treeRef} />
+      {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+    </section>
+  );
+}

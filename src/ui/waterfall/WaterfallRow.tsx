@@ -1,0 +1,110 @@
+// One waterfall row: the name column (indent guides, toggle, service, name, marks, badges)
+// and the timeline column. Memoized on plain values so that scrolling re-renders only rows
+// that enter the screen.
+import { memo, type MouseEvent } from 'react';
+import { spanBadges } from '../../analysis/span-badges.ts';
+import { serviceColor } from '../colors.ts';
+import { formatCount, formatDuration } from '../format/duration.ts';
+import { MAX_INDENT_LEVELS, ROW_HEIGHT, rowId, type RowContext } from './row-context.ts';
+import { SpanBar } from './SpanBar.tsx';
+
+export interface WaterfallRowProps {
+  readonly ctx: RowContext;
+  readonly span: number;
+  readonly top: number;
+  readonly selected: boolean;
+  readonly match: boolean;
+  /** Shown only as an ancestor of spans a filter keeps. */
+  readonly context: boolean;
+  readonly collapsed: boolean;
+  /** Children the filter keeps. */
+  readonly childCount: number;
+  /** Some descendant has an error and the row is collapsed. */
+  readonly hiddenError: boolean;
+}
+
+function WaterfallRowView({ ctx, span, top, selected, match, context, collapsed, childCount, hiddenError }: WaterfallRowProps) {
+  const s = ctx.trace.spans[span];
+  const depth = ctx.trace.tree.depth[span];
+  const isError = s.status.code === 'error';
+  const badges = spanBadges(s.attributes);
+  const slowest = ctx.isSlowest[span] === 1;
+  const hasChildren = childCount > 0;
+
+  const onToggle = (e: MouseEvent) => {
+    // The row's own click selects; the toggle only expands or collapses.
+    e.stopPropagation();
+    ctx.onToggle(span, e.altKey || e.shiftKey);
+  };
+
+  let className = 'wf-row';
+  if (context) className += ' wf-row--context';
+  if (isError) className += ' wf-row--error';
+
+  return (
+    <div
+      id={rowId(ctx.idPrefix, span)}
+      className={className}
+      role="treeitem"
+      aria-level={depth + 1}
+      aria-selected={selected}
+      aria-expanded={hasChildren ? !collapsed : undefined}
+      aria-label={`${s.serviceName}: ${s.name}, ${formatDuration(s.durationNs)}${isError ? ', error' : ''}`}
+      data-testid="span-row"
+      data-span-id={s.spanId}
+      data-depth={depth}
+      data-match={match ? 'true' : undefined}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onClick={() => ctx.onSelect(span)}
+    >
+      <div className="wf-name" title={`${s.serviceName}: ${s.name} (depth ${depth})`}>
+        <span className="wf-indent" style={{ width: Math.min(depth, MAX_INDENT_LEVELS) * ctx.indentStep }} aria-hidden="true" />
+        {hasChildren ? (
+          <span
+            className="wf-toggle"
+            onClick={onToggle}
+            aria-hidden="true"
+            title={`${collapsed ? 'Expand' : 'Collapse'} (${formatCount(childCount)} children). Alt+click or Shift+click: the whole subtree`}
+            data-testid="span-toggle"
+          >
+            <span className="wf-toggle__icon">{collapsed ? '▸' : '▾'}</span>
+            <span className="wf-toggle__count">{formatCount(childCount)}</span>
+          </span>
+        ) : (
+          <span className="wf-toggle wf-toggle--leaf" aria-hidden="true" />
+        )}
+        <span className="wf-swatch" style={{ background: serviceColor(s.serviceName) }} aria-hidden="true" />
+        <span className="wf-service">{s.serviceName}</span>
+        <span className="wf-op">{s.name}</span>
+        {isError && (
+          <span className="wf-mark wf-mark--error" title={s.status.message ? `Error: ${s.status.message}` : 'Error'} data-testid="error-mark">
+            !
+          </span>
+        )}
+        {hiddenError && (
+          <span className="wf-mark wf-mark--hidden-error" title="Errors in collapsed descendants" data-testid="hidden-error-mark">
+            !
+          </span>
+        )}
+        {slowest && (
+          <span className="wf-mark wf-mark--slow" title={`One of the slowest spans by self time (${formatDuration(ctx.selfNs[span])} self)`} data-testid="slow-mark">
+            slow
+          </span>
+        )}
+        {badges.map((b) => (
+          <span
+            key={b.kind}
+            className={b.tone ? `wf-badge wf-badge--${b.kind} wf-badge--${b.tone}` : `wf-badge wf-badge--${b.kind}`}
+            title={b.title}
+            data-badge={b.kind}
+          >
+            {b.text}
+          </span>
+        ))}
+      </div>
+      <SpanBar ctx={ctx} span={span} />
+    </div>
+  );
+}
+
+export const WaterfallRow = memo(WaterfallRowView);

@@ -1,0 +1,105 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { SpanSpec } from '../../helpers/make-trace.ts';
+import { makeTrace } from '../../helpers/make-trace.ts';
+import { analyzeTrace } from '../../../src/state/trace-analysis.ts';
+import { renderWaterfall, row, rowIds, stubLayout } from './waterfall-test-utils.tsx';
+
+stubLayout();
+
+const trace = makeTrace([
+  { id: 'root', start: 0, dur: 1_000_000, service: 'gateway', name: 'GET /cart', attrs: { 'http.response.status_code': 200 } },
+  { id: 'db', parent: 'root', start: 100_000, dur: 300_000, service: 'orders', name: 'SELECT', attrs: { 'db.system': 'postgresql' } },
+  { id: 'llm', parent: 'root', start: 500_000, dur: 400_000, service: 'ai', name: 'chat', attrs: { 'gen_ai.request.model': 'gpt-4o' }, events: ['first token'] },
+  { id: 'fail', parent: 'llm', start: 600_000, dur: 100_000, service: 'ai', name: 'retry', error: true },
+]);
+
+describe('waterfall rows', () => {
+  it('shows spans in tree order with service, name, depth and tree semantics', () => {
+    renderWaterfall(trace);
+    expect(screen.getByRole('tree', { name: 'Spans' })).toBeTruthy();
+    expect(rowIds()).toEqual(['root', 'db', 'llm', 'fail']);
+    const root = row('root');
+    expect(root.getAttribute('role')).toBe('treeitem');
+    expect(root.getAttribute('aria-level')).toBe('1');
+    expect(root.getAttribute('aria-expanded')).toBe('true');
+    expect(root.getAttribute('aria-selected')).toBe('false');
+    expect(row('fail').getAttribute('data-depth')).toBe('2');
+    expect(row('fail').getAttribute('aria-level')).toBe('3');
+    expect(row('db').hasAttribute('aria-expanded')).toBe(false);
+    expect(root.textContent).toContain('gateway');
+    expect(root.textContent).toContain('GET /cart');
+    // The toggle says how many children there are.
+    expect(within(root).getByTestId('span-toggle').textContent).toContain('2');
+  });
+
+  it('shows badges for HTTP status, database and GenAI model', () => {
+    renderWaterfall(trace);
+    expect(row('root').querySelector('[data-badge="http"]')?.textContent).toBe('200');
+    expect(row('db').querySelector('[data-badge="db"]')?.textContent).toBe('postgresql');
+    expect(row('llm').querySelector('[data-badge="genai"]')?.textContent).toBe('gpt-4o');
+    expect(row('fail').querySelector('[data-badge]')).toBeNull();
+  });
+
+  it('marks errors, and a collapsed parent whose hidden descendants have errors', () => {
+    renderWaterfall(trace);
+    expect(within(row('fail')).getByTestId('error-mark')).toBeTruthy();
+    expect(within(row('llm')).queryByTestId('hidden-error-mark')).toBeNull();
+    fireEvent.click(within(row('llm')).getByTestId('span-toggle'));
+    expect(within(row('llm')).getByTestId('hidden-error-mark').getAttribute('title')).toMatch(/collapsed descendants/);
+    expect(within(row('root')).queryByTestId('error-mark')).toBeNull();
+  });
+
+  it('places the bar on the time scale with its duration, self time apart from child time', () => {
+    renderWaterfall(trace);
+    const bar = within(row('db')).getByTestId('span-bar');
+    expect(bar.style.left).toBe('10%');
+    expect(bar.style.width).toBe('30%');
+    expect(row('db').textContent).toContain('300 µs');
+    expect(bar.getAttribute('title')).toContain('Duration 300 µs (300,000 ns)');
+    // The root's children cover 100–400 µs and 500–900 µs: those parts are drawn as child time.
+    const covered = Array.from(row('root').querySelectorAll<HTMLElement>('.wf-children'), (e) => [e.style.left, e.style.width]);
+    expect(covered).toEqual([
+      ['10%', '30%'],
+      ['50%', '40%'],
+    ]);
+    expect(within(row('root')).getByTestId('span-bar').getAttribute('title')).toContain('Self time 300 µs');
+  });
+
+  it('shows event marks with the event name and offset on hover', () => {
+    renderWaterfall(trace);
+    const [mark] = within(row('llm')).getAllByTestId('span-event');
+    expect(mark.getAttribute('title')).toBe('Event: first token at +0 ns');
+    expect(mark.style.left).toBe('50%');
+  });
+
+  it('draws the critical path on the spans it runs through and marks the slowest spans', () => {
+    renderWaterfall(trace);
+    const analysis = analyzeTrace(trace);
+    const onPath = trace.spans.filter((s) => analysis.onCriticalPath[s.index] === 1).map((s) => s.spanId);
+    expect(onPath).toContain('llm');
+    for (const id of ['root', 'db', 'llm', 'fail']) {
+      const drawn = row(id).querySelectorAll('.wf-critical').length > 0;
+      expect(drawn, id).toBe(onPath.includes(id));
+    }
+    // Every span of a four-span trace is among the ten slowest.
+    expect(within(row('db')).getByTestId('slow-mark')).toBeTruthy();
+  });
+
+  it('renders only the rows on screen for a long trace', () => {
+    const specs: SpanSpec[] = [{ id: 'root', start: 0, dur: 10_000 }];
+    for (let i = 0; i < 1500; i++) specs.push({ id: `c${i}`, parent: 'root', start: i, dur: 5 });
+    renderWaterfall(makeTrace(specs));
+    expect(screen.getByTestId('waterfall-rows').getAttribute('data-row-count')).toBe('1501');
+    const rendered = rowIds().length;
+    expect(rendered).toBeGreaterThanOrEqual(20);
+    expect(rendered).toBeLessThan(60);
+  });
+
+  it('selects a row when it is clicked', () => {
+    renderWaterfall(trace);
+    fireEvent.click(row('db'));
+    expect(row('db').getAttribute('aria-selected')).toBe('true');
+    expect(row('root').getAttribute('aria-selected')).toBe('false');
+  });
+});
