@@ -1,0 +1,595 @@
+// What Zipkin v1 and v2 share: telling the two apart, endpoints, and turning span records in
+// the v2 shape (v1 records are converted into it first) into ParsedSpans. Zipkin's shared
+// client/server span ids can only be untangled once every span has been seen, so spans are
+// written as they come and their ids and missing start times fixed up at the end.
+//
+// Field paths for warnings are built only when a warning is given: they would otherwise cost
+// more than the rest of the parse.
+import type { Attribute, Resource, SpanKind, SpanLink, SpanStatus } from '../model/trace.ts';
+import { EPOCH_ZERO, epochCompare, epochFromMicros, type EpochTime } from './epoch.ts';
+import { normalizeZipkinId } from './ids.ts';
+import { asNumber, isObject, pathKey, type JsonObject } from './json.ts';
+import type { BatchBuilder, ParsedEvent, ParsedSpan } from './parsed.ts';
+
+/**
+ * Appended to the id of the server half of a span id shared by client and server, so that both
+ * halves can live in one tree; further server halves of the same id get `:server:2`, `:server:3`...
+ */
+export const SERVER_HALF_SUFFIX = ':server';
+/** Appended to a span's id for a piece of it reported separately (`<id>:part`, `<id>:server:part`). */
+export const PART_SUFFIX = ':part';
+
+export interface ZipkinEndpoint {
+  readonly serviceName: string | undefined;
+  readonly ipv4: string | undefined;
+  readonly ipv6: string | undefined;
+  readonly port: number | undefined;
+}
+
+export interface ZipkinAnnotation {
+  /** Epoch microseconds; undefined when the input had no usable timestamp (the span start is used). */
+  readonly timestampMicros: number | undefined;
+  readonly value: string;
+}
+
+/** One span in Zipkin's v2 shape, with fields already narrowed except the ids. */
+export interface ZipkinSpanRecord {
+  /** JSON path of the input record the span came from. */
+  readonly path: string;
+  /** Ids as found in the input; they are checked and normalized when the span is written. */
+  readonly traceId: unknown;
+  readonly id: unknown;
+  readonly parentId: unknown;
+  readonly name: string | undefined;
+  readonly kind: SpanKind;
+  readonly shared: boolean;
+  readonly debug: boolean;
+  /** Epoch microseconds; undefined when absent or unusable. */
+  readonly timestampMicros: number | undefined;
+  readonly durationMicros: number | undefined;
+  readonly localEndpoint: ZipkinEndpoint | undefined;
+  /** Where the service name should have been; only read when it is missing. */
+  readonly serviceNamePath: () => string;
+  readonly remoteEndpoint: ZipkinEndpoint | undefined;
+  readonly annotations: readonly ZipkinAnnotation[];
+  /** String tags in input order. Owned by the record: it becomes the span's attribute list. */
+  readonly tags: Attribute[];
+}
+
+// ---- Documents and detection --------------------------------------------------------------
+
+/**
+ * Calls `visit` with each span record of a Zipkin document (an array of spans, an array of
+ * arrays of spans, or one span object) and where it is, until `visit` returns false.
+ * `inner` is -1 for a record that is not in a nested array, `outer` is -1 for a lone object.
+ */
+export function visitZipkinRecords(doc: unknown, visit: (record: unknown, outer: number, inner: number) => boolean): void {
+  if (!Array.isArray(doc)) {
+    visit(doc, -1, -1);
+    return;
+  }
+  for (let i = 0; i < doc.length; i++) {
+    const item: unknown = doc[i];
+    if (Array.isArray(item)) {
+      for (let j = 0; j < item.length; j++) {
+        if (!visit(item[j], i, j)) return;
+      }
+    } else if (!visit(item, i, -1)) return;
+  }
+}
+
+export function recordPath(outer: number, inner: number): string {
+  if (outer < 0) return '$';
+  return inner < 0 ? `$[${outer}]` : `$[${outer}][${inner}]`;
+}
+
+/** `either`: only fields both versions have (ids, name, times), which read the same in both. */
+export type ZipkinShape = 'zipkin-v1' | 'zipkin-v2' | 'either';
+
+const V2_ONLY_FIELDS = ['localEndpoint', 'remoteEndpoint', 'kind', 'tags', 'shared'] as const;
+// Jaeger writes traceID/spanID; OpenTelemetry SDK dumps nest ids in spanContext.
+const FOREIGN_FIELDS = ['traceID', 'spanID', 'spanContext'] as const;
+// A Zipkin document shows a span with traceId and id among its first few records, or it is not one.
+const RECORDS_TO_FIND_A_SPAN = 10;
+
+function shapeOfRecord(record: JsonObject): ZipkinShape {
+  for (const field of V2_ONLY_FIELDS) if (field in record) return 'zipkin-v2';
+  if (Array.isArray(record.binaryAnnotations)) return 'zipkin-v1';
+  const annotations = record.annotations;
+  if (Array.isArray(annotations)) {
+    for (const a of annotations) if (isObject(a) && 'endpoint' in a) return 'zipkin-v1';
+  }
+  return 'either';
+}
+
+/**
+ * Which Zipkin version a document is, or undefined when it is not Zipkin. The first record with
+ * a field only one version has decides.
+ */
+export function detectZipkinShape(doc: unknown): ZipkinShape | undefined {
+  if (!Array.isArray(doc) && !isObject(doc)) return undefined;
+  let foundSpan = false;
+  let foreign = false;
+  let shape: ZipkinShape = 'either';
+  let seen = 0;
+  visitZipkinRecords(doc, (record) => {
+    if (!isObject(record)) return true;
+    seen++;
+    for (const field of FOREIGN_FIELDS) {
+      if (field in record) {
+        foreign = true;
+        return false;
+      }
+    }
+    if (typeof record.traceId === 'string' && typeof record.id === 'string') foundSpan = true;
+    else if (!foundSpan && seen >= RECORDS_TO_FIND_A_SPAN) return false;
+    shape = shapeOfRecord(record);
+    return shape === 'either';
+  });
+  return foreign || !foundSpan ? undefined : shape;
+}
+
+// ---- Narrowing shared by both versions ----------------------------------------------------
+
+/** A JSON path, or how to build it when a warning needs it. */
+export type PathRef = string | (() => string);
+
+function resolvePath(path: PathRef): string {
+  return typeof path === 'string' ? path : path();
+}
+
+/**
+ * Epoch microseconds from the timestamp or duration field `key` of `parent`; warns about values
+ * that are present but unusable. Zipkin writes a timestamp of 0 for "not set".
+ */
+export function readMicros(
+  parent: JsonObject,
+  key: 'timestamp' | 'duration',
+  parentPath: PathRef,
+  out: BatchBuilder,
+  spanIndex: number,
+): number | undefined {
+  const value = parent[key];
+  if (value === undefined || value === null) return undefined;
+  const n = typeof value === 'number' && value > 0 ? value : asNumber(value);
+  if (n === 0 && key === 'timestamp') return undefined;
+  if (n === undefined || n < 0) {
+    const problem = `${key} ${JSON.stringify(value)} is not a non-negative number of microseconds`;
+    out.warn('invalid-value', problem, pathKey(resolvePath(parentPath), key), spanIndex);
+    return undefined;
+  }
+  return n;
+}
+
+/** The endpoint in field `key` of `parent`, or undefined when there is none. */
+export function readEndpoint(
+  parent: JsonObject,
+  key: string,
+  parentPath: PathRef,
+  out: BatchBuilder,
+  spanIndex: number,
+): ZipkinEndpoint | undefined {
+  const value = parent[key];
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) {
+    out.warn('invalid-value', 'endpoint is not an object', pathKey(resolvePath(parentPath), key), spanIndex);
+    return undefined;
+  }
+  const { serviceName, ipv4, ipv6 } = value;
+  const port = asNumber(value.port);
+  return {
+    serviceName: typeof serviceName === 'string' && serviceName !== '' ? serviceName : undefined,
+    ipv4: typeof ipv4 === 'string' && ipv4 !== '' ? ipv4 : undefined,
+    ipv6: typeof ipv6 === 'string' && ipv6 !== '' ? ipv6 : undefined,
+    // Port 0 is how Zipkin writes "unknown".
+    port: port !== undefined && port > 0 ? port : undefined,
+  };
+}
+
+/** The text of an annotation's value; a value that is not a string has already been warned about. */
+export function annotationText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return value === undefined || value === null ? '' : JSON.stringify(value);
+}
+
+export function sameServiceName(a: ZipkinEndpoint | undefined, b: ZipkinEndpoint | undefined): boolean {
+  return a?.serviceName === b?.serviceName;
+}
+
+export function stringAttribute(key: string, value: string): Attribute {
+  return { key, value: { type: 'string', value } };
+}
+
+// ---- Writing spans ------------------------------------------------------------------------
+
+const UNSET: SpanStatus = { code: 'unset' };
+const UNKNOWN_SERVICE = 'unknown';
+const UNNAMED = 'unknown';
+const ALL_ZEROS = /^0+$/;
+const NORMAL_64_BIT_ID = /^[0-9a-f]{16}$/;
+const DEBUG_ATTRIBUTE: Attribute = { key: 'zipkin.debug', value: { type: 'bool', value: true } };
+const SHARED_ATTRIBUTE: Attribute = { key: 'zipkin.shared', value: { type: 'bool', value: true } };
+// Shared by every event and span that has none, to spare an allocation each.
+const NO_ATTRIBUTES: readonly Attribute[] = [];
+const NO_LINKS: readonly SpanLink[] = [];
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type DraftEvent = Mutable<ParsedEvent>;
+/** Spans are built here and handed out only after finish() has fixed their ids and times. */
+type DraftSpan = Omit<Mutable<ParsedSpan>, 'events'> & { events: DraftEvent[] };
+
+function endpointKey(e: ZipkinEndpoint | undefined): string {
+  if (e === undefined) return '';
+  // NUL cannot appear in a name or address, so distinct endpoints get distinct keys.
+  return `${e.serviceName ?? ''}\u0000${e.ipv4 ?? ''}\u0000${e.ipv6 ?? ''}\u0000${e.port ?? ''}`;
+}
+
+function endpointAttributes(e: ZipkinEndpoint, side: 'host' | 'peer'): Attribute[] {
+  const attributes: Attribute[] = [];
+  if (side === 'peer' && e.serviceName !== undefined) attributes.push(stringAttribute('peer.service', e.serviceName));
+  if (e.ipv4 !== undefined) attributes.push(stringAttribute(`net.${side}.ip`, e.ipv4));
+  if (e.ipv6 !== undefined) attributes.push(stringAttribute(`net.${side}.ipv6`, e.ipv6));
+  if (e.port !== undefined) {
+    attributes.push({ key: `net.${side}.port`, value: { type: 'int', value: String(Math.trunc(e.port)) } });
+  }
+  return attributes;
+}
+
+function statusFromTags(tags: readonly Attribute[]): SpanStatus {
+  for (const tag of tags) {
+    if (tag.key === 'error' && tag.value.type === 'string') {
+      // Zipkin marks failure by the presence of the tag; an empty value still means error.
+      return tag.value.value === '' ? { code: 'error' } : { code: 'error', message: tag.value.value };
+    }
+  }
+  return UNSET;
+}
+
+function annotationBounds(annotations: readonly ZipkinAnnotation[]): { earliest: number; latest: number } | undefined {
+  let earliest = Infinity;
+  let latest = -Infinity;
+  for (const a of annotations) {
+    const t = a.timestampMicros;
+    if (t === undefined) continue;
+    if (t < earliest) earliest = t;
+    if (t > latest) latest = t;
+  }
+  return earliest === Infinity ? undefined : { earliest, latest };
+}
+
+/** Keyed by trace id, then span id: no key strings need to be built per span. */
+type ById<V> = Map<string, Map<string, V>>;
+
+function nestedGet<V>(map: ById<V>, outer: string, inner: string): V | undefined {
+  return map.get(outer)?.get(inner);
+}
+
+function nestedSet<V>(map: ById<V>, outer: string, inner: string, value: V): void {
+  let innerMap = map.get(outer);
+  if (innerMap === undefined) {
+    innerMap = new Map<string, V>();
+    map.set(outer, innerMap);
+  }
+  innerMap.set(inner, value);
+}
+
+/** What a span id is used for within a trace, as bit flags. */
+const USED_BY_CLIENT = 1;
+/** By a span that is not a shared-flagged server half: such a half needs one to hang from. */
+const USED_BY_PLAIN_SPAN = 2;
+/** By a span with no kind and no shared flag: maybe a piece of a span reported in parts. */
+const USED_BY_BARE_SPAN = 4;
+
+/** The spans that carry one id and a kind, after server halves got their own ids. */
+interface SpansOfId {
+  /** The first span with that id that is not a server half (the client, usually). */
+  plain: string | undefined;
+  firstServerHalf: string | undefined;
+  /** All of them, with their endpoint keys, in input order. */
+  readonly members: { readonly spanId: string; readonly endpoint: string; readonly isServerHalf: boolean }[];
+}
+
+function memberAt(spans: SpansOfId, endpoint: string, serverHalvesOnly: boolean): string | undefined {
+  for (const member of spans.members) {
+    if (member.endpoint === endpoint && (member.isServerHalf || !serverHalvesOnly)) return member.spanId;
+  }
+  return undefined;
+}
+
+/**
+ * Writes records into a batch, one span each, in order, then untangles span ids that several
+ * records use:
+ * - Zipkin's shared spans: a client span and a server span with one id (the server half is
+ *   flagged `shared`, or is a SERVER span whose id a CLIENT span also has). The server half gets
+ *   its own id (`<id>:server`, `<id>:server:2`... when several servers answered one client id)
+ *   and the client half as parent; spans whose parent is that id are put under the server half,
+ *   where the work happened (the one at their endpoint when there are several).
+ * - Spans reported in pieces: a record with no kind that has the id of a span with a kind, at
+ *   the same endpoint or at none, is a piece of it that Zipkin would merge. It must stay a span,
+ *   so it becomes a child of that span with its own id (`<id>:part`), rather than a duplicate
+ *   that could take the other span's children.
+ * Other records with one id (true duplicates) keep it.
+ */
+export class ZipkinSpanWriter {
+  private readonly drafts: DraftSpan[] = [];
+  private readonly sharedFlags: boolean[] = [];
+  private readonly endpointKeys: string[] = [];
+  /** Spans with no time at all, and where their records are. */
+  private readonly withoutStart: { readonly index: number; readonly path: string }[] = [];
+  private readonly resources = new Map<string, Resource>();
+  private readonly peerAttributes = new Map<string, Attribute[]>();
+  // Every distinct (trace id, span id) as written gets a number, its slot, when the span is
+  // added: its strings are fresh in the cache then, which makes a visible difference at 100k spans.
+  private readonly slotOf: number[] = [];
+  private readonly slotById: ById<number> = new Map();
+  /** USED_BY_* flags, by slot. */
+  private readonly usage: number[] = [];
+  private lastTraceId: string | undefined;
+  private slotsOfLastTrace = new Map<string, number>();
+  private lastRawTraceId: string | undefined;
+  private lastTraceIdNormalized = '';
+
+  constructor(private readonly out: BatchBuilder) {}
+
+  add(record: ZipkinSpanRecord): void {
+    const out = this.out;
+    const spanIndex = out.spans.length;
+    const traceId = this.readId(record, 'traceId', spanIndex) ?? 'missing-trace-id';
+    const spanId = this.readId(record, 'id', spanIndex) ?? `missing-span-id-${spanIndex}`;
+    let parentSpanId = this.readId(record, 'parentId', spanIndex);
+    if (parentSpanId === spanId) {
+      const problem = `span ${spanId} names itself as its parent; shown as a root`;
+      out.warn('cycle', problem, pathKey(record.path, 'parentId'), spanIndex);
+      parentSpanId = undefined;
+    }
+
+    const needsAnnotations = record.timestampMicros === undefined || record.durationMicros === undefined;
+    const bounds = needsAnnotations ? annotationBounds(record.annotations) : undefined;
+    const startMicros = record.timestampMicros ?? bounds?.earliest;
+    // A span with no time at all gets one in finish(), from its parent or its trace.
+    const start = startMicros === undefined ? EPOCH_ZERO : epochFromMicros(startMicros);
+    if (startMicros === undefined) this.withoutStart.push({ index: spanIndex, path: record.path });
+    else if (record.timestampMicros === undefined) {
+      const problem = 'span has no timestamp; its earliest annotation is used as its start';
+      out.warn('missing-field', problem, pathKey(record.path, 'timestamp'), spanIndex);
+    }
+
+    let durationNs: number;
+    if (record.durationMicros !== undefined) durationNs = record.durationMicros * 1000;
+    else {
+      durationNs = bounds !== undefined && startMicros !== undefined ? Math.max(0, bounds.latest - startMicros) * 1000 : 0;
+      const fallback = durationNs > 0 ? 'it is taken to end at its last annotation' : 'it is shown with zero duration';
+      out.warn('missing-field', `span has no duration; ${fallback}`, pathKey(record.path, 'duration'), spanIndex);
+    }
+
+    let serviceName = record.localEndpoint?.serviceName;
+    if (serviceName === undefined) {
+      serviceName = UNKNOWN_SERVICE;
+      out.warn('missing-field', `span has no service name; shown as "${UNKNOWN_SERVICE}"`, record.serviceNamePath(), spanIndex);
+    }
+    const localKey = endpointKey(record.localEndpoint);
+
+    const events: DraftEvent[] = new Array<DraftEvent>(record.annotations.length);
+    for (let a = 0; a < events.length; a++) {
+      const annotation = record.annotations[a];
+      const time = annotation.timestampMicros === undefined ? start : epochFromMicros(annotation.timestampMicros);
+      events[a] = { time, name: annotation.value, attributes: NO_ATTRIBUTES };
+    }
+    if (events.length > 1) events.sort((x, y) => epochCompare(x.time, y.time));
+
+    const attributes = record.tags;
+    const status = statusFromTags(attributes);
+    if (record.remoteEndpoint !== undefined) {
+      for (const attribute of this.peerAttributesOf(record.remoteEndpoint)) attributes.push(attribute);
+    }
+    if (record.debug) attributes.push(DEBUG_ATTRIBUTE);
+    if (record.shared) attributes.push(SHARED_ATTRIBUTE);
+
+    const draft: DraftSpan = {
+      traceId,
+      spanId,
+      name: record.name ?? UNNAMED,
+      serviceName,
+      kind: record.kind,
+      start,
+      durationNs,
+      status,
+      attributes,
+      resource: this.resourceOf(localKey, serviceName, record.localEndpoint),
+      events,
+      links: NO_LINKS,
+    };
+    if (parentSpanId !== undefined) draft.parentSpanId = parentSpanId;
+    out.addSpan(draft);
+    this.drafts.push(draft);
+    this.sharedFlags.push(record.shared);
+    this.endpointKeys.push(localKey);
+    this.noteIdUse(traceId, spanId, record.kind, record.shared);
+  }
+
+  private noteIdUse(traceId: string, spanId: string, kind: SpanKind, shared: boolean): void {
+    // Spans of one trace mostly come together; this spares a lookup per span.
+    if (traceId !== this.lastTraceId) {
+      let slots = this.slotById.get(traceId);
+      if (slots === undefined) {
+        slots = new Map<string, number>();
+        this.slotById.set(traceId, slots);
+      }
+      this.slotsOfLastTrace = slots;
+      this.lastTraceId = traceId;
+    }
+    let slot = this.slotsOfLastTrace.get(spanId);
+    if (slot === undefined) {
+      slot = this.usage.length;
+      this.usage.push(0);
+      this.slotsOfLastTrace.set(spanId, slot);
+    }
+    this.slotOf.push(slot);
+    let usage = this.usage[slot];
+    if (kind === 'client') usage |= USED_BY_CLIENT;
+    if (!(shared && kind !== 'client')) usage |= USED_BY_PLAIN_SPAN;
+    if (kind === 'unspecified' && !shared) usage |= USED_BY_BARE_SPAN;
+    this.usage[slot] = usage;
+  }
+
+  /** Untangles span ids used by several records and gives spans without a time a start. */
+  finish(): void {
+    this.untangleSharedIds();
+    if (this.withoutStart.length > 0) this.fillMissingStarts();
+  }
+
+  private readId(record: ZipkinSpanRecord, field: 'traceId' | 'id' | 'parentId', spanIndex: number): string | undefined {
+    const raw = record[field];
+    if (raw === undefined || raw === null || raw === '') {
+      if (field !== 'parentId') this.out.warn('missing-field', `span has no ${field}`, pathKey(record.path, field), spanIndex);
+      return undefined;
+    }
+    if (typeof raw !== 'string') {
+      this.out.warn('invalid-id', `${field} ${JSON.stringify(raw)} is not a string`, pathKey(record.path, field), spanIndex);
+      return undefined;
+    }
+    // Some tracers write an all-zero parent id for a root span.
+    if (field === 'parentId' && ALL_ZEROS.test(raw)) return undefined;
+    // Most ids are already in normal form, and consecutive spans mostly share their trace id.
+    if (raw.length === 16 && NORMAL_64_BIT_ID.test(raw)) return raw;
+    if (field === 'traceId' && raw === this.lastRawTraceId) return this.lastTraceIdNormalized;
+    const normalized = normalizeZipkinId(raw, field === 'traceId');
+    if (!normalized.valid) {
+      const problem = `${field} "${raw}" is not a 64- or 128-bit hex id; kept as written`;
+      this.out.warn('invalid-id', problem, pathKey(record.path, field), spanIndex);
+    } else if (field === 'traceId') {
+      this.lastRawTraceId = raw;
+      this.lastTraceIdNormalized = normalized.id;
+    }
+    return normalized.id;
+  }
+
+  private resourceOf(key: string, serviceName: string, endpoint: ZipkinEndpoint | undefined): Resource {
+    // The service name may be a fallback that the endpoint key does not include.
+    const cacheKey = endpoint?.serviceName === serviceName ? key : `${serviceName}\u0000\u0000${key}`;
+    let resource = this.resources.get(cacheKey);
+    if (resource === undefined) {
+      resource = { serviceName, attributes: endpoint === undefined ? [] : endpointAttributes(endpoint, 'host') };
+      this.resources.set(cacheKey, resource);
+    }
+    return resource;
+  }
+
+  private peerAttributesOf(endpoint: ZipkinEndpoint): Attribute[] {
+    const key = endpointKey(endpoint);
+    let attributes = this.peerAttributes.get(key);
+    if (attributes === undefined) {
+      attributes = endpointAttributes(endpoint, 'peer');
+      this.peerAttributes.set(key, attributes);
+    }
+    return attributes;
+  }
+
+  private untangleSharedIds(): void {
+    const isServerHalf = new Uint8Array(this.drafts.length);
+    const halvesOfId = this.separateServerHalves(isServerHalf);
+    const spansOfId = this.spansOfSharedIds(isServerHalf, halvesOfId);
+    if (spansOfId.size === 0) return;
+
+    const hasServerHalves = halvesOfId.some((count) => count > 0);
+    const pieceCount = new Map<string, number>();
+    for (let i = 0; i < this.drafts.length; i++) {
+      const draft = this.drafts[i];
+      if (isServerHalf[i]) continue;
+      const whole = this.spanThisIsAPieceOf(i, spansOfId.get(this.slotOf[i]));
+      if (whole !== undefined) {
+        const n = (pieceCount.get(whole) ?? 0) + 1;
+        pieceCount.set(whole, n);
+        draft.spanId = n === 1 ? whole + PART_SUFFIX : `${whole}${PART_SUFFIX}:${n}`;
+        draft.parentSpanId = whole;
+      } else if (hasServerHalves && draft.parentSpanId !== undefined) {
+        const parentSlot = nestedGet(this.slotById, draft.traceId, draft.parentSpanId);
+        const spans = parentSlot === undefined ? undefined : spansOfId.get(parentSlot);
+        if (spans?.firstServerHalf !== undefined) {
+          draft.parentSpanId = memberAt(spans, this.endpointKeys[i], true) ?? spans.firstServerHalf;
+        }
+      }
+    }
+  }
+
+  /** Renames server halves of shared ids; returns how many halves each id has. */
+  private separateServerHalves(isServerHalf: Uint8Array): Int32Array {
+    const { drafts, sharedFlags } = this;
+    const halvesOfId = new Int32Array(this.usage.length);
+    for (let i = 0; i < drafts.length; i++) {
+      const draft = drafts[i];
+      const slot = this.slotOf[i];
+      const usage = this.usage[slot];
+      if ((usage & USED_BY_PLAIN_SPAN) === 0) continue;
+      const kind = draft.kind;
+      const claimsServerHalf = (sharedFlags[i] && kind !== 'client') || (kind === 'server' && (usage & USED_BY_CLIENT) !== 0);
+      if (!claimsServerHalf) continue;
+      const n = ++halvesOfId[slot];
+      const originalId = draft.spanId;
+      draft.spanId = n === 1 ? originalId + SERVER_HALF_SUFFIX : `${originalId}${SERVER_HALF_SUFFIX}:${n}`;
+      draft.parentSpanId = originalId;
+      isServerHalf[i] = 1;
+    }
+    return halvesOfId;
+  }
+
+  /**
+   * The spans with a kind, by the slot of the id they were written with, for ids that have
+   * server halves or pieces: only those are looked up afterwards.
+   */
+  private spansOfSharedIds(isServerHalf: Uint8Array, halvesOfId: Int32Array): Map<number, SpansOfId> {
+    const spansOfId = new Map<number, SpansOfId>();
+    for (let i = 0; i < this.drafts.length; i++) {
+      const draft = this.drafts[i];
+      const slot = this.slotOf[i];
+      if (draft.kind === 'unspecified' || (halvesOfId[slot] === 0 && (this.usage[slot] & USED_BY_BARE_SPAN) === 0)) continue;
+      let spans = spansOfId.get(slot);
+      if (spans === undefined) {
+        spans = { plain: undefined, firstServerHalf: undefined, members: [] };
+        spansOfId.set(slot, spans);
+      }
+      if (isServerHalf[i]) spans.firstServerHalf ??= draft.spanId;
+      else spans.plain ??= draft.spanId;
+      spans.members.push({ spanId: draft.spanId, endpoint: this.endpointKeys[i], isServerHalf: isServerHalf[i] === 1 });
+    }
+    return spansOfId;
+  }
+
+  /** The id of the span that span `i` is a piece of, if it is one. */
+  private spanThisIsAPieceOf(i: number, spans: SpansOfId | undefined): string | undefined {
+    if (spans === undefined || this.drafts[i].kind !== 'unspecified' || this.sharedFlags[i]) return undefined;
+    const endpoint = this.endpointKeys[i];
+    // Zipkin merges a piece without endpoint into the first span of its id, the client half.
+    return memberAt(spans, endpoint, false) ?? (endpoint === '' ? spans.plain : undefined);
+  }
+
+  private fillMissingStarts(): void {
+    const { drafts, out } = this;
+    const missing = new Uint8Array(drafts.length);
+    for (const { index } of this.withoutStart) missing[index] = 1;
+    const traceStart = new Map<string, EpochTime>();
+    const startById: ById<EpochTime> = new Map();
+    for (let i = 0; i < drafts.length; i++) {
+      if (missing[i]) continue;
+      const { traceId, spanId, start } = drafts[i];
+      const known = traceStart.get(traceId);
+      if (known === undefined || epochCompare(start, known) < 0) traceStart.set(traceId, start);
+      if (nestedGet(startById, traceId, spanId) === undefined) nestedSet(startById, traceId, spanId, start);
+    }
+    for (const { index, path } of this.withoutStart) {
+      const draft = drafts[index];
+      const parentStart = draft.parentSpanId === undefined ? undefined : nestedGet(startById, draft.traceId, draft.parentSpanId);
+      const traceEarliest = traceStart.get(draft.traceId);
+      const start = parentStart ?? traceEarliest ?? EPOCH_ZERO;
+      draft.start = start;
+      for (const event of draft.events) event.time = start;
+      const fallback =
+        parentStart !== undefined
+          ? "its parent's start is used"
+          : traceEarliest !== undefined
+            ? "the earliest start in its trace is used"
+            : 'no span of its trace has a time, so epoch 0 is used';
+      out.warn('missing-field', `span has no timestamp and no timed annotations; ${fallback}`, pathKey(path, 'timestamp'), index);
+    }
+  }
+}

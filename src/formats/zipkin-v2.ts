@@ -1,0 +1,149 @@
+// Zipkin v2 JSON (what /api/v2/trace and /api/v2/traces return, and what reporters send):
+// an array of spans, an array of traces, or one span object.
+import type { Attribute, SpanKind } from '../model/trace.ts';
+import { isObject, pathIndex, pathKey, type JsonObject } from './json.ts';
+import { BatchBuilder, FormatError, type ParsedBatch } from './parsed.ts';
+import {
+  annotationText,
+  detectZipkinShape,
+  readEndpoint,
+  readMicros,
+  recordPath,
+  stringAttribute,
+  visitZipkinRecords,
+  ZipkinSpanWriter,
+  type ZipkinAnnotation,
+  type ZipkinSpanRecord,
+} from './zipkin-common.ts';
+
+export function looksLikeZipkinV2(doc: unknown): boolean {
+  const shape = detectZipkinShape(doc);
+  // Plain spans (no field only one version has) are read as v2, the current format.
+  return shape === 'zipkin-v2' || shape === 'either';
+}
+
+const KINDS: ReadonlyMap<string, SpanKind> = new Map([
+  ['CLIENT', 'client'],
+  ['SERVER', 'server'],
+  ['PRODUCER', 'producer'],
+  ['CONSUMER', 'consumer'],
+]);
+
+const NO_ANNOTATIONS: readonly ZipkinAnnotation[] = [];
+
+function readKind(raw: JsonObject, path: string, out: BatchBuilder, spanIndex: number): SpanKind {
+  const value = raw.kind;
+  if (value === undefined || value === null) return 'unspecified';
+  const kind = typeof value === 'string' ? (KINDS.get(value) ?? KINDS.get(value.toUpperCase())) : undefined;
+  if (kind === undefined) {
+    const problem = `kind ${JSON.stringify(value)} is not CLIENT, SERVER, PRODUCER or CONSUMER; shown as unspecified`;
+    out.warn('unknown-kind', problem, pathKey(path, 'kind'), spanIndex);
+    return 'unspecified';
+  }
+  return kind;
+}
+
+function readAnnotations(raw: JsonObject, path: string, out: BatchBuilder, spanIndex: number): readonly ZipkinAnnotation[] {
+  const value = raw.annotations;
+  if (value === undefined || value === null) return NO_ANNOTATIONS;
+  if (!Array.isArray(value)) {
+    out.warn('invalid-value', 'annotations is not an array', pathKey(path, 'annotations'), spanIndex);
+    return NO_ANNOTATIONS;
+  }
+  const annotations: ZipkinAnnotation[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    if (isObject(item) && typeof item.timestamp === 'number' && item.timestamp > 0 && typeof item.value === 'string') {
+      annotations.push({ timestampMicros: item.timestamp, value: item.value });
+      continue;
+    }
+    const itemPath = pathIndex(pathKey(path, 'annotations'), i);
+    if (!isObject(item)) {
+      out.warn('invalid-value', 'annotation is not an object; skipped', itemPath, spanIndex);
+      continue;
+    }
+    const timestampMicros = readMicros(item, 'timestamp', itemPath, out, spanIndex);
+    if (timestampMicros === undefined && item.timestamp === undefined) {
+      out.warn('missing-field', "annotation has no timestamp; the span's start is used", itemPath, spanIndex);
+    }
+    const text = item.value;
+    if (typeof text !== 'string') {
+      out.warn('missing-field', 'annotation has no text value', pathKey(itemPath, 'value'), spanIndex);
+    }
+    annotations.push({ timestampMicros, value: annotationText(text) });
+  }
+  return annotations;
+}
+
+function readTags(raw: JsonObject, path: string, out: BatchBuilder, spanIndex: number): Attribute[] {
+  const value = raw.tags;
+  const tags: Attribute[] = [];
+  if (value === undefined || value === null) return tags;
+  if (!isObject(value)) {
+    out.warn('invalid-value', 'tags is not an object', pathKey(path, 'tags'), spanIndex);
+    return tags;
+  }
+  for (const key in value) {
+    const tag = value[key];
+    if (typeof tag === 'string') tags.push(stringAttribute(key, tag));
+    else {
+      const problem = `tag value ${JSON.stringify(tag)} is not a string; kept as text`;
+      out.warn('invalid-value', problem, pathKey(pathKey(path, 'tags'), key), spanIndex);
+      tags.push(stringAttribute(key, typeof tag === 'object' ? JSON.stringify(tag) : String(tag)));
+    }
+  }
+  return tags;
+}
+
+function readRecord(raw: JsonObject, path: string, out: BatchBuilder, spanIndex: number): ZipkinSpanRecord {
+  let name = raw.name;
+  if (name !== undefined && name !== null && typeof name !== 'string') {
+    out.warn('invalid-value', 'name is not a string', pathKey(path, 'name'), spanIndex);
+    name = undefined;
+  }
+  const binaryAnnotations = raw.binaryAnnotations;
+  if (Array.isArray(binaryAnnotations) && binaryAnnotations.length > 0) {
+    out.warn('other', 'Zipkin v1 binaryAnnotations in a v2 document are ignored', pathKey(path, 'binaryAnnotations'), spanIndex);
+  }
+  return {
+    path,
+    traceId: raw.traceId,
+    id: raw.id,
+    parentId: raw.parentId,
+    name: typeof name === 'string' ? name : undefined,
+    kind: readKind(raw, path, out, spanIndex),
+    shared: raw.shared === true,
+    debug: raw.debug === true,
+    timestampMicros: readMicros(raw, 'timestamp', path, out, spanIndex),
+    durationMicros: readMicros(raw, 'duration', path, out, spanIndex),
+    localEndpoint: readEndpoint(raw, 'localEndpoint', path, out, spanIndex),
+    serviceNamePath: () => {
+      const endpointPath = pathKey(path, 'localEndpoint');
+      return isObject(raw.localEndpoint) ? pathKey(endpointPath, 'serviceName') : endpointPath;
+    },
+    remoteEndpoint: readEndpoint(raw, 'remoteEndpoint', path, out, spanIndex),
+    annotations: readAnnotations(raw, path, out, spanIndex),
+    tags: readTags(raw, path, out, spanIndex),
+  };
+}
+
+export function parseZipkinV2(doc: unknown): ParsedBatch {
+  const out = new BatchBuilder('zipkin-v2');
+  if (Array.isArray(doc) && doc.length === 0) return out.finish();
+  const shape = detectZipkinShape(doc);
+  if (shape === undefined) {
+    throw new FormatError('Not Zipkin v2 JSON: expected an array of spans (or of traces) with traceId and id, or one such span');
+  }
+  if (shape === 'zipkin-v1') {
+    throw new FormatError('This is Zipkin v1 JSON (binaryAnnotations or annotations with endpoints), not Zipkin v2');
+  }
+  const writer = new ZipkinSpanWriter(out);
+  visitZipkinRecords(doc, (raw, outer, inner) => {
+    const path = recordPath(outer, inner);
+    if (isObject(raw)) writer.add(readRecord(raw, path, out, out.spans.length));
+    else out.warn('invalid-value', 'array element is not a span object; skipped', path);
+    return true;
+  });
+  writer.finish();
+  return out.finish();
+}
