@@ -1,10 +1,16 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
+import { parseTraceProxy, viteProxy } from './src/sources/proxy-config.ts';
+
+// Backends the dev and preview servers forward under /proxy/<name>/ (see README: TRACE_PROXY).
+const traceProxy = viteProxy(parseTraceProxy(process.env.TRACE_PROXY));
 
 export default defineConfig({
   // JSX is compiled by Vite's built-in transform (automatic runtime, from tsconfig), so no plugin is needed.
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
+  server: { proxy: traceProxy },
+  preview: { proxy: traceProxy },
   test: {
     environment: 'jsdom',
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startupLoad } from './sources/startup.ts';
+import { startUrlSync } from './sources/url-state.ts';
 import { App } from './ui/App.tsx';
 import './ui/styles.css';
 
@@ -9,4 +10,5 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
-void startupLoad(location.search, import.meta.env.BASE_URL);
+startUrlSync();
+void startupLoad(location.search, location.hash);

@@ -3,6 +3,7 @@ import { DropZone } from './DropZone.tsx';
 import { LoadStatus } from './LoadStatus.tsx';
 import { LoadSummary } from './LoadSummary.tsx';
 import { MainView } from './MainView.tsx';
+import { SourceBar } from './sources/SourceBar.tsx';
 import { useTheme } from './theme.ts';
 import { TraceHeader } from './TraceHeader.tsx';
 import { TracePicker } from './TracePicker.tsx';
@@ -20,6 +21,7 @@ export function App() {
       <div className="toolbar">
         <span className="app-name">Trace viewer</span>
         <DropZone prominent={trace === null} />
+        <SourceBar />
         <button type="button" className="theme-toggle" onClick={toggleTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>

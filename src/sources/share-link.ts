@@ -1,0 +1,45 @@
+// The link that reproduces what is on screen. A trace with an address (URL, backend, demo)
+// is linked by that address; a local file travels inside the link's fragment, compressed,
+// when it is small enough (the fragment never reaches a server).
+import { currentTrace, useTraceStore } from '../state/trace-store.ts';
+import { formatBytes } from './fetch-error.ts';
+import { traceOtlpJson } from './download-trace.ts';
+import { encodeShared, MAX_EMBED_CHARS } from './share-codec.ts';
+import { useSourceStore } from './source-store.ts';
+import { FRAGMENT_KEY, formatQuery, P } from './url-params.ts';
+import { sourceFragment, viewParams } from './url-state.ts';
+
+export type ShareLink =
+  | { readonly ok: true; readonly link: string; readonly embedded: boolean }
+  | { readonly ok: false; readonly message: string; readonly tooLarge: boolean };
+
+/** Beyond this many spans a trace cannot fit in a link; it is not worth compressing to find out. */
+const MAX_EMBED_SPANS = 20_000;
+
+function pageAddress(): string {
+  return `${location.origin}${location.pathname}`;
+}
+
+function tooLarge(detail: string): ShareLink {
+  return {
+    ok: false,
+    tooLarge: true,
+    message: `This trace is too large to carry in a link (${detail}; a link carries at most ${formatBytes(MAX_EMBED_CHARS)}). Download it and share the file instead.`,
+  };
+}
+
+export async function shareLink(): Promise<ShareLink> {
+  const trace = currentTrace(useTraceStore.getState());
+  if (!trace) return { ok: false, tooLarge: false, message: 'Open a trace first.' };
+  const source = useSourceStore.getState().source;
+  const params = viewParams();
+  if (source.kind !== 'local') return { ok: true, embedded: source.kind === 'embedded', link: `${pageAddress()}${formatQuery(params)}${sourceFragment(source)}` };
+
+  // The link holds only this trace, so it needs no choosing among others, and no demo=0.
+  params.delete(P.demo);
+  params.delete(P.trace);
+  if (trace.spans.length > MAX_EMBED_SPANS) return tooLarge(`${trace.spans.length.toLocaleString('en-US')} spans`);
+  const fragment = await encodeShared(traceOtlpJson(trace));
+  if (fragment.length > MAX_EMBED_CHARS) return tooLarge(`${formatBytes(fragment.length)} compressed`);
+  return { ok: true, embedded: true, link: `${pageAddress()}${formatQuery(params)}#${FRAGMENT_KEY}=${fragment}` };
+}
