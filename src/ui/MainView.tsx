@@ -5,10 +5,12 @@ import { TimePanel } from './analysis/TimePanel.tsx';
 import { StatisticsView } from './analysis/StatisticsView.tsx';
 import { SidePanel } from './detail/SidePanel.tsx';
 import { SpanDetail } from './detail/SpanDetail.tsx';
+import { Flamegraph } from './flamegraph/Flamegraph.tsx';
 import { Waterfall } from './waterfall/Waterfall.tsx';
 
 const VIEWS: readonly { name: ViewName; label: string }[] = [
   { name: 'waterfall', label: 'Waterfall' },
+  { name: 'flamegraph', label: 'Flamegraph' },
   { name: 'stats', label: 'Statistics' },
 ];
 
@@ -36,7 +38,13 @@ export function MainView({ trace }: { trace: Trace }) {
       </div>
       <div className="main-split">
         <div className="main-content" role="tabpanel">
-          {view === 'stats' ? <StatisticsView trace={trace} /> : <Waterfall trace={trace} />}
+          {view === 'stats' ? (
+            <StatisticsView trace={trace} />
+          ) : view === 'flamegraph' ? (
+            <Flamegraph trace={trace} />
+          ) : (
+            <Waterfall trace={trace} />
+          )}
         </div>
         {selected !== null && selected < trace.spans.length && (
           <SidePanel>

@@ -1,0 +1,50 @@
+// The flamegraph view: a time-ordered flame chart or an aggregated flamegraph of the trace.
+import { useState } from 'react';
+import type { Trace } from '../../model/trace.ts';
+import { AggregateFlame } from './AggregateFlame.tsx';
+import './flamegraph.css';
+import { TimeFlame } from './TimeFlame.tsx';
+
+export type FlameMode = 'time' | 'aggregate';
+
+const MODES: readonly { mode: FlameMode; label: string; title: string }[] = [
+  { mode: 'time', label: 'Time order', title: 'Every span where and when it ran' },
+  { mode: 'aggregate', label: 'Aggregated', title: 'Spans merged by service:operation path, heaviest first' },
+];
+
+// The mode outlives the component, so coming back from the waterfall (after clicking an
+// aggregated box) shows the same mode again.
+let lastMode: FlameMode = 'time';
+
+export function Flamegraph({ trace }: { trace: Trace }) {
+  const [mode, setModeState] = useState<FlameMode>(lastMode);
+  const setMode = (m: FlameMode) => {
+    lastMode = m;
+    setModeState(m);
+  };
+  return (
+    <section className="flamegraph" aria-label="Flamegraph">
+      <div className="flame-toolbar">
+        <div className="flame-modes" role="group" aria-label="Flamegraph mode">
+          {MODES.map((m) => (
+            <button key={m.mode} type="button" aria-pressed={mode === m.mode} title={m.title} onClick={() => setMode(m.mode)}>
+              {m.label}
+            </button>
+          ))}
+        </div>
+        <ul className="flame-legend" aria-label="Marks">
+          <li><span className="flame-key flame-key--critical" aria-hidden="true" />critical path</li>
+          <li><span className="flame-key flame-key--slowest" aria-hidden="true" />slowest self time</li>
+          <li><span className="flame-key flame-key--error" aria-hidden="true" />error</li>
+          <li><span className="flame-key flame-key--match" aria-hidden="true" />search match</li>
+          {mode === 'aggregate' && (
+            <li title="Calls below it add up to more than its own total: they ran concurrently or outlived it">
+              <span className="flame-key flame-key--beyond" aria-hidden="true" />wider than own total
+            </li>
+          )}
+        </ul>
+      </div>
+      {mode === 'time' ? <TimeFlame trace={trace} /> : <AggregateFlame trace={trace} />}
+    </section>
+  );
+}

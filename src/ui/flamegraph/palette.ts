@@ -1,0 +1,39 @@
+// Colors of a trace's services as canvas color buckets, with a readable text color for each.
+import { serviceColor } from '../colors.ts';
+
+export interface FlamePalette {
+  /** Distinct fill colors; a box's bucket indexes them. */
+  readonly colors: readonly string[];
+  readonly textColors: readonly string[];
+  readonly bucketOfService: ReadonlyMap<string, number>;
+}
+
+function relativeLuminance(hex: string): number {
+  const channel = (k: number): number => {
+    const c = parseInt(hex.slice(1 + 2 * k, 3 + 2 * k), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+}
+
+/** Black or white, whichever contrasts more with the fill. */
+export function textColorOn(hex: string): string {
+  const l = relativeLuminance(hex);
+  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#111111' : '#ffffff';
+}
+
+export function paletteFor(services: readonly string[]): FlamePalette {
+  const colors: string[] = [];
+  const bucketOfService = new Map<string, number>();
+  for (const s of services) {
+    const color = serviceColor(s);
+    let bucket = colors.indexOf(color);
+    if (bucket === -1) {
+      bucket = colors.length;
+      colors.push(color);
+    }
+    bucketOfService.set(s, bucket);
+  }
+  if (colors.length === 0) colors.push(serviceColor(''));
+  return { colors, textColors: colors.map(textColorOn), bucketOfService };
+}

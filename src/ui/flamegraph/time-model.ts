@@ -1,0 +1,79 @@
+// The time-ordered flame chart's model: one box per span, described for tooltips and screen readers.
+import type { FlameBoxes } from '../../analysis/flame-boxes.ts';
+import type { Trace } from '../../model/trace.ts';
+import { formatDuration, formatExactNs } from '../format/duration.ts';
+import type { FlameModel, TooltipLine } from './model.ts';
+import type { FlamePalette } from './palette.ts';
+
+export function shareText(part: number, whole: number): string {
+  if (!(whole > 0)) return '—';
+  const pct = (part / whole) * 100;
+  if (pct > 0 && pct < 0.1) return '<0.1%';
+  return `${pct >= 10 || pct === 0 ? pct.toFixed(0) : pct.toFixed(1)}%`;
+}
+
+export function statusText(trace: Trace, i: number): string {
+  const { status } = trace.spans[i];
+  if (status.code !== 'error') return status.code === 'ok' ? 'OK' : 'unset';
+  return status.message ? `error: ${status.message}` : 'error';
+}
+
+export interface TimeModelInput {
+  readonly trace: Trace;
+  readonly boxes: FlameBoxes;
+  readonly palette: FlamePalette;
+  readonly flags: Uint8Array;
+  readonly selfNs: Float64Array;
+  readonly onCriticalPath: Uint8Array;
+  readonly isSlowest: Uint8Array;
+}
+
+export function spanBuckets(trace: Trace, palette: FlamePalette): Uint8Array {
+  const buckets = new Uint8Array(trace.spans.length);
+  for (let i = 0; i < buckets.length; i++) buckets[i] = palette.bucketOfService.get(trace.spans[i].serviceName) ?? 0;
+  return buckets;
+}
+
+export function timeModel(input: TimeModelInput, bucketOf: Uint8Array): FlameModel {
+  const { trace, selfNs } = input;
+  const spans = trace.spans;
+  const describe = (i: number): TooltipLine[] => {
+    const s = spans[i];
+    const lines: TooltipLine[] = [
+      { label: 'Service', value: s.serviceName },
+      { label: 'Name', value: s.name },
+      { label: 'Duration', value: formatDuration(s.durationNs), exact: formatExactNs(s.durationNs) },
+      { label: 'Self time', value: formatDuration(selfNs[i]), exact: formatExactNs(selfNs[i]) },
+      { label: 'Share of trace', value: shareText(Math.max(0, s.durationNs), trace.durationNs) },
+      { label: 'Starts at', value: `+${formatDuration(s.startNs)}`, exact: formatExactNs(s.startNs) },
+      { label: 'Status', value: statusText(trace, i) },
+    ];
+    if (input.onCriticalPath[i] === 1) lines.push({ label: 'Critical path', value: 'yes' });
+    if (input.isSlowest[i] === 1) lines.push({ label: 'Slowest', value: 'among the slowest by self time' });
+    return lines;
+  };
+  return {
+    boxes: input.boxes,
+    bucketOf,
+    flags: input.flags,
+    palette: input.palette,
+    nav: trace.tree,
+    axis: 'time',
+    name: (i) => spans[i].name,
+    extra: (i) => formatDuration(spans[i].durationNs),
+    describe,
+    summary: (i) => {
+      const s = spans[i];
+      const marks = [
+        input.onCriticalPath[i] === 1 ? 'on the critical path' : '',
+        s.status.code === 'error' ? 'error' : '',
+      ].filter((m) => m !== '');
+      return (
+        `${s.serviceName}: ${s.name}, ${formatDuration(s.durationNs)}, self ${formatDuration(selfNs[i])}, ` +
+        `starts at +${formatDuration(s.startNs)}, depth ${trace.tree.depth[i]}` +
+        (marks.length > 0 ? `, ${marks.join(', ')}` : '')
+      );
+    },
+    spanIdOf: (i) => spans[i]?.spanId,
+  };
+}
