@@ -1,7 +1,11 @@
 // Entry of `npm run bench`. Every figure is printed beside a baseline measured in the same run,
-// because absolute times on shared machines mean little. `npm run bench -- parse` runs one part.
+// because absolute times on shared machines mean little. `npm run bench -- parse` runs one part
+// (parse, analysis, waterfall, flamegraph, large).
 import { benchAnalysis } from './analysis.ts';
+import { startBenchApp } from './browser-app.ts';
+import { benchFlamegraph } from './flamegraph-bench.ts';
 import { benchParse } from './parse-bench.ts';
+import { benchWaterfall } from './waterfall-bench.ts';
 
 const report = (line: string) => console.log(line);
 
@@ -10,4 +14,13 @@ export async function main(args: readonly string[]): Promise<void> {
   const wanted = (name: string) => only.size === 0 || only.has(name);
   if (wanted('parse')) benchParse(report, [10_000, 100_000]);
   if (wanted('analysis')) await benchAnalysis(report);
+  if (wanted('waterfall') || wanted('flamegraph')) {
+    const app = await startBenchApp();
+    try {
+      if (wanted('waterfall')) await benchWaterfall(report, app.baseUrl, app.makeTraceFile);
+      if (wanted('flamegraph')) await benchFlamegraph(report, app.baseUrl, app.makeTraceFile);
+    } finally {
+      await app.close();
+    }
+  }
 }
