@@ -3,6 +3,7 @@
 // change of search or filters, never per frame.
 import type { Trace } from '../model/trace.ts';
 import type { FlameAggregate } from './flame-aggregate.ts';
+import type { RowFilterCriteria } from './row-filter.ts';
 
 export const FLAG_DIM = 1;
 export const FLAG_CRITICAL = 2;
@@ -10,14 +11,8 @@ export const FLAG_SLOWEST = 4;
 export const FLAG_ERROR = 8;
 export const FLAG_MATCH = 16;
 
-/** The filters of the view store that the flamegraph shows as dimming (it never hides boxes). */
-export interface DimFilters {
-  readonly errorsOnly: boolean;
-  readonly services: readonly string[];
-  readonly minDurationNs: number;
-  readonly criticalOnly: boolean;
-  readonly spanSet: { readonly indexes: readonly number[] } | null;
-}
+/** The waterfall's filter criteria; the flamegraph shows them as dimming (it never hides boxes). */
+export type DimFilters = RowFilterCriteria;
 
 export interface SpanHighlightInput {
   readonly onCriticalPath: Uint8Array;
