@@ -3,25 +3,21 @@
 import type { LoadError, LoadedFile, TraceWarning } from '../model/trace.ts';
 import { parseDocument } from './detect.ts';
 import { locateJsonError } from './json-error.ts';
+import type { JsonLine, SkippedLine } from './large-json.ts';
 import { buildTraces } from './normalize.ts';
 import { isOtlpLine, parseOtlpJsonLines } from './otlp.ts';
 import { FormatError, type ParsedBatch, type ParseWarning } from './parsed.ts';
 
 export type LoadOutcome = { readonly ok: true; readonly file: LoadedFile } | { readonly ok: false; readonly error: LoadError };
 
-interface JsonLine {
-  readonly line: number;
-  readonly doc: unknown;
-}
-
 function failure(fileName: string, message: string): LoadOutcome {
   return { ok: false, error: { fileName, message: `${fileName}: ${message}` } };
 }
 
 /** Splits JSON Lines; undefined when the text is not JSON Lines (first line is not a JSON object). */
-function parseJsonLines(text: string): { lines: JsonLine[]; bad: { line: number; problem: string }[] } | undefined {
+function parseJsonLines(text: string): { lines: JsonLine[]; bad: SkippedLine[] } | undefined {
   const lines: JsonLine[] = [];
-  const bad: { line: number; problem: string }[] = [];
+  const bad: SkippedLine[] = [];
   let lineNumber = 0;
   let from = 0;
   while (from <= text.length) {
@@ -70,6 +66,13 @@ function parseLines(lines: readonly JsonLine[]): ParsedBatch {
   return { ...merged, format: format ?? 'jaeger' };
 }
 
+function parseLinesSkipping(lines: readonly JsonLine[], skipped: readonly SkippedLine[]): ParsedBatch {
+  const batch = parseLines(lines);
+  for (const b of skipped)
+    batch.warnings.push({ code: 'other', message: `Line ${b.line} is not valid JSON (${b.problem}); skipped`, path: `line ${b.line}` });
+  return batch;
+}
+
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 4096);
   let odd = 0;
@@ -87,12 +90,7 @@ function parseText(fileName: string, text: string): ParsedBatch | LoadOutcome {
     doc = JSON.parse(text);
   } catch {
     const jsonLines = parseJsonLines(text);
-    if (jsonLines && jsonLines.lines.length > jsonLines.bad.length) {
-      const batch = parseLines(jsonLines.lines);
-      for (const b of jsonLines.bad)
-        batch.warnings.push({ code: 'other', message: `Line ${b.line} is not valid JSON (${b.problem}); skipped`, path: `line ${b.line}` });
-      return batch;
-    }
+    if (jsonLines && jsonLines.lines.length > jsonLines.bad.length) return parseLinesSkipping(jsonLines.lines, jsonLines.bad);
     const where = locateJsonError(text);
     return failure(
       fileName,
@@ -104,13 +102,11 @@ function parseText(fileName: string, text: string): ParsedBatch | LoadOutcome {
   return parseDocument(doc);
 }
 
-/** Reads one file's text. Never throws: anything wrong becomes an error naming the file. */
-export function loadTraceText(fileName: string, text: string): LoadOutcome {
-  if (text.trim() === '') return failure(fileName, 'the file is empty');
-  if (looksBinary(text)) return failure(fileName, 'this is a binary file, not JSON text (gzip is read; other compressions are not)');
+/** Parses with `read` and builds the traces. Never throws: anything wrong becomes an error naming the file. */
+function loadParsed(fileName: string, read: () => ParsedBatch | LoadOutcome): LoadOutcome {
   let batch: ParsedBatch;
   try {
-    const parsed = parseText(fileName, text);
+    const parsed = read();
     if ('ok' in parsed) return parsed;
     batch = parsed;
   } catch (e) {
@@ -124,4 +120,21 @@ export function loadTraceText(fileName: string, text: string): LoadOutcome {
     ok: true,
     file: { fileName, format: batch.format, traces, warnings: fileWarnings, notes: batch.notes },
   };
+}
+
+/** Reads one file's text. Never throws: anything wrong becomes an error naming the file. */
+export function loadTraceText(fileName: string, text: string): LoadOutcome {
+  if (text.trim() === '') return failure(fileName, 'the file is empty');
+  if (looksBinary(text)) return failure(fileName, 'this is a binary file, not JSON text (gzip is read; other compressions are not)');
+  return loadParsed(fileName, () => parseText(fileName, text));
+}
+
+/** Reads a document already parsed from JSON (a file too large to be one string is parsed in pieces). */
+export function loadTraceDocument(fileName: string, doc: unknown): LoadOutcome {
+  return loadParsed(fileName, () => parseDocument(doc));
+}
+
+/** Reads JSON Lines already parsed line by line; skipped lines become warnings, as for text. */
+export function loadTraceLines(fileName: string, lines: readonly JsonLine[], skipped: readonly SkippedLine[]): LoadOutcome {
+  return loadParsed(fileName, () => parseLinesSkipping(lines, skipped));
 }

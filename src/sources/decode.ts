@@ -1,4 +1,5 @@
 // Bytes of a trace file to text: gzip is recognized by its magic number, not the file name.
+// Text too long for one string stays as bytes, to be parsed in pieces.
 
 /** V8 cannot hold a longer string; a file whose text exceeds it cannot be read whole. */
 export const MAX_TEXT_LENGTH = (1 << 29) - 24;
@@ -20,12 +21,15 @@ async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
   }
 }
 
-export async function decodeTraceBytes(input: Uint8Array): Promise<string> {
+/** The file's content: text when it fits in one string, else its (decompressed) UTF-8 bytes. */
+export type DecodedTrace = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'bytes'; readonly bytes: Uint8Array };
+
+/**
+ * Decompresses and decodes. UTF-8 never takes fewer bytes than UTF-16 code units, so
+ * `maxTextBytes` bytes always fit in a string of that length.
+ */
+export async function decodeTrace(input: Uint8Array, maxTextBytes: number = MAX_TEXT_LENGTH): Promise<DecodedTrace> {
   const bytes = isGzip(input) ? await gunzip(input) : input;
-  if (bytes.length > MAX_TEXT_LENGTH) {
-    throw new DecodeError(
-      `the file is ${(bytes.length / 2 ** 20).toFixed(0)} MiB of text, more than a browser can hold as one string (512 MiB); split it into smaller files`,
-    );
-  }
-  return new TextDecoder('utf-8').decode(bytes);
+  if (bytes.length > maxTextBytes) return { kind: 'bytes', bytes };
+  return { kind: 'text', text: new TextDecoder('utf-8').decode(bytes) };
 }

@@ -1,22 +1,46 @@
 // The whole reading of one file, bytes to outcome. Runs in the worker, or in-thread where
 // workers do not exist (unit tests).
-import { loadTraceText, type LoadOutcome } from '../formats/load.ts';
-import { DecodeError, decodeTraceBytes, isGzip } from '../sources/decode.ts';
+import { LargeJsonError, parseLargeJson, type LargeJson } from '../formats/large-json.ts';
+import { loadTraceDocument, loadTraceLines, loadTraceText, type LoadOutcome } from '../formats/load.ts';
+import { DecodeError, decodeTrace, isGzip, MAX_TEXT_LENGTH, type DecodedTrace } from '../sources/decode.ts';
 import type { ParseStage } from './protocol.ts';
 
+function failure(fileName: string, reason: string): LoadOutcome {
+  return { ok: false, error: { fileName, message: `${fileName}: ${reason}` } };
+}
+
+/** A file too long for one string: parsed from its bytes in pieces, then read like any other. */
+function loadLargeBytes(fileName: string, bytes: Uint8Array, maxTextBytes: number): LoadOutcome {
+  let parsed: LargeJson;
+  try {
+    parsed = parseLargeJson(bytes, maxTextBytes);
+  } catch (e) {
+    if (e instanceof LargeJsonError) return failure(fileName, e.message);
+    return failure(fileName, `could not be read (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (parsed.kind === 'document') return loadTraceDocument(fileName, parsed.doc);
+  // As for text: a file that is mostly broken lines is reported as broken, not as a few spans.
+  const firstSkipped = parsed.skipped[0];
+  if (firstSkipped !== undefined && parsed.lines.length <= parsed.skipped.length)
+    return failure(fileName, `not valid JSON at line ${firstSkipped.line}, ${firstSkipped.problem}`);
+  return loadTraceLines(fileName, parsed.lines, parsed.skipped);
+}
+
+/** `maxTextBytes` is where text stops being decoded whole; tests lower it to exercise the large-file path. */
 export async function readTraceFile(
   fileName: string,
   bytes: Uint8Array,
   onStage: (stage: ParseStage) => void = () => {},
+  maxTextBytes: number = MAX_TEXT_LENGTH,
 ): Promise<LoadOutcome> {
-  let text: string;
+  let decoded: DecodedTrace;
   try {
     if (isGzip(bytes)) onStage('decompressing');
-    text = await decodeTraceBytes(bytes);
+    decoded = await decodeTrace(bytes, maxTextBytes);
   } catch (e) {
-    const reason = e instanceof DecodeError ? e.message : `could not be read (${e instanceof Error ? e.message : String(e)})`;
-    return { ok: false, error: { fileName, message: `${fileName}: ${reason}` } };
+    return failure(fileName, e instanceof DecodeError ? e.message : `could not be read (${e instanceof Error ? e.message : String(e)})`);
   }
   onStage('parsing');
-  return loadTraceText(fileName, text);
+  if (decoded.kind === 'text') return loadTraceText(fileName, decoded.text);
+  return loadLargeBytes(fileName, decoded.bytes, maxTextBytes);
 }
