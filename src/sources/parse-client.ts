@@ -1,8 +1,7 @@
 // Hands file bytes to the parsing worker and resolves with what it read.
 import type { LoadOutcome } from '../formats/load.ts';
 import type { Span } from '../model/trace.ts';
-import type { WorkerMessage } from '../worker/parse-worker.ts';
-import type { ParseRequest, ParseStage } from '../worker/protocol.ts';
+import type { ParseRequest, ParseResponse, ParseStage } from '../worker/protocol.ts';
 
 interface Pending {
   readonly fileName: string;
@@ -29,7 +28,7 @@ function withSpans(outcome: LoadOutcome, spans: Map<number, Span[]>): LoadOutcom
 function getWorker(): Worker {
   if (worker) return worker;
   worker = new Worker(new URL('../worker/parse-worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+  worker.onmessage = (event: MessageEvent<ParseResponse>) => {
     const msg = event.data;
     const entry = pending.get(msg.id);
     if (!entry) return;

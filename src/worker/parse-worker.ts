@@ -1,26 +1,11 @@
 /// <reference lib="webworker" />
 // Parses and normalizes trace files off the main thread.
 import type { LoadOutcome } from '../formats/load.ts';
-import type { Span, Trace } from '../model/trace.ts';
+import type { Trace } from '../model/trace.ts';
 import type { ParseRequest, ParseResponse } from './protocol.ts';
 import { readTraceFile } from './read-file.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-/**
- * Spans sent ahead of the result, in order, for traces too big to clone in one message: the
- * page then decodes one slice at a time (staying responsive) while this thread encodes the
- * next, instead of both threads taking turns over one huge message.
- */
-export interface SpanSlice {
-  readonly id: number;
-  readonly type: 'spans';
-  readonly traceIndex: number;
-  readonly spans: readonly Span[];
-}
-
-/** Everything the worker posts: the page protocol plus span slices. */
-export type WorkerMessage = ParseResponse | SpanSlice;
 
 /** Spans per slice: about a tenth of a second to decode on the page. */
 export const SPANS_PER_SLICE = 16_384;
@@ -38,7 +23,7 @@ function transferables(outcome: LoadOutcome): Transferable[] {
 }
 
 /** Posts the spans of big traces in slices and returns the outcome without them. */
-function postSpanSlices(id: number, outcome: LoadOutcome, post: (message: WorkerMessage) => void): LoadOutcome {
+function postSpanSlices(id: number, outcome: LoadOutcome, post: (message: ParseResponse) => void): LoadOutcome {
   if (!outcome.ok) return outcome;
   const traces: Trace[] = outcome.file.traces.map((trace, traceIndex) => {
     if (trace.spans.length <= SPANS_PER_SLICE) return trace;
@@ -51,7 +36,7 @@ function postSpanSlices(id: number, outcome: LoadOutcome, post: (message: Worker
 
 self.onmessage = async (event: MessageEvent<ParseRequest>) => {
   const { id, fileName, bytes } = event.data;
-  const post = (message: WorkerMessage, transfer: Transferable[] = []) => self.postMessage(message, transfer);
+  const post = (message: ParseResponse, transfer: Transferable[] = []) => self.postMessage(message, transfer);
   const outcome = await readTraceFile(fileName, new Uint8Array(bytes), (stage) => post({ id, type: 'progress', stage }));
   const rest = postSpanSlices(id, outcome, post);
   post({ id, type: 'result', outcome: rest }, transferables(rest));

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateTraceText, type BenchFormat } from '../../../bench/generate.ts';
 import { LargeJsonError, parseLargeJson } from '../../../src/formats/large-json.ts';
 import { loadTraceText } from '../../../src/formats/load.ts';
-import type { WorkerMessage } from '../../../src/worker/parse-worker.ts';
+import type { ParseResponse } from '../../../src/worker/protocol.ts';
 import { readTraceFile } from '../../../src/worker/read-file.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -252,10 +252,10 @@ describe('parseInWorker: a trace too big for one message', () => {
   });
 
   /** Runs the real worker module in this thread, cloning every message both ways as postMessage does. */
-  async function inThreadWorker(): Promise<WorkerMessage[]> {
-    const posted: WorkerMessage[] = [];
+  async function inThreadWorker(): Promise<ParseResponse[]> {
+    const posted: ParseResponse[] = [];
     let page: { onmessage: ((event: { data: unknown }) => void) | null } | undefined;
-    const scope: { onmessage: ((event: { data: unknown }) => void) | null; postMessage: (m: WorkerMessage, t?: Transferable[]) => void } = {
+    const scope: { onmessage: ((event: { data: unknown }) => void) | null; postMessage: (m: ParseResponse, t?: Transferable[]) => void } = {
       onmessage: null,
       postMessage: (message, transfer = []) => {
         posted.push(message);
