@@ -4,6 +4,7 @@
 import { benchAnalysis } from './analysis.ts';
 import { startBenchApp } from './browser-app.ts';
 import { benchFlamegraph } from './flamegraph-bench.ts';
+import { benchLargeFile } from './large-file-bench.ts';
 import { benchParse } from './parse-bench.ts';
 import { benchWaterfall } from './waterfall-bench.ts';
 
@@ -14,11 +15,12 @@ export async function main(args: readonly string[]): Promise<void> {
   const wanted = (name: string) => only.size === 0 || only.has(name);
   if (wanted('parse')) benchParse(report, [10_000, 100_000]);
   if (wanted('analysis')) await benchAnalysis(report);
-  if (wanted('waterfall') || wanted('flamegraph')) {
+  if (wanted('waterfall') || wanted('flamegraph') || wanted('large')) {
     const app = await startBenchApp();
     try {
       if (wanted('waterfall')) await benchWaterfall(report, app.baseUrl, app.makeTraceFile);
       if (wanted('flamegraph')) await benchFlamegraph(report, app.baseUrl, app.makeTraceFile);
+      if (wanted('large')) await benchLargeFile(report, app.baseUrl);
     } finally {
       await app.close();
     }
