@@ -3,7 +3,7 @@
 // process inline in every span. Either way each distinct process becomes one Resource object
 // shared by its spans, so that 100,000 spans do not carry 100,000 copies.
 import type { Resource } from '../model/trace.ts';
-import { readTypedTags, type WarnFn } from './jaeger-tags.ts';
+import { readTypedTags, resolvePath, type PathRef, type WarnFn } from './jaeger-tags.ts';
 import { isObject, pathKey, type JsonObject } from './json.ts';
 
 export const UNKNOWN_SERVICE = 'unknown';
@@ -29,7 +29,7 @@ export class ProcessResolver {
   constructor(private readonly warnDocument: WarnFn) {}
 
   /** The Resource of a span; `warnSpan` reports problems that belong to this span alone. */
-  resolve(span: JsonObject, spanPath: string, table: ProcessTable, warnSpan: WarnFn): Resource {
+  resolve(span: JsonObject, spanPath: PathRef, table: ProcessTable, warnSpan: WarnFn): Resource {
     const processId = span.processID;
     if (typeof processId === 'string' && table.processes !== undefined) {
       const known = table.byId.get(processId);
@@ -42,17 +42,17 @@ export class ProcessResolver {
       }
     }
     const inline = span.process;
-    if (isObject(inline)) return this.inlineResource(inline, `${spanPath}.process`, warnSpan);
+    if (isObject(inline)) return this.inlineResource(inline, `${resolvePath(spanPath)}.process`, warnSpan);
     if (inline !== undefined && inline !== null) {
-      warnSpan('invalid-value', `process is not an object; service set to "${UNKNOWN_SERVICE}"`, `${spanPath}.process`);
+      warnSpan('invalid-value', `process is not an object; service set to "${UNKNOWN_SERVICE}"`, `${resolvePath(spanPath)}.process`);
     } else if (typeof processId === 'string') {
       warnSpan(
         'missing-field',
         `processID ${JSON.stringify(processId)} is not in the trace's processes and the span has no process; service set to "${UNKNOWN_SERVICE}"`,
-        `${spanPath}.processID`,
+        `${resolvePath(spanPath)}.processID`,
       );
     } else {
-      warnSpan('missing-field', `span has no process or processID; service set to "${UNKNOWN_SERVICE}"`, spanPath);
+      warnSpan('missing-field', `span has no process or processID; service set to "${UNKNOWN_SERVICE}"`, resolvePath(spanPath));
     }
     return UNKNOWN_RESOURCE;
   }

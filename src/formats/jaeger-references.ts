@@ -3,7 +3,7 @@
 // tree the same way). Every other reference, including ones into other traces, stays a link,
 // and so does a FOLLOWS_FROM parent: analysis needs to know that the parent did not wait for it.
 import type { Attribute, LinkRelation, SpanLink } from '../model/trace.ts';
-import type { WarnFn } from './jaeger-tags.ts';
+import { resolvePath, type PathRef, type WarnFn } from './jaeger-tags.ts';
 import { isObject } from './json.ts';
 
 export interface ReferenceResult {
@@ -20,7 +20,7 @@ const NO_ATTRIBUTES: readonly Attribute[] = [];
  */
 export function readReferences(
   written: unknown,
-  spanPath: string,
+  spanPath: PathRef,
   traceId: string,
   normalizeTraceId: (written: string) => string,
   normalizeSpanId: (written: string) => string,
@@ -31,10 +31,11 @@ export function readReferences(
   out.links = NO_LINKS;
   if (written === undefined || written === null) return out;
   if (!Array.isArray(written)) {
-    warn('invalid-value', 'references is not an array; ignored', `${spanPath}.references`);
+    warn('invalid-value', 'references is not an array; ignored', `${resolvePath(spanPath)}.references`);
     return out;
   }
   if (written.length === 0) return out;
+  if (written.length === 1 && readLoneParent(written[0], traceId, normalizeTraceId, normalizeSpanId, out)) return out;
 
   const references: SpanLink[] = [];
   let firstChildOf = -1;
@@ -42,21 +43,21 @@ export function readReferences(
   for (let i = 0; i < written.length; i++) {
     const reference: unknown = written[i];
     if (!isObject(reference)) {
-      warn('invalid-value', 'reference is not an object; ignored', `${spanPath}.references[${i}]`);
+      warn('invalid-value', 'reference is not an object; ignored', `${resolvePath(spanPath)}.references[${i}]`);
       continue;
     }
     const spanId = reference.spanID;
     if (typeof spanId !== 'string' || spanId.trim() === '') {
-      warn('invalid-id', 'reference has no spanID; ignored', `${spanPath}.references[${i}].spanID`);
+      warn('invalid-id', 'reference has no spanID; ignored', `${resolvePath(spanPath)}.references[${i}].spanID`);
       continue;
     }
-    const relation = relationOf(reference.refType, `${spanPath}.references[${i}].refType`, warn);
+    const relation = relationOf(reference.refType, spanPath, i, warn);
     const referencedTrace = reference.traceID;
     let linkTraceId = traceId;
     if (typeof referencedTrace === 'string' && referencedTrace.trim() !== '') {
       linkTraceId = normalizeTraceId(referencedTrace);
     } else {
-      warn('missing-field', "reference has no traceID; taken to be the span's own trace", `${spanPath}.references[${i}].traceID`);
+      warn('missing-field', "reference has no traceID; taken to be the span's own trace", `${resolvePath(spanPath)}.references[${i}].traceID`);
     }
     if (linkTraceId === traceId) {
       if (relation === 'child_of' && firstChildOf < 0) firstChildOf = references.length;
@@ -74,7 +75,27 @@ export function readReferences(
   return out;
 }
 
-function relationOf(refType: unknown, path: string, warn: WarnFn): LinkRelation {
+/**
+ * The usual case, one well-formed CHILD_OF reference into the span's own trace, read without
+ * building the links list that the general case makes and then empties. False for anything else.
+ */
+function readLoneParent(
+  reference: unknown,
+  traceId: string,
+  normalizeTraceId: (written: string) => string,
+  normalizeSpanId: (written: string) => string,
+  out: ReferenceResult,
+): boolean {
+  if (!isObject(reference)) return false;
+  const { refType, spanID, traceID } = reference;
+  if (refType !== 'CHILD_OF' && refType !== undefined) return false;
+  if (typeof spanID !== 'string' || spanID.trim() === '') return false;
+  if (typeof traceID !== 'string' || traceID.trim() === '' || normalizeTraceId(traceID) !== traceId) return false;
+  out.parentSpanId = normalizeSpanId(spanID);
+  return true;
+}
+
+function relationOf(refType: unknown, spanPath: PathRef, index: number, warn: WarnFn): LinkRelation {
   switch (refType) {
     case 'CHILD_OF':
     // Protobuf JSON leaves out an enum at its default, which for refType is CHILD_OF.
@@ -88,6 +109,7 @@ function relationOf(refType: unknown, path: string, warn: WarnFn): LinkRelation 
         if (upper === 'CHILD_OF') return 'child_of';
         if (upper === 'FOLLOWS_FROM') return 'follows_from';
       }
+      const path = `${resolvePath(spanPath)}.references[${index}].refType`;
       warn('invalid-value', `refType ${JSON.stringify(refType)} is neither CHILD_OF nor FOLLOWS_FROM; kept as a plain link`, path);
       return 'link';
   }

@@ -30,6 +30,12 @@ export class JaegerSpanReader {
   private readonly missingTime: EpochTime = { sec: 0, nano: 0 };
   private readonly references: ReferenceResult = { parentSpanId: undefined, links: [] };
   private spanIndex = 0;
+  // Where the span being read is, kept in pieces: its path is written out only for a warning.
+  private spanOwner = '$';
+  private spanPosition = -1;
+  private logPosition = 0;
+  private readonly spanPath = (): string => (this.spanPosition < 0 ? this.spanOwner : `${this.spanOwner}[${this.spanPosition}]`);
+  private readonly logPath = (): string => `${this.spanPath()}.logs[${this.logPosition}]`;
   // Spans of one trace repeat the same traceID; normalizing it once per run of equal ids saves an id check per span.
   private lastRawTraceId = '';
   private lastTraceId = '';
@@ -47,12 +53,16 @@ export class JaegerSpanReader {
     this.processes = new ProcessResolver((code, message, path) => batch.warn(code, message, path));
   }
 
-  read(raw: JsonObject, path: string, scope: SpanScope): void {
+  /** Reads the span at `owner[position]`, or at `owner` when position is -1. */
+  read(raw: JsonObject, owner: string, position: number, scope: SpanScope): void {
     this.spanIndex = this.batch.spans.length;
+    this.spanOwner = owner;
+    this.spanPosition = position;
     const warn = this.warnSpan;
+    const path = this.spanPath;
 
-    const traceId = this.traceIdOf(raw, path, scope);
-    const spanId = this.idOf(raw.spanID, 'spanID', path);
+    const traceId = this.traceIdOf(raw, scope);
+    const spanId = this.spanIdOf(raw.spanID);
 
     const writtenName = raw.operationName;
     let name = MISSING_NAME;
@@ -61,31 +71,32 @@ export class JaegerSpanReader {
       warn(
         writtenName === undefined || writtenName === null ? 'missing-field' : 'invalid-value',
         `operationName is missing or not a string; shown as "${MISSING_NAME}"`,
-        `${path}.operationName`,
+        `${path()}.operationName`,
       );
     }
 
-    const start = this.startOf(raw.startTime, path);
-    const durationNs = this.durationOf(raw.duration, path);
+    const start = this.startOf(raw.startTime);
+    const durationNs = this.durationOf(raw.duration);
     const attributes = readTypedTags(raw.tags, path, 'tags', warn);
     const resource = this.processes.resolve(raw, path, scope.processes, warn);
-    const events = this.eventsOf(raw.logs, path, start);
+    const events = this.eventsOf(raw.logs, start);
 
     const refs = readReferences(raw.references, path, traceId, this.normalizeTraceId, normalizeSpanId, warn, this.references);
     let parentSpanId = refs.parentSpanId;
-    if (parentSpanId === undefined && raw.parentSpanID !== undefined) parentSpanId = this.legacyParentOf(raw.parentSpanID, path);
+    if (parentSpanId === undefined && raw.parentSpanID !== undefined) parentSpanId = this.legacyParentOf(raw.parentSpanID);
 
-    this.spanWarnings(raw.warnings, path);
+    this.spanWarnings(raw.warnings);
 
     const fields = readTagFields(attributes, raw.tags, path, warn);
     const span: ParsedSpan = {
+      index: 0,
       traceId,
       spanId,
       parentSpanId,
       name,
       serviceName: resource.serviceName,
       kind: fields.kind,
-      start,
+      startNs: NaN,
       durationNs,
       status: fields.status,
       attributes,
@@ -93,6 +104,7 @@ export class JaegerSpanReader {
       scope: fields.scopeName === undefined ? undefined : this.scopeOf(fields.scopeName, fields.scopeVersion),
       events,
       links: refs.links,
+      start,
     };
     this.batch.addSpan(span);
   }
@@ -117,86 +129,97 @@ export class JaegerSpanReader {
     }
   }
 
-  private traceIdOf(raw: JsonObject, path: string, scope: SpanScope): string {
+  private traceIdOf(raw: JsonObject, scope: SpanScope): string {
     let written = raw.traceID;
     if (written === undefined && scope.traceId !== undefined) {
-      this.warnSpan('missing-field', "span has no traceID; the enclosing trace's traceID is used", `${path}.traceID`);
+      this.warnSpan('missing-field', "span has no traceID; the enclosing trace's traceID is used", `${this.spanPath()}.traceID`);
       written = scope.traceId;
     }
     if (typeof written === 'string' && written.trim() !== '') return this.normalizeTraceId(written);
-    return this.idOf(written, 'traceID', path);
+    return this.idOf(written, 'traceID');
   }
 
-  private idOf(written: unknown, field: string, path: string): string {
+  private spanIdOf(written: unknown): string {
+    // Most ids are lowercase hex already, which normalizing leaves as it is.
+    if (typeof written === 'string' && isLowerHex(written)) return written;
+    return this.idOf(written, 'spanID');
+  }
+
+  private idOf(written: unknown, field: string): string {
     if (typeof written === 'string') {
       const normalized = normalizeJaegerId(written);
-      if (!normalized.valid) this.warnSpan('invalid-id', `${field} is empty`, `${path}.${field}`);
+      if (!normalized.valid) this.warnSpan('invalid-id', `${field} is empty`, `${this.spanPath()}.${field}`);
       return normalized.id;
     }
     if (typeof written === 'number' && Number.isSafeInteger(written)) {
-      this.warnSpan('invalid-id', `${field} is a number, not a string; its decimal digits are used as the id`, `${path}.${field}`);
+      const message = `${field} is a number, not a string; its decimal digits are used as the id`;
+      this.warnSpan('invalid-id', message, `${this.spanPath()}.${field}`);
       return String(written);
     }
-    this.warnSpan('invalid-id', `${field} is ${written === undefined ? 'missing' : 'not a string'}; the span has an empty id`, `${path}.${field}`);
+    const problem = `${field} is ${written === undefined ? 'missing' : 'not a string'}; the span has an empty id`;
+    this.warnSpan('invalid-id', problem, `${this.spanPath()}.${field}`);
     return '';
   }
 
-  private startOf(written: unknown, path: string): EpochTime {
+  private startOf(written: unknown): EpochTime {
     const micros = asNumber(written);
     if (micros !== undefined && micros >= 0) return epochFromMicros(micros);
     const fallback = 'the span is placed at the earliest start in its trace (epoch 0 if no span has one)';
     if (written === undefined || written === null) {
-      this.warnSpan('missing-field', `startTime is missing; ${fallback}`, `${path}.startTime`);
+      this.warnSpan('missing-field', `startTime is missing; ${fallback}`, `${this.spanPath()}.startTime`);
     } else {
-      this.warnSpan('invalid-value', `startTime ${JSON.stringify(written)} is not epoch microseconds; ${fallback}`, `${path}.startTime`);
+      const message = `startTime ${JSON.stringify(written)} is not epoch microseconds; ${fallback}`;
+      this.warnSpan('invalid-value', message, `${this.spanPath()}.startTime`);
     }
     this.startless.push(this.spanIndex);
     return this.missingTime;
   }
 
-  private durationOf(written: unknown, path: string): number {
+  private durationOf(written: unknown): number {
     const micros = asNumber(written);
     if (micros !== undefined && micros >= 0) return Math.round(micros * 1000);
     if (written === undefined || written === null) {
-      this.warnSpan('missing-field', 'duration is missing; taken as 0', `${path}.duration`);
+      this.warnSpan('missing-field', 'duration is missing; taken as 0', `${this.spanPath()}.duration`);
     } else {
-      this.warnSpan('invalid-value', `duration ${JSON.stringify(written)} is not a number of microseconds; taken as 0`, `${path}.duration`);
+      const message = `duration ${JSON.stringify(written)} is not a number of microseconds; taken as 0`;
+      this.warnSpan('invalid-value', message, `${this.spanPath()}.duration`);
     }
     return 0;
   }
 
-  private eventsOf(logs: unknown, path: string, spanStart: EpochTime): readonly ParsedEvent[] {
+  private eventsOf(logs: unknown, spanStart: EpochTime): readonly ParsedEvent[] {
     if (logs === undefined || logs === null) return NO_EVENTS;
     if (!Array.isArray(logs)) {
-      this.warnSpan('invalid-value', 'logs is not an array; ignored', `${path}.logs`);
+      this.warnSpan('invalid-value', 'logs is not an array; ignored', `${this.spanPath()}.logs`);
       return NO_EVENTS;
     }
     if (logs.length === 0) return NO_EVENTS;
     const events: ParsedEvent[] = [];
     for (let i = 0; i < logs.length; i++) {
       const log: unknown = logs[i];
-      const logPath = `${path}.logs[${i}]`;
+      this.logPosition = i;
       if (!isObject(log)) {
-        this.warnSpan('invalid-value', 'log entry is not an object; ignored', logPath);
+        this.warnSpan('invalid-value', 'log entry is not an object; ignored', this.logPath());
         continue;
       }
-      const attributes = readTypedTags(log.fields, logPath, 'fields', this.warnSpan);
-      events.push({ time: this.logTimeOf(log.timestamp, logPath, spanStart), name: eventName(attributes), attributes });
+      const attributes = readTypedTags(log.fields, this.logPath, 'fields', this.warnSpan);
+      events.push({ time: this.logTimeOf(log.timestamp, spanStart), name: eventName(attributes), attributes });
     }
     return events;
   }
 
-  private logTimeOf(written: unknown, logPath: string, spanStart: EpochTime): EpochTime {
+  private logTimeOf(written: unknown, spanStart: EpochTime): EpochTime {
     const micros = asNumber(written);
     if (micros !== undefined && micros >= 0) return epochFromMicros(micros);
-    const problem = written === undefined || written === null ? 'is missing' : 'is not epoch microseconds';
-    this.warnSpan(written === undefined || written === null ? 'missing-field' : 'invalid-value', `log timestamp ${problem}; the span start is used`, `${logPath}.timestamp`);
+    const missing = written === undefined || written === null;
+    const message = `log timestamp ${missing ? 'is missing' : 'is not epoch microseconds'}; the span start is used`;
+    this.warnSpan(missing ? 'missing-field' : 'invalid-value', message, `${this.logPath()}.timestamp`);
     return spanStart;
   }
 
-  private legacyParentOf(written: unknown, path: string): string | undefined {
+  private legacyParentOf(written: unknown): string | undefined {
     if (typeof written !== 'string') {
-      this.warnSpan('invalid-id', 'parentSpanID is not a string; ignored', `${path}.parentSpanID`);
+      this.warnSpan('invalid-id', 'parentSpanID is not a string; ignored', `${this.spanPath()}.parentSpanID`);
       return undefined;
     }
     // Jaeger's Thrift-era writers used 0 for "no parent".
@@ -204,11 +227,11 @@ export class JaegerSpanReader {
     return normalizeJaegerId(written).id;
   }
 
-  private spanWarnings(written: unknown, path: string): void {
+  private spanWarnings(written: unknown): void {
     if (!Array.isArray(written)) return;
     for (let i = 0; i < written.length; i++) {
       const text: unknown = written[i];
-      this.warnSpan('other', typeof text === 'string' ? text : JSON.stringify(text), `${path}.warnings[${i}]`);
+      this.warnSpan('other', typeof text === 'string' ? text : JSON.stringify(text), `${this.spanPath()}.warnings[${i}]`);
     }
   }
 
@@ -224,7 +247,22 @@ export class JaegerSpanReader {
 }
 
 function normalizeSpanId(written: string): string {
-  return normalizeJaegerId(written).id;
+  return isLowerHex(written) ? written : normalizeJaegerId(written).id;
+}
+
+// 1 for the char codes of lowercase hex digits: a table lookup per character is several times
+// faster than normalizeJaegerId's regex, for ids that are (mostly) already in normal form.
+const LOWER_HEX_DIGIT = new Uint8Array(128);
+for (const digit of '0123456789abcdef') LOWER_HEX_DIGIT[digit.charCodeAt(0)] = 1;
+
+/** Non-empty lowercase hex: what normalizeJaegerId returns unchanged, and valid. */
+function isLowerHex(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || LOWER_HEX_DIGIT[c] === 0) return false;
+  }
+  return true;
 }
 
 function eventName(fields: readonly Attribute[]): string {

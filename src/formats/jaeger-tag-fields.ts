@@ -3,7 +3,7 @@
 // the older otel.library.*). The tags stay in the span's attributes as well, as Jaeger UI
 // shows them; these fields are read from them in addition.
 import type { Attribute, SpanKind, SpanStatus } from '../model/trace.ts';
-import { attributeText, type WarnFn } from './jaeger-tags.ts';
+import { attributeText, resolvePath, type PathRef, type WarnFn } from './jaeger-tags.ts';
 import { isObject } from './json.ts';
 
 export interface TagFields {
@@ -26,7 +26,7 @@ const KINDS: { readonly [tagValue: string]: SpanKind | undefined } = {
 };
 
 /** `rawTags` and `spanPath` only serve to point a warning at the tag concerned. */
-export function readTagFields(attributes: readonly Attribute[], rawTags: unknown, spanPath: string, warn: WarnFn): TagFields {
+export function readTagFields(attributes: readonly Attribute[], rawTags: unknown, spanPath: PathRef, warn: WarnFn): TagFields {
   let kindTag: Attribute | undefined;
   let errorTag: Attribute | undefined;
   let statusCodeTag: Attribute | undefined;
@@ -77,7 +77,7 @@ export function readTagFields(attributes: readonly Attribute[], rawTags: unknown
   };
 }
 
-function kindOf(tag: Attribute, rawTags: unknown, spanPath: string, warn: WarnFn): SpanKind {
+function kindOf(tag: Attribute, rawTags: unknown, spanPath: PathRef, warn: WarnFn): SpanKind {
   const text = attributeText(tag.value);
   const kind = text === undefined ? undefined : KINDS[text.trim().toLowerCase()];
   if (kind !== undefined) return kind;
@@ -94,7 +94,7 @@ function statusOf(
   statusCodeTag: Attribute | undefined,
   message: string | undefined,
   rawTags: unknown,
-  spanPath: string,
+  spanPath: PathRef,
   warn: WarnFn,
 ): SpanStatus {
   const error = message === undefined ? ERROR : { code: 'error' as const, message };
@@ -132,10 +132,10 @@ function isTrue(tag: Attribute): boolean {
 }
 
 /** Path of the tag with `key`, looked up only when a warning needs it. */
-function tagPath(rawTags: unknown, spanPath: string, key: string): string {
+function tagPath(rawTags: unknown, spanPath: PathRef, key: string): string {
   if (Array.isArray(rawTags)) {
     const index = rawTags.findIndex((tag: unknown) => isObject(tag) && tag.key === key);
-    if (index >= 0) return `${spanPath}.tags[${index}].value`;
+    if (index >= 0) return `${resolvePath(spanPath)}.tags[${index}].value`;
   }
-  return `${spanPath}.tags`;
+  return `${resolvePath(spanPath)}.tags`;
 }

@@ -7,6 +7,13 @@ import { isObject, pathIndex, pathKey } from './json.ts';
 
 export type WarnFn = (code: WarningCode, message: string, path: string) => void;
 
+/** A JSON path, or how to build it: paths are only written out for a warning. */
+export type PathRef = string | (() => string);
+
+export function resolvePath(path: PathRef): string {
+  return typeof path === 'string' ? path : path();
+}
+
 const TRUE: AttributeValue = { type: 'bool', value: true };
 const FALSE: AttributeValue = { type: 'bool', value: false };
 const EMPTY: AttributeValue = { type: 'empty' };
@@ -16,30 +23,37 @@ const NO_ATTRIBUTES: readonly Attribute[] = [];
  * Converts the array at `owner.field` (tags or fields); null or absent means none. Paths are
  * passed in pieces and joined only for a warning, since this runs several times per span.
  */
-export function readTypedTags(raw: unknown, owner: string, field: string, warn: WarnFn): readonly Attribute[] {
+export function readTypedTags(raw: unknown, owner: PathRef, field: string, warn: WarnFn): readonly Attribute[] {
   if (raw === null || raw === undefined) return NO_ATTRIBUTES;
   if (!Array.isArray(raw)) {
-    warn('invalid-value', `expected an array of {key, type, value} but found ${describe(raw)}; ignored`, `${owner}.${field}`);
+    warn('invalid-value', `expected an array of {key, type, value} but found ${describe(raw)}; ignored`, `${resolvePath(owner)}.${field}`);
     return NO_ATTRIBUTES;
   }
   if (raw.length === 0) return NO_ATTRIBUTES;
-  const path = `${owner}.${field}`;
-  const attributes: Attribute[] = [];
+  // Sized once: a list grown by push keeps room for 16 or more, and these lists live as long as the trace.
+  const attributes: Attribute[] = new Array(raw.length);
+  let written = 0;
   for (let i = 0; i < raw.length; i++) {
     const tag: unknown = raw[i];
     if (!isObject(tag)) {
-      warn('invalid-value', `expected a {key, type, value} object but found ${describe(tag)}; ignored`, pathIndex(path, i));
+      warn('invalid-value', `expected a {key, type, value} object but found ${describe(tag)}; ignored`, tagPath(owner, field, i));
       continue;
     }
     let key = '';
     if (typeof tag.key === 'string') key = tag.key;
-    else warn('missing-field', 'tag has no string key; kept with an empty key', pathIndex(path, i));
-    attributes.push({ key, value: readTypedValue(tag.type, tag.value, path, i, warn) });
+    else warn('missing-field', 'tag has no string key; kept with an empty key', tagPath(owner, field, i));
+    attributes[written++] = { key, value: readTypedValue(tag.type, tag.value, owner, field, i, warn) };
   }
+  if (written < attributes.length) attributes.length = written;
   return attributes;
 }
 
-function readTypedValue(type: unknown, value: unknown, arrayPath: string, index: number, warn: WarnFn): AttributeValue {
+/** Path of the tag at `index` of the list at `owner.field`. */
+function tagPath(owner: PathRef, field: string, index: number): string {
+  return pathIndex(`${resolvePath(owner)}.${field}`, index);
+}
+
+function readTypedValue(type: unknown, value: unknown, owner: PathRef, field: string, index: number, warn: WarnFn): AttributeValue {
   switch (type) {
     case 'string':
       if (typeof value === 'string') return { type: 'string', value };
@@ -53,7 +67,7 @@ function readTypedValue(type: unknown, value: unknown, arrayPath: string, index:
       }
       break;
     case 'int64':
-      if (typeof value === 'number' && Number.isInteger(value)) return intFromNumber(value, arrayPath, index, warn);
+      if (typeof value === 'number' && Number.isInteger(value)) return intFromNumber(value, owner, field, index, warn);
       if (typeof value === 'string' && isIntegerText(value)) return { type: 'int', value: value.trim() };
       break;
     case 'float64':
@@ -68,21 +82,21 @@ function readTypedValue(type: unknown, value: unknown, arrayPath: string, index:
       break;
     case undefined:
     case null:
-      return inferValue(value, arrayPath, index, warn);
+      return inferValue(value, owner, field, index, warn);
     default: {
       // Writers outside Jaeger itself use other spellings of the same types.
       const alias = typeof type === 'string' ? TYPE_ALIASES[type.toLowerCase()] : undefined;
-      if (alias !== undefined && alias !== type) return readTypedValue(alias, value, arrayPath, index, warn);
-      warn('invalid-value', `unknown tag type ${JSON.stringify(type)}; type taken from the value`, pathKey(pathIndex(arrayPath, index), 'type'));
-      return inferValue(value, arrayPath, index, warn);
+      if (alias !== undefined && alias !== type) return readTypedValue(alias, value, owner, field, index, warn);
+      warn('invalid-value', `unknown tag type ${JSON.stringify(type)}; type taken from the value`, pathKey(tagPath(owner, field, index), 'type'));
+      return inferValue(value, owner, field, index, warn);
     }
   }
   warn(
     'invalid-value',
     `${describe(value)} is not a valid ${String(type)} value; type taken from the value`,
-    pathKey(pathIndex(arrayPath, index), 'value'),
+    pathKey(tagPath(owner, field, index), 'value'),
   );
-  return inferValue(value, arrayPath, index, warn);
+  return inferValue(value, owner, field, index, warn);
 }
 
 const TYPE_ALIASES: { readonly [spelling: string]: string | undefined } = {
@@ -102,14 +116,14 @@ const TYPE_ALIASES: { readonly [spelling: string]: string | undefined } = {
 };
 
 /** The attribute a bare JSON value stands for, when no usable type was written. */
-function inferValue(value: unknown, arrayPath: string, index: number, warn: WarnFn): AttributeValue {
+function inferValue(value: unknown, owner: PathRef, field: string, index: number, warn: WarnFn): AttributeValue {
   switch (typeof value) {
     case 'string':
       return { type: 'string', value };
     case 'boolean':
       return value ? TRUE : FALSE;
     case 'number':
-      return Number.isInteger(value) ? intFromNumber(value, arrayPath, index, warn) : { type: 'double', value };
+      return Number.isInteger(value) ? intFromNumber(value, owner, field, index, warn) : { type: 'double', value };
     case 'undefined':
       return EMPTY;
     default:
@@ -118,14 +132,14 @@ function inferValue(value: unknown, arrayPath: string, index: number, warn: Warn
   }
 }
 
-function intFromNumber(value: number, arrayPath: string, index: number, warn: WarnFn): AttributeValue {
+function intFromNumber(value: number, owner: PathRef, field: string, index: number, warn: WarnFn): AttributeValue {
   if (Number.isSafeInteger(value)) return { type: 'int', value: String(value) };
   // JSON.parse already rounded it to the nearest double: show that double's digits, and say so.
   const digits = BigInt(value).toString();
   warn(
     'invalid-value',
     `int64 value ${digits} is beyond 2^53 and lost precision when the JSON was read (write it as a string to keep it exact)`,
-    pathKey(pathIndex(arrayPath, index), 'value'),
+    pathKey(tagPath(owner, field, index), 'value'),
   );
   return { type: 'int', value: digits };
 }

@@ -28,7 +28,7 @@ export function parseJaeger(doc: unknown): ParsedBatch {
     } else if (isJaegerTrace(doc)) {
       readTrace(doc, '$', reader, batch);
     } else {
-      reader.read(doc, '$', looseScope);
+      reader.read(doc, '$', -1, looseScope);
     }
   }
   reader.finish();
@@ -40,7 +40,7 @@ function readItems(items: readonly unknown[], path: string, reader: JaegerSpanRe
   for (let i = 0; i < items.length; i++) {
     const item: unknown = items[i];
     if (isObject(item) && Array.isArray(item.spans)) readTrace(item, `${path}[${i}]`, reader, batch);
-    else if (isObject(item)) reader.read(item, `${path}[${i}]`, looseScope);
+    else if (isObject(item)) reader.read(item, path, i, looseScope);
     else batch.warn('invalid-value', `expected a Jaeger trace or span object but found ${item === null ? 'null' : typeof item}; skipped`, `${path}[${i}]`);
   }
 }
@@ -65,7 +65,7 @@ function readTrace(trace: JsonObject, path: string, reader: JaegerSpanReader, ba
   const spansPath = `${path}.spans`;
   for (let i = 0; i < spans.length; i++) {
     const span: unknown = spans[i];
-    if (isObject(span)) reader.read(span, `${spansPath}[${i}]`, scope);
+    if (isObject(span)) reader.read(span, spansPath, i, scope);
     else batch.warn('invalid-value', `expected a span object but found ${span === null ? 'null' : typeof span}; skipped`, `${spansPath}[${i}]`);
   }
 }

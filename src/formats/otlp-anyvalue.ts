@@ -72,7 +72,9 @@ export function readAttributes(raw: unknown, cursor: OtlpCursor): readonly Attri
     return NO_ATTRIBUTES;
   }
   if (raw.length === 0) return NO_ATTRIBUTES;
-  const out: Attribute[] = [];
+  // Sized once: a list grown by push keeps room for 16 or more, and these lists live as long as the trace.
+  const out: Attribute[] = new Array(raw.length);
+  let written = 0;
   const depth = cursor.depth;
   for (let i = 0; i < raw.length; i++) {
     cursor.depth = depth;
@@ -84,9 +86,10 @@ export function readAttributes(raw: unknown, cursor: OtlpCursor): readonly Attri
     }
     const key = readKey(entry, cursor);
     cursor.push('value');
-    out.push({ key, value: readAnyValue(entry.value, cursor) });
+    out[written++] = { key, value: readAnyValue(entry.value, cursor) };
   }
   cursor.depth = depth;
+  if (written < out.length) out.length = written;
   return out;
 }
 

@@ -1,5 +1,5 @@
-// What every format module produces: spans in the model's vocabulary but with absolute
-// times, before they are split into traces and given tree structure by buildTraces.
+// What every format module produces: spans in the model's shape but with absolute times,
+// before they are split into traces and given tree structure by buildTraces.
 import type {
   Attribute,
   InstrumentationScope,
@@ -18,7 +18,21 @@ export interface ParsedEvent {
   readonly attributes: readonly Attribute[];
 }
 
+/**
+ * A span as a format parser writes it: the model's Span object itself, still to be finished in
+ * place by buildTraces, which fills in `index`, `startNs` and the events' relative times from the
+ * absolute `start` and event `time`, and then empties `start`. Finishing in place rather than
+ * copying keeps 100,000-span files at one span object each.
+ *
+ * Parsers write every field below, in this order (an absent parent or scope as undefined), so
+ * that all spans share one hidden class whatever their input; `index` as 0 and `startNs` as NaN.
+ * NaN because the field will hold nanoseconds past the small-integer range: a small integer
+ * there first would make V8 change the field's representation, and then migrate every span
+ * object one by one.
+ */
 export interface ParsedSpan {
+  /** Filled in by buildTraces; optional only so that hand-made spans (tests) may leave it out. */
+  readonly index?: number;
   /** Normalized ids: lowercase hex where the input was hex or base64 of 8/16 bytes, else as written. */
   readonly traceId: string;
   readonly spanId: string;
@@ -26,7 +40,8 @@ export interface ParsedSpan {
   readonly name: string;
   readonly serviceName: string;
   readonly kind: SpanKind;
-  readonly start: EpochTime;
+  /** Filled in by buildTraces; optional only so that hand-made spans (tests) may leave it out. */
+  readonly startNs?: number;
   readonly durationNs: number;
   readonly status: SpanStatus;
   readonly attributes: readonly Attribute[];
@@ -34,6 +49,7 @@ export interface ParsedSpan {
   readonly scope?: InstrumentationScope;
   readonly events: readonly ParsedEvent[];
   readonly links: readonly SpanLink[];
+  readonly start: EpochTime;
 }
 
 export interface ParseWarning {

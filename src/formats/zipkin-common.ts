@@ -24,6 +24,46 @@ export interface ZipkinEndpoint {
   readonly ipv4: string | undefined;
   readonly ipv6: string | undefined;
   readonly port: number | undefined;
+  /**
+   * Equal for equal endpoints, different for different ones. Made once per endpoint object, and
+   * readers hand out one object for repeated endpoints, so that spans do not each build it.
+   */
+  readonly key: string;
+}
+
+export function makeEndpoint(
+  serviceName: string | undefined,
+  ipv4: string | undefined,
+  ipv6: string | undefined,
+  port: number | undefined,
+): ZipkinEndpoint {
+  // NUL cannot appear in a name or address, so distinct endpoints get distinct keys.
+  const key = `${serviceName ?? ''}\u0000${ipv4 ?? ''}\u0000${ipv6 ?? ''}\u0000${port ?? ''}`;
+  return { serviceName, ipv4, ipv6, port, key };
+}
+
+// A service mostly shows a few endpoints (its server spans with their port, the others
+// without); a service with more gets the rest made anew each time, which keeps lookups short.
+const ENDPOINTS_PER_SERVICE = 8;
+
+/** Endpoints a reader has made, by service name: an equal endpoint is handed out again rather than remade. */
+export class KnownEndpoints {
+  private readonly byServiceName = new Map<string | undefined, ZipkinEndpoint[]>();
+
+  get(serviceName: string | undefined, ipv4: string | undefined, ipv6: string | undefined, port: number | undefined): ZipkinEndpoint {
+    let known = this.byServiceName.get(serviceName);
+    if (known === undefined) {
+      known = [];
+      this.byServiceName.set(serviceName, known);
+    }
+    for (let i = 0; i < known.length; i++) {
+      const e = known[i];
+      if (e.ipv4 === ipv4 && e.ipv6 === ipv6 && e.port === port) return e;
+    }
+    const made = makeEndpoint(serviceName, ipv4, ipv6, port);
+    if (known.length < ENDPOINTS_PER_SERVICE) known.push(made);
+    return made;
+  }
 }
 
 export interface ZipkinAnnotation {
@@ -34,8 +74,9 @@ export interface ZipkinAnnotation {
 
 /** One span in Zipkin's v2 shape, with fields already narrowed except the ids. */
 export interface ZipkinSpanRecord {
-  /** JSON path of the input record the span came from. */
-  readonly path: string;
+  /** Where the input record the span came from is (see recordPath). */
+  readonly outer: number;
+  readonly inner: number;
   /** Ids as found in the input; they are checked and normalized when the span is written. */
   readonly traceId: unknown;
   readonly id: unknown;
@@ -48,8 +89,8 @@ export interface ZipkinSpanRecord {
   readonly timestampMicros: number | undefined;
   readonly durationMicros: number | undefined;
   readonly localEndpoint: ZipkinEndpoint | undefined;
-  /** Where the service name should have been; only read when it is missing. */
-  readonly serviceNamePath: () => string;
+  /** Where the service name should have been, relative to the record; only read when it is missing. */
+  readonly serviceNameField: PathRef;
   readonly remoteEndpoint: ZipkinEndpoint | undefined;
   readonly annotations: readonly ZipkinAnnotation[];
   /** String tags in input order. Owned by the record: it becomes the span's attribute list. */
@@ -81,6 +122,16 @@ export function visitZipkinRecords(doc: unknown, visit: (record: unknown, outer:
 export function recordPath(outer: number, inner: number): string {
   if (outer < 0) return '$';
   return inner < 0 ? `$[${outer}]` : `$[${outer}][${inner}]`;
+}
+
+/**
+ * The record being read, for paths in warnings. It is one object updated per record, so that
+ * no path string or closure is made per span; `path` can be passed wherever a PathRef goes.
+ */
+export class RecordPosition {
+  outer = -1;
+  inner = -1;
+  readonly path = (): string => recordPath(this.outer, this.inner);
 }
 
 /** `either`: only fields both versions have (ids, name, times), which read the same in both. */
@@ -168,6 +219,7 @@ export function readEndpoint(
   parentPath: PathRef,
   out: BatchBuilder,
   spanIndex: number,
+  known: KnownEndpoints,
 ): ZipkinEndpoint | undefined {
   const value = parent[key];
   if (value === undefined || value === null) return undefined;
@@ -177,13 +229,13 @@ export function readEndpoint(
   }
   const { serviceName, ipv4, ipv6 } = value;
   const port = asNumber(value.port);
-  return {
-    serviceName: typeof serviceName === 'string' && serviceName !== '' ? serviceName : undefined,
-    ipv4: typeof ipv4 === 'string' && ipv4 !== '' ? ipv4 : undefined,
-    ipv6: typeof ipv6 === 'string' && ipv6 !== '' ? ipv6 : undefined,
+  return known.get(
+    typeof serviceName === 'string' && serviceName !== '' ? serviceName : undefined,
+    typeof ipv4 === 'string' && ipv4 !== '' ? ipv4 : undefined,
+    typeof ipv6 === 'string' && ipv6 !== '' ? ipv6 : undefined,
     // Port 0 is how Zipkin writes "unknown".
-    port: port !== undefined && port > 0 ? port : undefined,
-  };
+    port !== undefined && port > 0 ? port : undefined,
+  );
 }
 
 /** The text of an annotation's value; a value that is not a string has already been warned about. */
@@ -205,8 +257,6 @@ export function stringAttribute(key: string, value: string): Attribute {
 const UNSET: SpanStatus = { code: 'unset' };
 const UNKNOWN_SERVICE = 'unknown';
 const UNNAMED = 'unknown';
-const ALL_ZEROS = /^0+$/;
-const NORMAL_64_BIT_ID = /^[0-9a-f]{16}$/;
 const DEBUG_ATTRIBUTE: Attribute = { key: 'zipkin.debug', value: { type: 'bool', value: true } };
 const SHARED_ATTRIBUTE: Attribute = { key: 'zipkin.shared', value: { type: 'bool', value: true } };
 // Shared by every event and span that has none, to spare an allocation each.
@@ -218,10 +268,30 @@ type DraftEvent = Mutable<ParsedEvent>;
 /** Spans are built here and handed out only after finish() has fixed their ids and times. */
 type DraftSpan = Omit<Mutable<ParsedSpan>, 'events'> & { events: DraftEvent[] };
 
-function endpointKey(e: ZipkinEndpoint | undefined): string {
-  if (e === undefined) return '';
-  // NUL cannot appear in a name or address, so distinct endpoints get distinct keys.
-  return `${e.serviceName ?? ''}\u0000${e.ipv4 ?? ''}\u0000${e.ipv6 ?? ''}\u0000${e.port ?? ''}`;
+// 1 for the char codes of lowercase hex digits. Ids are checked twice a span, and a table
+// lookup per character is several times faster than the regex /^[0-9a-f]{16}$/ or range tests.
+const LOWER_HEX_DIGIT = new Uint8Array(128);
+for (const digit of '0123456789abcdef') LOWER_HEX_DIGIT[digit.charCodeAt(0)] = 1;
+
+function isNormal64BitId(text: string): boolean {
+  if (text.length !== 16) return false;
+  for (let i = 0; i < 16; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || LOWER_HEX_DIGIT[c] === 0) return false;
+  }
+  return true;
+}
+
+/** As /^0+$/. */
+function isAllZeros(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 48) return false;
+  return true;
+}
+
+/** Path of a field of the record, or of a path relative to it. */
+function fieldPath(record: ZipkinSpanRecord, relative: string): string {
+  return `${recordPath(record.outer, record.inner)}.${relative}`;
 }
 
 function endpointAttributes(e: ZipkinEndpoint, side: 'host' | 'peer'): Attribute[] {
@@ -243,6 +313,12 @@ function statusFromTags(tags: readonly Attribute[]): SpanStatus {
     }
   }
   return UNSET;
+}
+
+/** Annotations mostly come in time order; sorting them anyway would cost a sort's scratch space for every span. */
+function inTimeOrder(events: readonly DraftEvent[]): boolean {
+  for (let i = 1; i < events.length; i++) if (epochCompare(events[i - 1].time, events[i].time) > 0) return false;
+  return true;
 }
 
 function annotationBounds(annotations: readonly ZipkinAnnotation[]): { earliest: number; latest: number } | undefined {
@@ -315,7 +391,7 @@ export class ZipkinSpanWriter {
   private readonly sharedFlags: boolean[] = [];
   private readonly endpointKeys: string[] = [];
   /** Spans with no time at all, and where their records are. */
-  private readonly withoutStart: { readonly index: number; readonly path: string }[] = [];
+  private readonly withoutStart: { readonly index: number; readonly outer: number; readonly inner: number }[] = [];
   private readonly resources = new Map<string, Resource>();
   private readonly peerAttributes = new Map<string, Attribute[]>();
   // Every distinct (trace id, span id) as written gets a number, its slot, when the span is
@@ -339,7 +415,7 @@ export class ZipkinSpanWriter {
     let parentSpanId = this.readId(record, 'parentId', spanIndex);
     if (parentSpanId === spanId) {
       const problem = `span ${spanId} names itself as its parent; shown as a root`;
-      out.warn('cycle', problem, pathKey(record.path, 'parentId'), spanIndex);
+      out.warn('cycle', problem, fieldPath(record, 'parentId'), spanIndex);
       parentSpanId = undefined;
     }
 
@@ -348,10 +424,10 @@ export class ZipkinSpanWriter {
     const startMicros = record.timestampMicros ?? bounds?.earliest;
     // A span with no time at all gets one in finish(), from its parent or its trace.
     const start = startMicros === undefined ? EPOCH_ZERO : epochFromMicros(startMicros);
-    if (startMicros === undefined) this.withoutStart.push({ index: spanIndex, path: record.path });
+    if (startMicros === undefined) this.withoutStart.push({ index: spanIndex, outer: record.outer, inner: record.inner });
     else if (record.timestampMicros === undefined) {
       const problem = 'span has no timestamp; its earliest annotation is used as its start';
-      out.warn('missing-field', problem, pathKey(record.path, 'timestamp'), spanIndex);
+      out.warn('missing-field', problem, fieldPath(record, 'timestamp'), spanIndex);
     }
 
     let durationNs: number;
@@ -359,15 +435,17 @@ export class ZipkinSpanWriter {
     else {
       durationNs = bounds !== undefined && startMicros !== undefined ? Math.max(0, bounds.latest - startMicros) * 1000 : 0;
       const fallback = durationNs > 0 ? 'it is taken to end at its last annotation' : 'it is shown with zero duration';
-      out.warn('missing-field', `span has no duration; ${fallback}`, pathKey(record.path, 'duration'), spanIndex);
+      out.warn('missing-field', `span has no duration; ${fallback}`, fieldPath(record, 'duration'), spanIndex);
     }
 
-    let serviceName = record.localEndpoint?.serviceName;
+    const localEndpoint = record.localEndpoint;
+    let serviceName = localEndpoint?.serviceName;
     if (serviceName === undefined) {
       serviceName = UNKNOWN_SERVICE;
-      out.warn('missing-field', `span has no service name; shown as "${UNKNOWN_SERVICE}"`, record.serviceNamePath(), spanIndex);
+      const path = fieldPath(record, resolvePath(record.serviceNameField));
+      out.warn('missing-field', `span has no service name; shown as "${UNKNOWN_SERVICE}"`, path, spanIndex);
     }
-    const localKey = endpointKey(record.localEndpoint);
+    const localKey = localEndpoint === undefined ? '' : localEndpoint.key;
 
     const events: DraftEvent[] = new Array<DraftEvent>(record.annotations.length);
     for (let a = 0; a < events.length; a++) {
@@ -375,7 +453,7 @@ export class ZipkinSpanWriter {
       const time = annotation.timestampMicros === undefined ? start : epochFromMicros(annotation.timestampMicros);
       events[a] = { time, name: annotation.value, attributes: NO_ATTRIBUTES };
     }
-    if (events.length > 1) events.sort((x, y) => epochCompare(x.time, y.time));
+    if (events.length > 1 && !inTimeOrder(events)) events.sort((x, y) => epochCompare(x.time, y.time));
 
     const attributes = record.tags;
     const status = statusFromTags(attributes);
@@ -386,20 +464,23 @@ export class ZipkinSpanWriter {
     if (record.shared) attributes.push(SHARED_ATTRIBUTE);
 
     const draft: DraftSpan = {
+      index: 0,
       traceId,
       spanId,
+      parentSpanId,
       name: record.name ?? UNNAMED,
       serviceName,
       kind: record.kind,
-      start,
+      startNs: NaN,
       durationNs,
       status,
       attributes,
-      resource: this.resourceOf(localKey, serviceName, record.localEndpoint),
+      resource: this.resourceOf(localKey, serviceName, localEndpoint),
+      scope: undefined,
       events,
       links: NO_LINKS,
+      start,
     };
-    if (parentSpanId !== undefined) draft.parentSpanId = parentSpanId;
     out.addSpan(draft);
     this.drafts.push(draft);
     this.sharedFlags.push(record.shared);
@@ -441,22 +522,22 @@ export class ZipkinSpanWriter {
   private readId(record: ZipkinSpanRecord, field: 'traceId' | 'id' | 'parentId', spanIndex: number): string | undefined {
     const raw = record[field];
     if (raw === undefined || raw === null || raw === '') {
-      if (field !== 'parentId') this.out.warn('missing-field', `span has no ${field}`, pathKey(record.path, field), spanIndex);
+      if (field !== 'parentId') this.out.warn('missing-field', `span has no ${field}`, fieldPath(record, field), spanIndex);
       return undefined;
     }
     if (typeof raw !== 'string') {
-      this.out.warn('invalid-id', `${field} ${JSON.stringify(raw)} is not a string`, pathKey(record.path, field), spanIndex);
+      this.out.warn('invalid-id', `${field} ${JSON.stringify(raw)} is not a string`, fieldPath(record, field), spanIndex);
       return undefined;
     }
     // Some tracers write an all-zero parent id for a root span.
-    if (field === 'parentId' && ALL_ZEROS.test(raw)) return undefined;
+    if (field === 'parentId' && isAllZeros(raw)) return undefined;
     // Most ids are already in normal form, and consecutive spans mostly share their trace id.
-    if (raw.length === 16 && NORMAL_64_BIT_ID.test(raw)) return raw;
+    if (isNormal64BitId(raw)) return raw;
     if (field === 'traceId' && raw === this.lastRawTraceId) return this.lastTraceIdNormalized;
     const normalized = normalizeZipkinId(raw, field === 'traceId');
     if (!normalized.valid) {
       const problem = `${field} "${raw}" is not a 64- or 128-bit hex id; kept as written`;
-      this.out.warn('invalid-id', problem, pathKey(record.path, field), spanIndex);
+      this.out.warn('invalid-id', problem, fieldPath(record, field), spanIndex);
     } else if (field === 'traceId') {
       this.lastRawTraceId = raw;
       this.lastTraceIdNormalized = normalized.id;
@@ -476,7 +557,7 @@ export class ZipkinSpanWriter {
   }
 
   private peerAttributesOf(endpoint: ZipkinEndpoint): Attribute[] {
-    const key = endpointKey(endpoint);
+    const key = endpoint.key;
     let attributes = this.peerAttributes.get(key);
     if (attributes === undefined) {
       attributes = endpointAttributes(endpoint, 'peer');
@@ -488,11 +569,14 @@ export class ZipkinSpanWriter {
   private untangleSharedIds(): void {
     const isServerHalf = new Uint8Array(this.drafts.length);
     const halvesOfId = this.separateServerHalves(isServerHalf);
-    const spansOfId = this.spansOfSharedIds(isServerHalf, halvesOfId);
+    const withServerHalf: ById<SpansOfId> = new Map();
+    const spansOfId = this.spansOfSharedIds(isServerHalf, halvesOfId, withServerHalf);
     if (spansOfId.size === 0) return;
 
-    const hasServerHalves = halvesOfId.some((count) => count > 0);
     const pieceCount = new Map<string, number>();
+    // Spans of one trace mostly come together; this spares a lookup per span.
+    let lastTraceId: string | undefined;
+    let withServerHalfInTrace: Map<string, SpansOfId> | undefined;
     for (let i = 0; i < this.drafts.length; i++) {
       const draft = this.drafts[i];
       if (isServerHalf[i]) continue;
@@ -502,9 +586,12 @@ export class ZipkinSpanWriter {
         pieceCount.set(whole, n);
         draft.spanId = n === 1 ? whole + PART_SUFFIX : `${whole}${PART_SUFFIX}:${n}`;
         draft.parentSpanId = whole;
-      } else if (hasServerHalves && draft.parentSpanId !== undefined) {
-        const parentSlot = nestedGet(this.slotById, draft.traceId, draft.parentSpanId);
-        const spans = parentSlot === undefined ? undefined : spansOfId.get(parentSlot);
+      } else if (withServerHalf.size > 0 && draft.parentSpanId !== undefined) {
+        if (draft.traceId !== lastTraceId) {
+          lastTraceId = draft.traceId;
+          withServerHalfInTrace = withServerHalf.get(draft.traceId);
+        }
+        const spans = withServerHalfInTrace?.get(draft.parentSpanId);
         if (spans?.firstServerHalf !== undefined) {
           draft.parentSpanId = memberAt(spans, this.endpointKeys[i], true) ?? spans.firstServerHalf;
         }
@@ -535,9 +622,11 @@ export class ZipkinSpanWriter {
 
   /**
    * The spans with a kind, by the slot of the id they were written with, for ids that have
-   * server halves or pieces: only those are looked up afterwards.
+   * server halves or pieces: only those are looked up afterwards. Those with a server half go
+   * into `withServerHalf` as well, by trace id and id as written, for their children to find:
+   * a map of these few is quicker to look up than the map of every id.
    */
-  private spansOfSharedIds(isServerHalf: Uint8Array, halvesOfId: Int32Array): Map<number, SpansOfId> {
+  private spansOfSharedIds(isServerHalf: Uint8Array, halvesOfId: Int32Array, withServerHalf: ById<SpansOfId>): Map<number, SpansOfId> {
     const spansOfId = new Map<number, SpansOfId>();
     for (let i = 0; i < this.drafts.length; i++) {
       const draft = this.drafts[i];
@@ -548,8 +637,11 @@ export class ZipkinSpanWriter {
         spans = { plain: undefined, firstServerHalf: undefined, members: [] };
         spansOfId.set(slot, spans);
       }
-      if (isServerHalf[i]) spans.firstServerHalf ??= draft.spanId;
-      else spans.plain ??= draft.spanId;
+      if (isServerHalf[i] && spans.firstServerHalf === undefined) {
+        spans.firstServerHalf = draft.spanId;
+        // A server half's parent is still the id it was written with.
+        nestedSet(withServerHalf, draft.traceId, draft.parentSpanId!, spans);
+      } else if (!isServerHalf[i]) spans.plain ??= draft.spanId;
       spans.members.push({ spanId: draft.spanId, endpoint: this.endpointKeys[i], isServerHalf: isServerHalf[i] === 1 });
     }
     return spansOfId;
@@ -576,7 +668,7 @@ export class ZipkinSpanWriter {
       if (known === undefined || epochCompare(start, known) < 0) traceStart.set(traceId, start);
       if (nestedGet(startById, traceId, spanId) === undefined) nestedSet(startById, traceId, spanId, start);
     }
-    for (const { index, path } of this.withoutStart) {
+    for (const { index, outer, inner } of this.withoutStart) {
       const draft = drafts[index];
       const parentStart = draft.parentSpanId === undefined ? undefined : nestedGet(startById, draft.traceId, draft.parentSpanId);
       const traceEarliest = traceStart.get(draft.traceId);
@@ -589,7 +681,8 @@ export class ZipkinSpanWriter {
           : traceEarliest !== undefined
             ? "the earliest start in its trace is used"
             : 'no span of its trace has a time, so epoch 0 is used';
-      out.warn('missing-field', `span has no timestamp and no timed annotations; ${fallback}`, pathKey(path, 'timestamp'), index);
+      const path = pathKey(recordPath(outer, inner), 'timestamp');
+      out.warn('missing-field', `span has no timestamp and no timed annotations; ${fallback}`, path, index);
     }
   }
 }

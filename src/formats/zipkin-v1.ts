@@ -8,6 +8,8 @@ import { BatchBuilder, FormatError, type ParsedBatch } from './parsed.ts';
 import {
   annotationText,
   detectZipkinShape,
+  KnownEndpoints,
+  makeEndpoint,
   readEndpoint,
   readMicros,
   recordPath,
@@ -84,7 +86,7 @@ function sameEndpoint(a: ZipkinEndpoint, b: ZipkinEndpoint): boolean {
   return a.serviceName === b.serviceName && a.ipv4 === b.ipv4 && a.ipv6 === b.ipv6 && a.port === b.port;
 }
 
-function readAnnotations(raw: JsonObject, path: string, out: BatchBuilder, spanIndex: number): V1Annotation[] {
+function readAnnotations(raw: JsonObject, path: string, out: BatchBuilder, spanIndex: number, endpoints: KnownEndpoints): V1Annotation[] {
   const value = raw.annotations;
   const annotations: V1Annotation[] = [];
   if (value === undefined || value === null) return annotations;
@@ -110,7 +112,7 @@ function readAnnotations(raw: JsonObject, path: string, out: BatchBuilder, spanI
     if (typeof item.value !== 'string') {
       out.warn('missing-field', 'annotation has no text value', pathKey(itemPath(), 'value'), spanIndex);
     }
-    const endpoint = item.endpoint === undefined ? undefined : readEndpoint(item, 'endpoint', itemPath, out, spanIndex);
+    const endpoint = item.endpoint === undefined ? undefined : readEndpoint(item, 'endpoint', itemPath, out, spanIndex, endpoints);
     const endpointSource: EndpointSource = { list: 'annotations', index: i };
     annotations.push({ timestampMicros, value: annotationText(item.value), endpoint, endpointSource });
   }
@@ -132,7 +134,13 @@ function binaryValueText(value: unknown, path: () => string, out: BatchBuilder, 
   }
 }
 
-function readBinaryAnnotations(raw: JsonObject, path: string, out: BatchBuilder, spanIndex: number): V1BinaryAnnotation[] {
+function readBinaryAnnotations(
+  raw: JsonObject,
+  path: string,
+  out: BatchBuilder,
+  spanIndex: number,
+  endpoints: KnownEndpoints,
+): V1BinaryAnnotation[] {
   const value = raw.binaryAnnotations;
   const binaryAnnotations: V1BinaryAnnotation[] = [];
   if (value === undefined || value === null) return binaryAnnotations;
@@ -152,7 +160,7 @@ function readBinaryAnnotations(raw: JsonObject, path: string, out: BatchBuilder,
       out.warn('missing-field', 'binary annotation has no key; skipped', pathKey(itemPath(), 'key'), spanIndex);
       continue;
     }
-    const endpoint = item.endpoint === undefined ? undefined : readEndpoint(item, 'endpoint', itemPath, out, spanIndex);
+    const endpoint = item.endpoint === undefined ? undefined : readEndpoint(item, 'endpoint', itemPath, out, spanIndex, endpoints);
     const isAddress = ADDRESS_KEYS.has(key) && item.value === true;
     binaryAnnotations.push({
       key,
@@ -405,7 +413,7 @@ class RecordSplitter {
 }
 
 function withoutServiceName(e: ZipkinEndpoint): ZipkinEndpoint {
-  return { serviceName: undefined, ipv4: e.ipv4, ipv6: e.ipv6, port: e.port };
+  return makeEndpoint(undefined, e.ipv4, e.ipv6, e.port);
 }
 
 /** A local span ("lc") recorded without a service name is named after its component. */
@@ -415,18 +423,27 @@ function localEndpointOf(half: SpanHalf): ZipkinEndpoint | undefined {
   for (const tag of half.tags) {
     if (tag.key === 'lc' && tag.value.type === 'string' && tag.value.value !== '') {
       const serviceName = tag.value.value;
-      return { serviceName, ipv4: endpoint?.ipv4, ipv6: endpoint?.ipv6, port: endpoint?.port };
+      return makeEndpoint(serviceName, endpoint?.ipv4, endpoint?.ipv6, endpoint?.port);
     }
   }
   return endpoint;
 }
 
-function serviceNamePath(recordPath: string, source: EndpointSource | undefined): string {
-  if (source === undefined) return pathKey(recordPath, 'annotations');
-  return pathKey(pathKey(pathIndex(pathKey(recordPath, source.list), source.index), 'endpoint'), 'serviceName');
+/** Where a half's service name should have been, relative to its record. */
+function serviceNameField(source: EndpointSource | undefined): string {
+  if (source === undefined) return 'annotations';
+  return `${source.list}[${source.index}].endpoint.serviceName`;
 }
 
-function writeRecord(raw: JsonObject, path: string, out: BatchBuilder, writer: ZipkinSpanWriter): void {
+function writeRecord(
+  raw: JsonObject,
+  outer: number,
+  inner: number,
+  out: BatchBuilder,
+  writer: ZipkinSpanWriter,
+  endpoints: KnownEndpoints,
+): void {
+  const path = recordPath(outer, inner);
   const firstIndex = out.spans.length;
   let name = raw.name;
   if (name !== undefined && name !== null && typeof name !== 'string') {
@@ -435,8 +452,8 @@ function writeRecord(raw: JsonObject, path: string, out: BatchBuilder, writer: Z
   }
   const timestampMicros = readMicros(raw, 'timestamp', path, out, firstIndex);
   const durationMicros = readMicros(raw, 'duration', path, out, firstIndex);
-  const annotations = readAnnotations(raw, path, out, firstIndex);
-  const binaryAnnotations = readBinaryAnnotations(raw, path, out, firstIndex);
+  const annotations = readAnnotations(raw, path, out, firstIndex, endpoints);
+  const binaryAnnotations = readBinaryAnnotations(raw, path, out, firstIndex, endpoints);
   const halves = new RecordSplitter(timestampMicros, durationMicros).split(annotations, binaryAnnotations);
 
   for (const half of halves) {
@@ -447,7 +464,8 @@ function writeRecord(raw: JsonObject, path: string, out: BatchBuilder, writer: Z
       halfDuration = 0;
     }
     writer.add({
-      path,
+      outer,
+      inner,
       traceId: raw.traceId,
       id: raw.id,
       parentId: raw.parentId,
@@ -458,7 +476,7 @@ function writeRecord(raw: JsonObject, path: string, out: BatchBuilder, writer: Z
       timestampMicros: half.timestampMicros,
       durationMicros: halfDuration,
       localEndpoint: localEndpointOf(half),
-      serviceNamePath: () => serviceNamePath(path, half.endpointSource),
+      serviceNameField: () => serviceNameField(half.endpointSource),
       remoteEndpoint: half.remoteEndpoint,
       annotations: half.annotations,
       tags: half.tags,
@@ -477,10 +495,10 @@ export function parseZipkinV1(doc: unknown): ParsedBatch {
     throw new FormatError('This is Zipkin v2 JSON (localEndpoint, remoteEndpoint, kind or tags), not Zipkin v1');
   }
   const writer = new ZipkinSpanWriter(out);
+  const endpoints = new KnownEndpoints();
   visitZipkinRecords(doc, (raw, outer, inner) => {
-    const path = recordPath(outer, inner);
-    if (isObject(raw)) writeRecord(raw, path, out, writer);
-    else out.warn('invalid-value', 'array element is not a span object; skipped', path);
+    if (isObject(raw)) writeRecord(raw, outer, inner, out, writer, endpoints);
+    else out.warn('invalid-value', 'array element is not a span object; skipped', recordPath(outer, inner));
     return true;
   });
   writer.finish();

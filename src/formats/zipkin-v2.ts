@@ -6,9 +6,10 @@ import { BatchBuilder, FormatError, type ParsedBatch } from './parsed.ts';
 import {
   annotationText,
   detectZipkinShape,
+  KnownEndpoints,
   readEndpoint,
   readMicros,
-  recordPath,
+  RecordPosition,
   stringAttribute,
   visitZipkinRecords,
   ZipkinSpanWriter,
@@ -31,23 +32,23 @@ const KINDS: ReadonlyMap<string, SpanKind> = new Map([
 
 const NO_ANNOTATIONS: readonly ZipkinAnnotation[] = [];
 
-function readKind(raw: JsonObject, path: string, out: BatchBuilder, spanIndex: number): SpanKind {
+function readKind(raw: JsonObject, at: RecordPosition, out: BatchBuilder, spanIndex: number): SpanKind {
   const value = raw.kind;
   if (value === undefined || value === null) return 'unspecified';
   const kind = typeof value === 'string' ? (KINDS.get(value) ?? KINDS.get(value.toUpperCase())) : undefined;
   if (kind === undefined) {
     const problem = `kind ${JSON.stringify(value)} is not CLIENT, SERVER, PRODUCER or CONSUMER; shown as unspecified`;
-    out.warn('unknown-kind', problem, pathKey(path, 'kind'), spanIndex);
+    out.warn('unknown-kind', problem, pathKey(at.path(), 'kind'), spanIndex);
     return 'unspecified';
   }
   return kind;
 }
 
-function readAnnotations(raw: JsonObject, path: string, out: BatchBuilder, spanIndex: number): readonly ZipkinAnnotation[] {
+function readAnnotations(raw: JsonObject, at: RecordPosition, out: BatchBuilder, spanIndex: number): readonly ZipkinAnnotation[] {
   const value = raw.annotations;
   if (value === undefined || value === null) return NO_ANNOTATIONS;
   if (!Array.isArray(value)) {
-    out.warn('invalid-value', 'annotations is not an array', pathKey(path, 'annotations'), spanIndex);
+    out.warn('invalid-value', 'annotations is not an array', pathKey(at.path(), 'annotations'), spanIndex);
     return NO_ANNOTATIONS;
   }
   const annotations: ZipkinAnnotation[] = [];
@@ -57,7 +58,7 @@ function readAnnotations(raw: JsonObject, path: string, out: BatchBuilder, spanI
       annotations.push({ timestampMicros: item.timestamp, value: item.value });
       continue;
     }
-    const itemPath = pathIndex(pathKey(path, 'annotations'), i);
+    const itemPath = pathIndex(pathKey(at.path(), 'annotations'), i);
     if (!isObject(item)) {
       out.warn('invalid-value', 'annotation is not an object; skipped', itemPath, spanIndex);
       continue;
@@ -75,12 +76,12 @@ function readAnnotations(raw: JsonObject, path: string, out: BatchBuilder, spanI
   return annotations;
 }
 
-function readTags(raw: JsonObject, path: string, out: BatchBuilder, spanIndex: number): Attribute[] {
+function readTags(raw: JsonObject, at: RecordPosition, out: BatchBuilder, spanIndex: number): Attribute[] {
   const value = raw.tags;
   const tags: Attribute[] = [];
   if (value === undefined || value === null) return tags;
   if (!isObject(value)) {
-    out.warn('invalid-value', 'tags is not an object', pathKey(path, 'tags'), spanIndex);
+    out.warn('invalid-value', 'tags is not an object', pathKey(at.path(), 'tags'), spanIndex);
     return tags;
   }
   for (const key in value) {
@@ -88,43 +89,56 @@ function readTags(raw: JsonObject, path: string, out: BatchBuilder, spanIndex: n
     if (typeof tag === 'string') tags.push(stringAttribute(key, tag));
     else {
       const problem = `tag value ${JSON.stringify(tag)} is not a string; kept as text`;
-      out.warn('invalid-value', problem, pathKey(pathKey(path, 'tags'), key), spanIndex);
+      out.warn('invalid-value', problem, pathKey(pathKey(at.path(), 'tags'), key), spanIndex);
       tags.push(stringAttribute(key, typeof tag === 'object' ? JSON.stringify(tag) : String(tag)));
     }
   }
   return tags;
 }
 
-function readRecord(raw: JsonObject, path: string, out: BatchBuilder, spanIndex: number): ZipkinSpanRecord {
-  let name = raw.name;
-  if (name !== undefined && name !== null && typeof name !== 'string') {
-    out.warn('invalid-value', 'name is not a string', pathKey(path, 'name'), spanIndex);
-    name = undefined;
+/** Reads v2 records; endpoints that repeat (as they do from span to span) get one object. */
+class RecordReader {
+  private readonly localEndpoints = new KnownEndpoints();
+  private readonly remoteEndpoints = new KnownEndpoints();
+
+  constructor(private readonly out: BatchBuilder) {}
+
+  read(raw: JsonObject, at: RecordPosition, spanIndex: number): ZipkinSpanRecord {
+    const out = this.out;
+    let name = raw.name;
+    if (name !== undefined && name !== null && typeof name !== 'string') {
+      out.warn('invalid-value', 'name is not a string', pathKey(at.path(), 'name'), spanIndex);
+      name = undefined;
+    }
+    const binaryAnnotations = raw.binaryAnnotations;
+    if (Array.isArray(binaryAnnotations) && binaryAnnotations.length > 0) {
+      out.warn('other', 'Zipkin v1 binaryAnnotations in a v2 document are ignored', pathKey(at.path(), 'binaryAnnotations'), spanIndex);
+    }
+    const kind = readKind(raw, at, out, spanIndex);
+    const timestampMicros = readMicros(raw, 'timestamp', at.path, out, spanIndex);
+    const durationMicros = readMicros(raw, 'duration', at.path, out, spanIndex);
+    const localEndpoint = readEndpoint(raw, 'localEndpoint', at.path, out, spanIndex, this.localEndpoints);
+    const remoteEndpoint = readEndpoint(raw, 'remoteEndpoint', at.path, out, spanIndex, this.remoteEndpoints);
+    return {
+      outer: at.outer,
+      inner: at.inner,
+      traceId: raw.traceId,
+      id: raw.id,
+      parentId: raw.parentId,
+      name: typeof name === 'string' ? name : undefined,
+      kind,
+      shared: raw.shared === true,
+      debug: raw.debug === true,
+      timestampMicros,
+      durationMicros,
+      localEndpoint,
+      // An endpoint object without a name points at the missing name, anything else at the endpoint field.
+      serviceNameField: localEndpoint === undefined ? 'localEndpoint' : 'localEndpoint.serviceName',
+      remoteEndpoint,
+      annotations: readAnnotations(raw, at, out, spanIndex),
+      tags: readTags(raw, at, out, spanIndex),
+    };
   }
-  const binaryAnnotations = raw.binaryAnnotations;
-  if (Array.isArray(binaryAnnotations) && binaryAnnotations.length > 0) {
-    out.warn('other', 'Zipkin v1 binaryAnnotations in a v2 document are ignored', pathKey(path, 'binaryAnnotations'), spanIndex);
-  }
-  return {
-    path,
-    traceId: raw.traceId,
-    id: raw.id,
-    parentId: raw.parentId,
-    name: typeof name === 'string' ? name : undefined,
-    kind: readKind(raw, path, out, spanIndex),
-    shared: raw.shared === true,
-    debug: raw.debug === true,
-    timestampMicros: readMicros(raw, 'timestamp', path, out, spanIndex),
-    durationMicros: readMicros(raw, 'duration', path, out, spanIndex),
-    localEndpoint: readEndpoint(raw, 'localEndpoint', path, out, spanIndex),
-    serviceNamePath: () => {
-      const endpointPath = pathKey(path, 'localEndpoint');
-      return isObject(raw.localEndpoint) ? pathKey(endpointPath, 'serviceName') : endpointPath;
-    },
-    remoteEndpoint: readEndpoint(raw, 'remoteEndpoint', path, out, spanIndex),
-    annotations: readAnnotations(raw, path, out, spanIndex),
-    tags: readTags(raw, path, out, spanIndex),
-  };
 }
 
 export function parseZipkinV2(doc: unknown): ParsedBatch {
@@ -138,10 +152,13 @@ export function parseZipkinV2(doc: unknown): ParsedBatch {
     throw new FormatError('This is Zipkin v1 JSON (binaryAnnotations or annotations with endpoints), not Zipkin v2');
   }
   const writer = new ZipkinSpanWriter(out);
+  const reader = new RecordReader(out);
+  const at = new RecordPosition();
   visitZipkinRecords(doc, (raw, outer, inner) => {
-    const path = recordPath(outer, inner);
-    if (isObject(raw)) writer.add(readRecord(raw, path, out, out.spans.length));
-    else out.warn('invalid-value', 'array element is not a span object; skipped', path);
+    at.outer = outer;
+    at.inner = inner;
+    if (isObject(raw)) writer.add(reader.read(raw, at, out.spans.length));
+    else out.warn('invalid-value', 'array element is not a span object; skipped', at.path());
     return true;
   });
   writer.finish();
