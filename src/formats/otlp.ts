@@ -12,7 +12,7 @@ import type {
   StatusCode,
 } from '../model/trace.ts';
 import { EPOCH_ZERO, epochCompare, epochFromNanos, type EpochTime } from './epoch.ts';
-import { normalizeOtlpId } from './ids.ts';
+import { isLowerHex, normalizeOtlpId } from './ids.ts';
 import { isObject, type JsonObject } from './json.ts';
 import { NO_ATTRIBUTES, OtlpCursor, describeJson, readAttributes, textOf } from './otlp-anyvalue.ts';
 import { BatchBuilder, FormatError, type ParsedBatch, type ParsedEvent, type ParsedSpan } from './parsed.ts';
@@ -121,20 +121,6 @@ const NO_LINKS: readonly SpanLink[] = Object.freeze([]);
  * times, until placeSpansWithoutStart has seen every span and can pick a start.
  */
 const START_OF_SPAN: EpochTime = Object.freeze({ sec: 0, nano: 0 });
-
-// 1 for the char codes of lowercase hex digits: a table lookup per character is several times
-// faster than range comparisons, and ids are checked three times a span.
-const LOWER_HEX_DIGIT = new Uint8Array(128);
-for (const digit of '0123456789abcdef') LOWER_HEX_DIGIT[digit.charCodeAt(0)] = 1;
-
-function isLowerHex(text: string, length: number): boolean {
-  if (text.length !== length) return false;
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128 || LOWER_HEX_DIGIT[c] === 0) return false;
-  }
-  return true;
-}
 
 // Sextet of each base64 character, -1 for anything else. Only the standard alphabet, which is
 // what protobuf JSON writes: accepting '-' and '_' too would misread ids like "span-a-root".

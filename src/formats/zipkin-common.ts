@@ -7,7 +7,7 @@
 // more than the rest of the parse.
 import type { Attribute, Resource, SpanKind, SpanLink, SpanStatus } from '../model/trace.ts';
 import { EPOCH_ZERO, epochCompare, epochFromMicros, type EpochTime } from './epoch.ts';
-import { normalizeZipkinId } from './ids.ts';
+import { isLowerHex, normalizeZipkinId } from './ids.ts';
 import { asNumber, isObject, pathKey, type JsonObject } from './json.ts';
 import type { BatchBuilder, ParsedEvent, ParsedSpan } from './parsed.ts';
 
@@ -268,20 +268,6 @@ type DraftEvent = Mutable<ParsedEvent>;
 /** Spans are built here and handed out only after finish() has fixed their ids and times. */
 type DraftSpan = Omit<Mutable<ParsedSpan>, 'events'> & { events: DraftEvent[] };
 
-// 1 for the char codes of lowercase hex digits. Ids are checked twice a span, and a table
-// lookup per character is several times faster than the regex /^[0-9a-f]{16}$/ or range tests.
-const LOWER_HEX_DIGIT = new Uint8Array(128);
-for (const digit of '0123456789abcdef') LOWER_HEX_DIGIT[digit.charCodeAt(0)] = 1;
-
-function isNormal64BitId(text: string): boolean {
-  if (text.length !== 16) return false;
-  for (let i = 0; i < 16; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128 || LOWER_HEX_DIGIT[c] === 0) return false;
-  }
-  return true;
-}
-
 /** As /^0+$/. */
 function isAllZeros(text: string): boolean {
   if (text.length === 0) return false;
@@ -532,7 +518,7 @@ export class ZipkinSpanWriter {
     // Some tracers write an all-zero parent id for a root span.
     if (field === 'parentId' && isAllZeros(raw)) return undefined;
     // Most ids are already in normal form, and consecutive spans mostly share their trace id.
-    if (isNormal64BitId(raw)) return raw;
+    if (isLowerHex(raw, 16)) return raw;
     if (field === 'traceId' && raw === this.lastRawTraceId) return this.lastTraceIdNormalized;
     const normalized = normalizeZipkinId(raw, field === 'traceId');
     if (!normalized.valid) {
