@@ -163,7 +163,15 @@ export function FlameCanvas(props: FlameCanvasProps) {
     if (frame.current === 0) frame.current = requestAnimationFrame(draw);
   }, [draw]);
 
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  // Forget the cancelled frame too: StrictMode unmounts and mounts again, and a stale id would
+  // make requestDraw believe a frame is still coming.
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
+    },
+    [],
+  );
 
   // Moving the window to a screen of another pixel density needs a sharper (or lighter) canvas.
   useEffect(() => {
