@@ -9,7 +9,8 @@
 // a step's frame time is their sum. Figures are also given as ratios to JSON.parse of the same
 // file text in the same page, so machines of different speed can be compared.
 import { chromium, type Page } from 'playwright-core';
-import { chromiumPath } from '../test/e2e/browser-path.ts';
+import { chromiumLaunchOptions } from '../test/e2e/browser-path.ts';
+import { jsonParseInPage } from './page-baseline.ts';
 import { median, ms, percentile, ratio } from './stats.ts';
 
 const SIZES = [10_000, 100_000] as const;
@@ -22,29 +23,6 @@ interface PageFigures {
   readonly intervalMs: number[];
 }
 
-async function parseBaseline(page: Page, file: string): Promise<number> {
-  await page.evaluate(() => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.id = 'bench-baseline-input';
-    input.hidden = true;
-    document.body.append(input);
-  });
-  await page.setInputFiles('#bench-baseline-input', file);
-  return page.evaluate(async () => {
-    const input = document.getElementById('bench-baseline-input') as HTMLInputElement;
-    const text = await input.files![0].text();
-    input.remove();
-    const times: number[] = [];
-    for (let k = 0; k < 5; k++) {
-      const t0 = performance.now();
-      JSON.parse(text);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    return times[2];
-  });
-}
 
 /** Clicks the flamegraph tab and waits for the canvas to report its first drawn frame. */
 async function firstFrame(page: Page): Promise<number> {
@@ -127,7 +105,7 @@ async function measure(page: Page, baseUrl: string, file: string, spanCount: num
   await page.goto(new URL('?demo=0', baseUrl).toString());
   await page.locator('input[type=file]').first().setInputFiles(file);
   await page.locator(`[data-testid=trace-summary][data-span-count="${spanCount}"]`).waitFor({ timeout: 120_000 });
-  const parseMs = await parseBaseline(page, file);
+  const parseMs = await jsonParseInPage(page, file);
   const firstFrameMs = await firstFrame(page);
   const { frameMs, intervalMs } = await zoomAndPan(page, STEPS);
   return { parseMs, firstFrameMs, frameMs, intervalMs };
@@ -139,11 +117,7 @@ export async function benchFlamegraph(
   makeTraceFile: (spanCount: number) => Promise<string /* absolute path of an OTLP JSON file */>,
 ): Promise<void> {
   report('flamegraph (headless Chromium, 1400x900): first frame after switching to it, frame time while zooming and panning; ratios to JSON.parse of the same text in the page');
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     for (const spanCount of SIZES) {
       const file = await makeTraceFile(spanCount);

@@ -7,7 +7,7 @@ import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { chromiumPath } from '../test/e2e/browser-path.ts';
+import { chromiumLaunchOptions } from '../test/e2e/browser-path.ts';
 import { generateTraceChunks, type BenchFormat } from './generate.ts';
 
 const SPANS = 1_000_000;
@@ -66,20 +66,7 @@ function watchStages(page: Page, started: number, report: (line: string) => void
 /** Opens the app in headless Chromium, picks `file` in the file input and reports how the load went. */
 export async function benchFileLoad(report: (line: string) => void, baseUrl: string, file: string, expectedSpans: number): Promise<void> {
   const size = (await stat(file)).size;
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const problems: string[] = [];

@@ -11,7 +11,8 @@
 // Times are measured in the page with performance.now() and also given as ratios to
 // JSON.parse of the same file text in the same page; the DOM node count is given per span.
 import { chromium, type Page } from 'playwright-core';
-import { chromiumPath } from '../test/e2e/browser-path.ts';
+import { chromiumLaunchOptions } from '../test/e2e/browser-path.ts';
+import { jsonParseInPage } from './page-baseline.ts';
 import { median, ms, percentile, ratio } from './stats.ts';
 
 const SIZES = [10_000, 100_000] as const;
@@ -33,29 +34,6 @@ interface BenchMarks {
 
 type BenchWindow = Window & { __waterfallBench?: BenchMarks };
 
-/** Median of five JSON.parse runs of the file's text, read in the page from a File. */
-async function parseBaseline(page: Page, file: string): Promise<number> {
-  await page.evaluate(() => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.id = 'waterfall-bench-text';
-    input.hidden = true;
-    document.body.append(input);
-  });
-  await page.setInputFiles('#waterfall-bench-text', file);
-  return page.evaluate(async () => {
-    const input = document.getElementById('waterfall-bench-text') as HTMLInputElement;
-    const text = await input.files![0].text();
-    input.remove();
-    const runs: number[] = [];
-    for (let k = 0; k < 5; k++) {
-      const t0 = performance.now();
-      JSON.parse(text);
-      runs.push(performance.now() - t0);
-    }
-    return runs.sort((a, b) => a - b)[2];
-  });
-}
 
 /** Hands the file to the app's file input and times it to the first painted span rows. */
 async function loadTime(page: Page, file: string): Promise<number> {
@@ -160,7 +138,7 @@ async function measure(page: Page, baseUrl: string, file: string, spanCount: num
   await page.getByTestId('drop-zone').waitFor();
   const loadMs = await loadTime(page, file);
   const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
-  const parseMs = await parseBaseline(page, file);
+  const parseMs = await jsonParseInPage(page, file);
   const expandAllMs = await expandAllTime(page, spanCount);
   const scroll = await scrollFrames(page, SCROLL_STEPS);
   if (!scroll.reachedEnd) throw new Error('scrolling did not reach the end of the row list');
@@ -176,11 +154,7 @@ export async function benchWaterfall(
     'waterfall (headless Chromium, 1400x900): file handed to the page -> first rows painted, DOM nodes, expand all, ' +
       'frame time scrolling top to bottom after expand all; ratios to JSON.parse of the same text in the page',
   );
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     for (const spanCount of SIZES) {
       const file = await makeTraceFile(spanCount);

@@ -14,3 +14,24 @@ export function chromiumPath(): string {
   }
   return found;
 }
+
+/**
+ * Headless launch options for the system Chromium. The background-networking flags matter on
+ * machines without internet: without them Chromium keeps retrying connections it cannot make.
+ */
+export function chromiumLaunchOptions() {
+  return {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  };
+}

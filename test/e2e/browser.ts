@@ -1,23 +1,10 @@
 // One headless Chromium per test file, with the flags this closed-network machine needs.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { chromiumPath } from './browser-path.ts';
+import { chromiumLaunchOptions } from './browser-path.ts';
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 export function appUrl(query = ''): string {
