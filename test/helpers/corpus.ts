@@ -28,3 +28,21 @@ export function corpusPath(file: string): string {
 export function readCorpusText(file: string): string {
   return readFileSync(corpusPath(file), 'utf8');
 }
+
+/** expected.json keyed by file, as it is written. */
+export function expectedByFile(): Record<string, CorpusEntry> {
+  return Object.fromEntries(corpusEntries().map((e) => [e.file, e]));
+}
+
+export function readCorpusJson(file: string): unknown {
+  return JSON.parse(readCorpusText(file));
+}
+
+export function corpusParsesAsJson(file: string): boolean {
+  try {
+    readCorpusJson(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectedByFile, readCorpusText } from '../../helpers/corpus.ts';
 import type { AttributeValue } from '../../../src/model/trace.ts';
 import { epochToString } from '../../../src/formats/epoch.ts';
 import { isOtlpLine, looksLikeOtlp, parseOtlp, parseOtlpJsonLines } from '../../../src/formats/otlp.ts';
@@ -572,19 +571,11 @@ describe('JSON Lines', () => {
   });
 });
 
-interface Expected {
-  readonly format: string;
-  readonly traces: number;
-  readonly spans: number;
-  readonly expect: string;
-}
-
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
-const expected = JSON.parse(readFileSync(path.join(CORPUS, 'expected.json'), 'utf8')) as Record<string, Expected>;
+const expected = expectedByFile();
 const otlpFiles = Object.entries(expected).filter(([, e]) => ['otlp', 'otlp-jsonl', 'tempo'].includes(e.format));
 
 function parseCorpusFile(file: string, format: string): ParsedBatch {
-  const text = readFileSync(path.join(CORPUS, file), 'utf8');
+  const text = readCorpusText(file);
   if (format !== 'otlp-jsonl') return parseOtlp(JSON.parse(text));
   const lines = text
     .split('\n')

@@ -1,34 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpusParsesAsJson, expectedByFile, readCorpusJson } from '../../helpers/corpus.ts';
 import { epochFromMicros } from '../../../src/formats/epoch.ts';
 import { FormatError, type ParsedSpan } from '../../../src/formats/parsed.ts';
 import { looksLikeZipkinV1, parseZipkinV1 } from '../../../src/formats/zipkin-v1.ts';
 import { looksLikeZipkinV2 } from '../../../src/formats/zipkin-v2.ts';
 
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus') + path.sep;
-
-interface Expected {
-  readonly format: string;
-  readonly traces: number;
-  readonly spans: number;
-  readonly expect: string;
-}
-
-const expected = JSON.parse(readFileSync(`${CORPUS}expected.json`, 'utf8')) as Record<string, Expected>;
-
-function readCorpus(file: string): unknown {
-  return JSON.parse(readFileSync(CORPUS + file, 'utf8'));
-}
-
-function parsesAsJson(file: string): boolean {
-  try {
-    readCorpus(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const expected = expectedByFile();
 
 const T0 = 1_600_000_000_000_000;
 const front = { serviceName: 'front', ipv4: '10.0.0.1', port: 8080 };
@@ -225,7 +202,7 @@ describe('Zipkin v1 corpus', () => {
   const files = Object.entries(expected).filter(([, e]) => e.format === 'zipkin-v1');
 
   it.each(files)('%s loads with the expected counts after splitting', (file, e) => {
-    const doc = readCorpus(file);
+    const doc = readCorpusJson(file);
     expect(looksLikeZipkinV1(doc)).toBe(true);
     expect(looksLikeZipkinV2(doc)).toBe(false);
     const batch = parseZipkinV1(doc);
@@ -236,7 +213,7 @@ describe('Zipkin v1 corpus', () => {
   });
 
   it('splits span-rpc.json into the zipkin-web client and its zipkin-query server', () => {
-    const { spans } = parseZipkinV1(readCorpus('zipkin/zipkin__span-rpc.json'));
+    const { spans } = parseZipkinV1(readCorpusJson('zipkin/zipkin__span-rpc.json'));
     expect(spans.map((s) => [s.spanId, s.parentSpanId, s.kind, s.serviceName])).toEqual([
       ['d673d7abe80d2f3f', '83c138a4ee0f3de9', 'client', 'zipkin-web'],
       ['d673d7abe80d2f3f:server', 'd673d7abe80d2f3f', 'server', 'zipkin-query'],
@@ -244,16 +221,16 @@ describe('Zipkin v1 corpus', () => {
   });
 
   it('times the v1 file without timestamps from its sr/ss annotations', () => {
-    const { spans } = parseZipkinV1(readCorpus('zipkin/opentelemetry-collector__zipkin_v2_notimestamp.json'));
+    const { spans } = parseZipkinV1(readCorpusJson('zipkin/opentelemetry-collector__zipkin_v2_notimestamp.json'));
     expect(spans[0].start).toEqual(epochFromMicros(1615821510040000));
     expect(spans[0].durationNs).toBe(1_000_000);
     expect(spans[0].serviceName).toBe('baz');
   });
 
   const others = Object.keys(expected).filter(
-    (file) => !file.startsWith('zipkin/') && !file.endsWith('.jsonl') && parsesAsJson(file),
+    (file) => !file.startsWith('zipkin/') && !file.endsWith('.jsonl') && corpusParsesAsJson(file),
   );
   it.each(others)('%s is not taken for Zipkin v1', (file) => {
-    expect(looksLikeZipkinV1(readCorpus(file))).toBe(false);
+    expect(looksLikeZipkinV1(readCorpusJson(file))).toBe(false);
   });
 });

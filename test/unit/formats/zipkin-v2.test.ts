@@ -1,34 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpusParsesAsJson, expectedByFile, readCorpusJson } from '../../helpers/corpus.ts';
 import { epochFromMicros } from '../../../src/formats/epoch.ts';
 import { FormatError, type ParsedSpan } from '../../../src/formats/parsed.ts';
 import { looksLikeZipkinV1 } from '../../../src/formats/zipkin-v1.ts';
 import { looksLikeZipkinV2, parseZipkinV2 } from '../../../src/formats/zipkin-v2.ts';
 
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus') + path.sep;
-
-interface Expected {
-  readonly format: string;
-  readonly traces: number;
-  readonly spans: number;
-  readonly expect: string;
-}
-
-const expected = JSON.parse(readFileSync(`${CORPUS}expected.json`, 'utf8')) as Record<string, Expected>;
-
-function readCorpus(file: string): unknown {
-  return JSON.parse(readFileSync(CORPUS + file, 'utf8'));
-}
-
-function parsesAsJson(file: string): boolean {
-  try {
-    readCorpus(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const expected = expectedByFile();
 
 const T0 = 1_600_000_000_000_000;
 
@@ -346,7 +323,7 @@ describe('Zipkin v2 corpus', () => {
   const files = Object.entries(expected).filter(([, e]) => e.format === 'zipkin-v2');
 
   it.each(files)('%s loads with the expected counts', (file, e) => {
-    const doc = readCorpus(file);
+    const doc = readCorpusJson(file);
     expect(looksLikeZipkinV2(doc)).toBe(true);
     expect(looksLikeZipkinV1(doc)).toBe(false);
     const batch = parseZipkinV2(doc);
@@ -356,7 +333,7 @@ describe('Zipkin v2 corpus', () => {
   });
 
   it('separates shared halves so that only true duplicates share an id', () => {
-    const { spans } = parseZipkinV2(readCorpus('zipkin/zipkin__smartthings-mobile-web-install.json'));
+    const { spans } = parseZipkinV2(readCorpusJson('zipkin/zipkin__smartthings-mobile-web-install.json'));
     const ids = new Set(spans.map((s) => s.spanId));
     expect(ids.size).toBe(spans.length);
     const serverHalves = spans.filter((s) => s.spanId.includes(':server'));
@@ -365,9 +342,9 @@ describe('Zipkin v2 corpus', () => {
   });
 
   const others = Object.keys(expected).filter(
-    (file) => !file.startsWith('zipkin/') && !file.endsWith('.jsonl') && parsesAsJson(file),
+    (file) => !file.startsWith('zipkin/') && !file.endsWith('.jsonl') && corpusParsesAsJson(file),
   );
   it.each(others)('%s is not taken for Zipkin v2', (file) => {
-    expect(looksLikeZipkinV2(readCorpus(file))).toBe(false);
+    expect(looksLikeZipkinV2(readCorpusJson(file))).toBe(false);
   });
 });
