@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { serviceHops, type ServiceHop } from '../../analysis/critical-hops.ts';
 import { bottleneck, criticalTimeBy, type RootCriticalPath } from '../../analysis/critical-path.ts';
 import type { Trace } from '../../model/trace.ts';
 import { analyzeTrace } from '../../state/trace-analysis.ts';
@@ -67,6 +68,34 @@ function ServiceBars({ rows, totalNs }: { rows: readonly { key: string; label: s
   );
 }
 
+/** Hops shown before "…": the summary must stay one or two lines. */
+const SHOWN_HOPS = 10;
+
+/** The path in one line of services: "api-gateway 5 ms → inference-server 1.68 s → …". */
+function ServiceHops({ trace, hops }: { trace: Trace; hops: readonly ServiceHop[] }) {
+  const shown = hops.slice(0, SHOWN_HOPS);
+  return (
+    <p className="tp-hops" data-testid="critical-path-services">
+      <span className="muted">In short: </span>
+      {shown.map((hop, k) => (
+        <span key={k} className="tp-hop" data-service={hop.serviceName} data-ns={Math.round(hop.ns)}>
+          {k > 0 && ' → '}
+          <button
+            type="button"
+            className="link-button"
+            title={`${hop.serviceName}: ${formatExactNs(hop.ns)} on the critical path in ${hop.steps} step${hop.steps === 1 ? '' : 's'}; shows ${trace.spans[hop.spanIndex].name}`}
+            onClick={() => useTraceStore.getState().selectSpan(hop.spanIndex)}
+          >
+            {hop.serviceName}
+          </button>{' '}
+          {formatDuration(hop.ns)}
+        </span>
+      ))}
+      {hops.length > shown.length && <span className="muted"> → … {hops.length - shown.length} more</span>}
+    </p>
+  );
+}
+
 function SlowestSpans({ trace }: { trace: Trace }) {
   const slowest = analyzeTrace(trace).slowestBySelf;
   const selected = useTraceStore((s) => s.selectedSpan);
@@ -113,6 +142,7 @@ export function TimePanel({ trace }: { trace: Trace }) {
       totalNs: pathTotalNs(paths.main),
       bottleneck: bottleneck(trace, paths.main.entries),
       byService: criticalTimeBy(trace, paths.main.sections, 'service'),
+      hops: serviceHops(trace, paths.main.entries),
     };
   }, [trace]);
   if (!summary) return null;
@@ -145,6 +175,7 @@ export function TimePanel({ trace }: { trace: Trace }) {
         <div className="time-panel__body" id={bodyId}>
           <div className="tp-block tp-block--wide">
             <h3>Critical path</h3>
+            <ServiceHops trace={trace} hops={summary.hops} />
             <CriticalPathList trace={trace} entries={paths.main.entries} testId="critical-path" label="Critical path, in order" />
             {others.map((other) => {
               const label = otherRootLabel(trace, other.rootIndex);

@@ -43,6 +43,15 @@ describe('TimePanel', () => {
     expect(text).toContain('→ postgres SELECT 30 ms');
   });
 
+  it('sums the path up in one line of services, each selecting its main span', () => {
+    const trace = makeTrace(GATEWAY);
+    render(<TimePanel trace={trace} />);
+    const line = screen.getByTestId('critical-path-services');
+    expect(line.textContent!.replace(/\s+/g, ' ')).toContain('api-gateway 50 ms → recommendation-model 200 ms → postgres 30 ms');
+    fireEvent.click(within(line).getByRole('button', { name: 'recommendation-model' }));
+    expect(useTraceStore.getState().selectedSpan).toBe(indexOf(trace, 'rec'));
+  });
+
   it('names the bottleneck service with its share of the path', () => {
     render(<TimePanel trace={makeTrace(GATEWAY)} />);
     expect(screen.getByTestId('bottleneck').textContent).toContain('recommendation-model: 200 ms of 280 ms, 71%');
