@@ -1,8 +1,51 @@
-// Attribute values as text for the span detail pane: a type label, a readable rendering of
-// nested values, what a copy button copies, the filter match and the one kind of value that
-// may become a link (http/https URLs).
+// Attribute values as text: one plain rendering (search, statistics, badges), and for the span
+// detail pane a type label, a readable rendering of nested values, what a copy button copies,
+// the filter match and the one kind of value that may become a link (http/https URLs).
 import type { Attribute, AttributeValue } from '../model/trace.ts';
-import { attributeValueText } from './statistics.ts';
+
+/** An attribute value as text: scalars as written, arrays as [a, b], maps as {k: v}. */
+export function attributeValueText(value: AttributeValue): string {
+  let text = '';
+  // Explicit stack of values still to write and punctuation, so deep nesting cannot overflow.
+  const pending: (AttributeValue | string)[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop()!;
+    if (typeof item === 'string') {
+      text += item;
+      continue;
+    }
+    switch (item.type) {
+      case 'string':
+      case 'int':
+      case 'bytes':
+        text += item.value;
+        break;
+      case 'bool':
+      case 'double':
+        text += String(item.value);
+        break;
+      case 'empty':
+        break;
+      case 'array':
+        pending.push(']');
+        for (let k = item.value.length - 1; k >= 0; k--) {
+          pending.push(item.value[k]);
+          if (k > 0) pending.push(', ');
+        }
+        pending.push('[');
+        break;
+      case 'map':
+        pending.push('}');
+        for (let k = item.value.length - 1; k >= 0; k--) {
+          pending.push(item.value[k].value, `${item.value[k].key}: `);
+          if (k > 0) pending.push(', ');
+        }
+        pending.push('{');
+        break;
+    }
+  }
+  return text;
+}
 
 /** Short type name shown beside a value; containers say how many items they hold. */
 export function attributeTypeLabel(value: AttributeValue): string {

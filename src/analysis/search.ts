@@ -6,7 +6,7 @@
 // A term of the form key=value also matches an attribute with exactly that key and value
 // (compared as text, so "http.status_code=500" finds the int 500 and "error=true" the bool).
 import type { Attribute, AttributeValue, Trace } from '../model/trace.ts';
-import { attributeValueText } from './statistics.ts';
+import { attributeValueText } from './attribute-text.ts';
 
 /** Separates fields in the per-span search text; a whitespace-split term never contains it. */
 const SEP = '\u0000';

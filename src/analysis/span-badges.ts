@@ -2,7 +2,7 @@
 // RPC, messaging system and GenAI model. Both the current OpenTelemetry names and the older
 // ones still common in real traces are read.
 import type { Attribute, AttributeValue } from '../model/trace.ts';
-import { attributeValueText } from './statistics.ts';
+import { attributeValueText } from './attribute-text.ts';
 
 export type BadgeKind = 'http' | 'db' | 'rpc' | 'messaging' | 'genai';
 

@@ -1,6 +1,7 @@
 // Per-group span statistics (by service, service+operation or attribute value) for the
 // "where did the time go" table.
 import type { Attribute, AttributeValue, Span, Trace } from '../model/trace.ts';
+import { attributeValueText } from './attribute-text.ts';
 import { spanLengthNs } from './self-time.ts';
 
 export type StatGroupBy =
@@ -51,50 +52,6 @@ const labelCollator = new Intl.Collator(undefined, { numeric: true, sensitivity:
 /** Orders labels as people read them (case-insensitive, numbers by value). */
 export function compareLabels(a: string, b: string): number {
   return labelCollator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-/** An attribute value as text: scalars as written, arrays as [a, b], maps as {k: v}. */
-export function attributeValueText(value: AttributeValue): string {
-  let text = '';
-  // Explicit stack of values still to write and punctuation, so deep nesting cannot overflow.
-  const pending: (AttributeValue | string)[] = [value];
-  while (pending.length > 0) {
-    const item = pending.pop()!;
-    if (typeof item === 'string') {
-      text += item;
-      continue;
-    }
-    switch (item.type) {
-      case 'string':
-      case 'int':
-      case 'bytes':
-        text += item.value;
-        break;
-      case 'bool':
-      case 'double':
-        text += String(item.value);
-        break;
-      case 'empty':
-        break;
-      case 'array':
-        pending.push(']');
-        for (let k = item.value.length - 1; k >= 0; k--) {
-          pending.push(item.value[k]);
-          if (k > 0) pending.push(', ');
-        }
-        pending.push('[');
-        break;
-      case 'map':
-        pending.push('}');
-        for (let k = item.value.length - 1; k >= 0; k--) {
-          pending.push(item.value[k].value, `${item.value[k].key}: `);
-          if (k > 0) pending.push(', ');
-        }
-        pending.push('{');
-        break;
-    }
-  }
-  return text;
 }
 
 function findAttribute(attributes: readonly Attribute[], key: string): AttributeValue | undefined {

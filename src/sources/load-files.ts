@@ -56,15 +56,6 @@ function withNotes(file: LoadedFile, notes: readonly string[]): LoadedFile {
   return notes.length === 0 ? file : { ...file, notes: [...file.notes, ...notes] };
 }
 
-/** Ends the loading entries of a load that was cancelled or superseded, without an error to show. */
-function discardLoading(names: readonly string[]): void {
-  const store = useTraceStore.getState();
-  const before = store.errors.length;
-  // finishLoad is the only way to end loading entries; the placeholder errors go right after.
-  store.finishLoad([], names.map((fileName) => ({ fileName, message: '' })));
-  for (let i = useTraceStore.getState().errors.length - 1; i >= before; i--) useTraceStore.getState().dismissError(i);
-}
-
 /** Resolves true when something was shown. */
 export async function loadInputs(inputs: readonly NamedBytes[], options: LoadOptions = {}): Promise<boolean> {
   const store = useTraceStore.getState();
@@ -92,7 +83,7 @@ export async function loadInputs(inputs: readonly NamedBytes[], options: LoadOpt
   );
   if (downloading === controller) downloading = null;
   if (controller.signal.aborted) {
-    discardLoading(inputs.map((i) => i.name));
+    useTraceStore.getState().cancelLoad(inputs.map((i) => i.name));
     return false;
   }
   const files: LoadedFile[] = [];

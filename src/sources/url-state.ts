@@ -115,9 +115,6 @@ export function sourceFragment(source: TraceSource): string {
 
 // ---- parameters to state ----
 
-/** Set during a restore once parameters were applied to the trace shown. */
-let appliedDuringRestore = false;
-
 function sameZoom(a: TimeRange | null, b: TimeRange | null): boolean {
   return a === b || (a !== null && b !== null && a.startNs === b.startNs && a.endNs === b.endNs);
 }
@@ -188,7 +185,6 @@ export function applyViewParams(params: URLSearchParams, trace: Trace): string[]
   const traceState = useTraceStore.getState();
   const source = useSourceStore.getState().source;
   if (requested && selectsTrace(source, allTraces(traceState.files).length) && !sameTraceId(requested, trace.traceId)) return [];
-  appliedDuringRestore = true;
 
   const { state, notices } = readViewParams(params, parseDurationInput);
   const api = params.get(P.api);
@@ -302,11 +298,14 @@ function selectRequestedTrace(params: URLSearchParams): boolean {
   return true;
 }
 
-/** Once the source's files are shown: the requested trace, then the view parameters if nobody applied them. */
+/**
+ * Once the source's files are shown (the trace store has already reset the view state for the
+ * trace, synchronously): the requested trace, then the view parameters on top.
+ */
 function finishRestore(params: URLSearchParams): void {
   if (!selectRequestedTrace(params)) return;
   const trace = currentTrace(useTraceStore.getState());
-  if (trace && !appliedDuringRestore) applyViewParams(params, trace);
+  if (trace) applyViewParams(params, trace);
 }
 
 /** Brings the page to the state the address describes, loading only when the source differs. */
@@ -315,7 +314,6 @@ export async function restoreAddress(search: string, hash: string, historyKey: s
   const wanted = readSource(params, hash);
   const store = useSourceStore.getState();
   restoring++;
-  appliedDuringRestore = false;
   let write = true;
   try {
     const key = historyKey ?? sourceKey(wanted);

@@ -26,6 +26,8 @@ export interface TraceStoreState {
   setLoadingStage(fileName: string, stage: LoadingFile['stage']): void;
   /** Replaces what is shown by the files that loaded, if any; errors are added either way. */
   finishLoad(files: readonly LoadedFile[], errors: readonly LoadError[]): void;
+  /** Ends the loading entries of a load that was cancelled or superseded: nothing to show. */
+  cancelLoad(fileNames: readonly string[]): void;
   selectTrace(ref: TraceRef): void;
   selectSpan(index: number | null): void;
   dismissError(index: number): void;
@@ -49,6 +51,11 @@ export const useTraceStore = create<TraceStoreState>()((set) => ({
       if (files.length === 0) return { loading, errors: [...s.errors, ...errors] };
       // A successful load starts a new view; earlier errors no longer describe what is shown.
       return { loading, files, errors: [...errors], current: { file: 0, trace: 0 }, selectedSpan: null };
+    }),
+  cancelLoad: (fileNames) =>
+    set((s) => {
+      const names = new Set(fileNames);
+      return { loading: s.loading.filter((l) => !names.has(l.fileName)) };
     }),
   selectTrace: (ref) => set({ current: ref, selectedSpan: null }),
   selectSpan: (index) => set({ selectedSpan: index }),

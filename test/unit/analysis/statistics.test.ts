@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { selfTimesNs } from '../../../src/analysis/self-time.ts';
-import { attributeValueText, groupStatistics, sortStatistics, type StatRow } from '../../../src/analysis/statistics.ts';
+import { attributeValueText } from '../../../src/analysis/attribute-text.ts';
+import { groupStatistics, sortStatistics, type StatRow } from '../../../src/analysis/statistics.ts';
 import type { Trace } from '../../../src/model/trace.ts';
 import { makeTrace } from '../../helpers/make-trace.ts';
 
