@@ -1,28 +1,21 @@
 // Hands file bytes to the parsing worker and resolves with what it read.
 import type { LoadOutcome } from '../formats/load.ts';
-import type { Span } from '../model/trace.ts';
-import type { ParseRequest, ParseResponse, ParseStage } from '../worker/protocol.ts';
+import type { PackedOutcome, ParseRequest, ParseResponse, ParseStage } from '../worker/protocol.ts';
+import { unpackTrace } from '../worker/unpack-trace.ts';
 
 interface Pending {
   readonly fileName: string;
   readonly resolve: (o: LoadOutcome) => void;
   readonly onStage: (s: ParseStage) => void;
-  /** Spans that came ahead of the result, by trace index (traces too big for one message). */
-  readonly spans: Map<number, Span[]>;
 }
 
 let worker: Worker | undefined;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
-/** Puts the spans sent ahead back into their traces. */
-function withSpans(outcome: LoadOutcome, spans: Map<number, Span[]>): LoadOutcome {
-  if (!outcome.ok || spans.size === 0) return outcome;
-  const traces = outcome.file.traces.map((trace, i) => {
-    const sent = spans.get(i);
-    return sent === undefined ? trace : { ...trace, spans: sent };
-  });
-  return { ok: true, file: { ...outcome.file, traces } };
+function unpackOutcome(outcome: PackedOutcome): LoadOutcome {
+  if (!outcome.ok) return outcome;
+  return { ok: true, file: { ...outcome.file, traces: outcome.file.traces.map(unpackTrace) } };
 }
 
 function getWorker(): Worker {
@@ -33,13 +26,9 @@ function getWorker(): Worker {
     const entry = pending.get(msg.id);
     if (!entry) return;
     if (msg.type === 'progress') entry.onStage(msg.stage);
-    else if (msg.type === 'spans') {
-      let list = entry.spans.get(msg.traceIndex);
-      if (list === undefined) entry.spans.set(msg.traceIndex, (list = []));
-      for (const span of msg.spans) list.push(span);
-    } else {
+    else {
       pending.delete(msg.id);
-      entry.resolve(withSpans(msg.outcome, entry.spans));
+      entry.resolve(unpackOutcome(msg.outcome));
     }
   };
   worker.onerror = (event) => {
@@ -66,7 +55,7 @@ export async function parseInWorker(
   }
   const id = nextId++;
   return new Promise((resolve) => {
-    pending.set(id, { fileName, resolve, onStage, spans: new Map() });
+    pending.set(id, { fileName, resolve, onStage });
     const request: ParseRequest = { id, fileName, bytes };
     getWorker().postMessage(request, [bytes]);
   });

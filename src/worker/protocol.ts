@@ -1,6 +1,6 @@
 // Messages between the page and the parsing worker.
-import type { LoadOutcome } from '../formats/load.ts';
-import type { Span } from '../model/trace.ts';
+import type { LoadError, LoadedFile } from '../model/trace.ts';
+import type { PackedTrace } from './packed-trace.ts';
 
 export interface ParseRequest {
   readonly id: number;
@@ -10,20 +10,13 @@ export interface ParseRequest {
 
 export type ParseStage = 'decompressing' | 'parsing' | 'done';
 
-/**
- * Spans sent ahead of the result, in order, for traces too big to clone in one message: the
- * page then decodes one slice at a time (staying responsive) while the worker encodes the
- * next, instead of both threads taking turns over one huge message. The result that follows
- * carries those traces with empty span lists.
- */
-export interface SpanSlice {
-  readonly id: number;
-  readonly type: 'spans';
-  readonly traceIndex: number;
-  readonly spans: readonly Span[];
+/** A loaded file whose traces travel packed (see packed-trace.ts). */
+export interface PackedFile extends Omit<LoadedFile, 'traces'> {
+  readonly traces: readonly PackedTrace[];
 }
+
+export type PackedOutcome = { readonly ok: true; readonly file: PackedFile } | { readonly ok: false; readonly error: LoadError };
 
 export type ParseResponse =
   | { readonly id: number; readonly type: 'progress'; readonly stage: ParseStage }
-  | SpanSlice
-  | { readonly id: number; readonly type: 'result'; readonly outcome: LoadOutcome };
+  | { readonly id: number; readonly type: 'result'; readonly outcome: PackedOutcome };

@@ -3,11 +3,10 @@
 // small inputs take that path, so it can be checked against JSON.parse and loadTraceText.
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateTraceText, type BenchFormat } from '../../../bench/generate.ts';
 import { LargeJsonError, parseLargeJson } from '../../../src/formats/large-json.ts';
 import { loadTraceText } from '../../../src/formats/load.ts';
-import type { ParseResponse } from '../../../src/worker/protocol.ts';
 import { readTraceFile } from '../../../src/worker/read-file.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -242,52 +241,5 @@ describe('readTraceFile: the large-file path gives the same model as the text pa
     const outcome = await readSmall('other.json', '{"hello": ["world", "again"]}', 8);
     if (outcome.ok) throw new Error('expected an error');
     expect(outcome.error.message).toMatch(/^other\.json: Not a known trace format\. The top level is an object with keys hello/);
-  });
-});
-
-describe('parseInWorker: a trace too big for one message', () => {
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    vi.resetModules();
-  });
-
-  /** Runs the real worker module in this thread, cloning every message both ways as postMessage does. */
-  async function inThreadWorker(): Promise<ParseResponse[]> {
-    const posted: ParseResponse[] = [];
-    let page: { onmessage: ((event: { data: unknown }) => void) | null } | undefined;
-    const scope: { onmessage: ((event: { data: unknown }) => void) | null; postMessage: (m: ParseResponse, t?: Transferable[]) => void } = {
-      onmessage: null,
-      postMessage: (message, transfer = []) => {
-        posted.push(message);
-        page?.onmessage?.({ data: structuredClone(message, { transfer }) });
-      },
-    };
-    vi.stubGlobal('self', scope);
-    await import('../../../src/worker/parse-worker.ts');
-    vi.stubGlobal(
-      'Worker',
-      class {
-        onmessage: ((event: { data: unknown }) => void) | null = null;
-        constructor() {
-          page = this;
-        }
-        postMessage(request: unknown, transfer: Transferable[] = []) {
-          void scope.onmessage?.({ data: structuredClone(request, { transfer }) });
-        }
-        terminate() {}
-      },
-    );
-    return posted;
-  }
-
-  it('arrives whole and in order, in several messages', async () => {
-    const posted = await inThreadWorker();
-    const { parseInWorker } = await import('../../../src/sources/parse-client.ts');
-    const { SPANS_PER_SLICE } = await import('../../../src/worker/parse-worker.ts');
-    const spanCount = 2 * SPANS_PER_SLICE + 100;
-    const text = generateTraceText('zipkin-v2', spanCount, 5);
-    const outcome = await parseInWorker('big.json', utf8(text).buffer as ArrayBuffer);
-    expect(posted.filter((m) => m.type === 'spans')).toHaveLength(3);
-    expect(outcome).toEqual(loadTraceText('big.json', text));
   });
 });

@@ -1,0 +1,288 @@
+// Writes a trace into the packed form the worker posts to the page (see packed-trace.ts).
+// One pass over the spans; strings that repeat (names, services, keys) are stored once.
+import type { Attribute, AttributeValue, InstrumentationScope, Resource, Span, Trace } from '../model/trace.ts';
+import {
+  HAS_ATTRIBUTES,
+  HAS_EVENTS,
+  HAS_LINKS,
+  HAS_PARENT_ID,
+  HAS_STATUS_MESSAGE,
+  KIND_CODES,
+  RELATION_CODES,
+  STATUS_CODES,
+  TAG_ARRAY,
+  TAG_BOOL,
+  TAG_BYTES,
+  TAG_DOUBLE,
+  TAG_EMPTY,
+  TAG_INT,
+  TAG_MAP,
+  TAG_STRING,
+  type PackedSpans,
+  type PackedTrace,
+  type TextChunk,
+} from './packed-trace.ts';
+
+/** A chunk of text is closed at the next span once it is this long (V8 strings stop near 2^29). */
+const CHUNK_CHARS = 1 << 26;
+
+const KIND_CODE = new Map<string, number>(KIND_CODES.map((k, i) => [k, i]));
+const STATUS_CODE = new Map<string, number>(STATUS_CODES.map((k, i) => [k, i]));
+const RELATION_CODE = new Map<string, number>(RELATION_CODES.map((k, i) => [k, i]));
+
+class Int32Stream {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = value;
+  }
+  private grow(): void {
+    const next = new Int32Array(this.data.length * 2);
+    next.set(this.data);
+    this.data = next;
+  }
+  finish(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+class Float64Stream {
+  data: Float64Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Float64Array(Math.max(16, capacity));
+  }
+  /** Appends and returns the value's index. */
+  push(value: number): number {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length] = value;
+    return this.length++;
+  }
+  finish(): Float64Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+class TracePacker {
+  readonly detail: Int32Stream;
+  readonly numbers = new Float64Stream(1024);
+  readonly words: string[] = [];
+  private readonly wordIndex = new Map<string, number>();
+  readonly chunks: TextChunk[] = [];
+  private parts: string[] = [];
+  private chunkLength = 0;
+
+  constructor(
+    spanCount: number,
+    private readonly chunkChars: number,
+  ) {
+    this.detail = new Int32Stream(spanCount * 16);
+  }
+
+  word(text: string): number {
+    let index = this.wordIndex.get(text);
+    if (index === undefined) {
+      index = this.words.length;
+      this.words.push(text);
+      this.wordIndex.set(text, index);
+    }
+    return index;
+  }
+
+  /** Starts a new text chunk at span `index` when the current one is long enough. */
+  beginSpan(index: number): void {
+    if (index === 0 || this.chunkLength >= this.chunkChars) this.closeChunk(index);
+  }
+
+  closeChunk(nextFirstSpan: number): void {
+    if (this.chunks.length > 0) {
+      const last = this.chunks[this.chunks.length - 1];
+      this.chunks[this.chunks.length - 1] = { firstSpan: last.firstSpan, text: this.parts.join('') };
+    }
+    if (nextFirstSpan >= 0) this.chunks.push({ firstSpan: nextFirstSpan, text: '' });
+    this.parts = [];
+    this.chunkLength = 0;
+  }
+
+  text(value: string): void {
+    this.detail.push(this.chunkLength);
+    this.detail.push(value.length);
+    this.parts.push(value);
+    this.chunkLength += value.length;
+  }
+
+  attributes(list: readonly Attribute[]): void {
+    this.detail.push(list.length);
+    for (let i = 0; i < list.length; i++) {
+      this.detail.push(this.word(list[i].key));
+      this.value(list[i].value);
+    }
+  }
+
+  value(value: AttributeValue): void {
+    const detail = this.detail;
+    switch (value.type) {
+      case 'string':
+        detail.push(TAG_STRING);
+        this.text(value.value);
+        return;
+      case 'int':
+        detail.push(TAG_INT);
+        this.text(value.value);
+        return;
+      case 'bytes':
+        detail.push(TAG_BYTES);
+        this.text(value.value);
+        return;
+      case 'bool':
+        detail.push(TAG_BOOL);
+        detail.push(value.value ? 1 : 0);
+        return;
+      case 'double':
+        detail.push(TAG_DOUBLE);
+        detail.push(this.numbers.push(value.value));
+        return;
+      case 'array':
+        detail.push(TAG_ARRAY);
+        detail.push(value.value.length);
+        for (const item of value.value) this.value(item);
+        return;
+      case 'map':
+        detail.push(TAG_MAP);
+        this.attributes(value.value);
+        return;
+      case 'empty':
+        detail.push(TAG_EMPTY);
+        return;
+    }
+  }
+
+  span(span: Span): number {
+    let flags = 0;
+    if (span.parentSpanId !== undefined) flags |= HAS_PARENT_ID;
+    if (span.status.message !== undefined) {
+      flags |= HAS_STATUS_MESSAGE;
+      this.text(span.status.message);
+    }
+    if (span.attributes.length > 0) {
+      flags |= HAS_ATTRIBUTES;
+      this.attributes(span.attributes);
+    }
+    if (span.events.length > 0) {
+      flags |= HAS_EVENTS;
+      this.detail.push(span.events.length);
+      for (const event of span.events) {
+        this.detail.push(this.numbers.push(event.timeNs));
+        this.detail.push(this.word(event.name));
+        this.attributes(event.attributes);
+      }
+    }
+    if (span.links.length > 0) {
+      flags |= HAS_LINKS;
+      this.detail.push(span.links.length);
+      for (const link of span.links) {
+        this.text(link.traceId);
+        this.text(link.spanId);
+        this.detail.push(RELATION_CODE.get(link.relation) ?? 0);
+        this.attributes(link.attributes);
+      }
+    }
+    return flags;
+  }
+}
+
+/** Index of each distinct object (by identity) in first-seen order. */
+class ObjectTable<T extends object> {
+  readonly list: T[] = [];
+  private readonly index = new Map<T, number>();
+  private last: T | undefined;
+  private lastIndex = -1;
+  indexOf(item: T): number {
+    // Neighbouring spans mostly share a resource and scope.
+    if (item === this.last) return this.lastIndex;
+    let index = this.index.get(item);
+    if (index === undefined) {
+      index = this.list.length;
+      this.list.push(item);
+      this.index.set(item, index);
+    }
+    this.last = item;
+    this.lastIndex = index;
+    return index;
+  }
+}
+
+/** `chunkChars` is where a text chunk closes; tests lower it to exercise several chunks. */
+export function packSpans(spans: readonly Span[], chunkChars: number = CHUNK_CHARS): PackedSpans {
+  const n = spans.length;
+  const packer = new TracePacker(n, chunkChars);
+  const startNs = new Float64Array(n);
+  const durationNs = new Float64Array(n);
+  const nameWord = new Int32Array(n);
+  const serviceWord = new Int32Array(n);
+  const kind = new Uint8Array(n);
+  const statusCode = new Uint8Array(n);
+  const flags = new Uint8Array(n);
+  const resource = new Int32Array(n);
+  const scope = new Int32Array(n);
+  const detailStart = new Int32Array(n + 1);
+  const spanIds: string[] = new Array(n);
+  const parentIds: string[] = new Array(n);
+  const resources = new ObjectTable<Resource>();
+  const scopes = new ObjectTable<InstrumentationScope>();
+  for (let i = 0; i < n; i++) {
+    const span = spans[i];
+    packer.beginSpan(i);
+    detailStart[i] = packer.detail.length;
+    startNs[i] = span.startNs;
+    durationNs[i] = span.durationNs;
+    nameWord[i] = packer.word(span.name);
+    serviceWord[i] = packer.word(span.serviceName);
+    kind[i] = KIND_CODE.get(span.kind) ?? 0;
+    statusCode[i] = STATUS_CODE.get(span.status.code) ?? 0;
+    resource[i] = resources.indexOf(span.resource);
+    scope[i] = span.scope === undefined ? -1 : scopes.indexOf(span.scope);
+    spanIds[i] = span.spanId;
+    parentIds[i] = span.parentSpanId ?? '';
+    flags[i] = packer.span(span);
+  }
+  detailStart[n] = packer.detail.length;
+  packer.closeChunk(-1);
+  return {
+    count: n,
+    startNs,
+    durationNs,
+    nameWord,
+    serviceWord,
+    kind,
+    statusCode,
+    flags,
+    resource,
+    scope,
+    spanIds,
+    parentIds,
+    words: packer.words,
+    resources: resources.list,
+    scopes: scopes.list,
+    detailStart,
+    detail: packer.detail.finish(),
+    numbers: packer.numbers.finish(),
+    chunks: packer.chunks,
+  };
+}
+
+export function packTrace(trace: Trace, chunkChars: number = CHUNK_CHARS): PackedTrace {
+  const { spans, ...rest } = trace;
+  // The page gives every span its trace's id; buildTraces groups spans by it, so they agree.
+  for (const span of spans)
+    if (span.traceId !== trace.traceId) throw new Error(`span ${span.spanId} is not of trace ${trace.traceId}`);
+  return { ...rest, packed: packSpans(spans, chunkChars) };
+}

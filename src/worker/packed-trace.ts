@@ -1,0 +1,81 @@
+// A trace as the parsing worker sends it to the page. Structured-cloning 100,000 span objects
+// costs the page more than the parse itself (see DESIGN-NOTES); this form is mostly typed
+// arrays that move without a copy, plus a few long strings that clone as one block each. The
+// page reads spans straight from it (unpack-trace.ts) and decodes a span's attributes, events
+// and links only when something asks for them.
+import type { InstrumentationScope, Resource, SpanTree, Trace } from '../model/trace.ts';
+
+/** Value tags in the detail stream. */
+export const TAG_EMPTY = 0;
+export const TAG_STRING = 1;
+export const TAG_BOOL = 2;
+export const TAG_INT = 3;
+export const TAG_DOUBLE = 4;
+export const TAG_BYTES = 5;
+export const TAG_ARRAY = 6;
+export const TAG_MAP = 7;
+
+/** Per-span flags: which details the span has, so that absent ones cost nothing to ask for. */
+export const HAS_ATTRIBUTES = 1;
+export const HAS_EVENTS = 2;
+export const HAS_LINKS = 4;
+export const HAS_STATUS_MESSAGE = 8;
+export const HAS_PARENT_ID = 16;
+
+export const KIND_CODES = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'] as const;
+export const STATUS_CODES = ['unset', 'ok', 'error'] as const;
+export const RELATION_CODES = ['link', 'follows_from', 'child_of'] as const;
+
+/**
+ * Text of a run of spans joined into one string; the detail stream refers to it by
+ * (start, length) within the chunk. Chunks keep each string far below V8's string limit.
+ */
+export interface TextChunk {
+  /** The first span whose text is in this chunk. */
+  readonly firstSpan: number;
+  readonly text: string;
+}
+
+export interface PackedSpans {
+  readonly count: number;
+  readonly startNs: Float64Array;
+  readonly durationNs: Float64Array;
+  /** Index into `words` (deduplicated: names, services, attribute keys, event names). */
+  readonly nameWord: Int32Array;
+  readonly serviceWord: Int32Array;
+  readonly kind: Uint8Array;
+  readonly statusCode: Uint8Array;
+  readonly flags: Uint8Array;
+  /** Index into `resources`, and into `scopes` or -1. */
+  readonly resource: Int32Array;
+  readonly scope: Int32Array;
+  readonly spanIds: readonly string[];
+  /** Parent ids where HAS_PARENT_ID is set, else ''. */
+  readonly parentIds: readonly string[];
+  readonly words: readonly string[];
+  readonly resources: readonly Resource[];
+  readonly scopes: readonly InstrumentationScope[];
+  /** Span i's details are detail[detailStart[i] .. detailStart[i + 1]). */
+  readonly detailStart: Int32Array;
+  readonly detail: Int32Array;
+  /** Doubles and event times, referred to by index from the detail stream. */
+  readonly numbers: Float64Array;
+  readonly chunks: readonly TextChunk[];
+}
+
+/** Everything of a Trace but its span objects, which the page makes from `packed`. */
+export interface PackedTrace extends Omit<Trace, 'spans'> {
+  readonly packed: PackedSpans;
+}
+
+/** The buffers a packed trace can hand over without copying. */
+export function packedTransferables(trace: PackedTrace): ArrayBuffer[] {
+  const p = trace.packed;
+  const t: SpanTree = trace.tree;
+  const columns = [
+    p.startNs, p.durationNs, p.nameWord, p.serviceWord, p.kind, p.statusCode, p.flags, p.resource, p.scope,
+    p.detailStart, p.detail, p.numbers,
+    t.parent, t.firstChild, t.nextSibling, t.childCount, t.depth, t.preorder, t.missingParent,
+  ];
+  return columns.map((c) => c.buffer as ArrayBuffer);
+}

@@ -1,0 +1,228 @@
+// The page's side of packed-trace.ts: spans that read their fields from the packed columns.
+// Attributes, events, links and a status message are decoded on first use and kept, so a
+// 100,000-span trace costs the page only what it shows or searches.
+import type {
+  Attribute,
+  AttributeValue,
+  InstrumentationScope,
+  Resource,
+  Span,
+  SpanEvent,
+  SpanKind,
+  SpanLink,
+  SpanStatus,
+  StatusCode,
+  Trace,
+} from '../model/trace.ts';
+import {
+  HAS_ATTRIBUTES,
+  HAS_EVENTS,
+  HAS_LINKS,
+  HAS_PARENT_ID,
+  HAS_STATUS_MESSAGE,
+  KIND_CODES,
+  RELATION_CODES,
+  STATUS_CODES,
+  TAG_ARRAY,
+  TAG_BOOL,
+  TAG_BYTES,
+  TAG_DOUBLE,
+  TAG_INT,
+  TAG_MAP,
+  TAG_STRING,
+  type PackedSpans,
+  type PackedTrace,
+} from './packed-trace.ts';
+
+const NO_ATTRIBUTES: readonly Attribute[] = Object.freeze([]);
+const NO_EVENTS: readonly SpanEvent[] = Object.freeze([]);
+const NO_LINKS: readonly SpanLink[] = Object.freeze([]);
+const EMPTY_VALUE: AttributeValue = Object.freeze({ type: 'empty' });
+const STATUS_ONLY: Readonly<Record<StatusCode, SpanStatus>> = {
+  unset: Object.freeze({ code: 'unset' }),
+  ok: Object.freeze({ code: 'ok' }),
+  error: Object.freeze({ code: 'error' }),
+};
+
+interface SpanDetails {
+  readonly status: SpanStatus;
+  readonly attributes: readonly Attribute[];
+  readonly events: readonly SpanEvent[];
+  readonly links: readonly SpanLink[];
+}
+
+function chunkText(source: PackedSpans, spanIndex: number): string {
+  const chunks = source.chunks;
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (chunks[mid].firstSpan <= spanIndex) lo = mid;
+    else hi = mid - 1;
+  }
+  return chunks[lo]?.text ?? '';
+}
+
+/** Reads one span's run of the detail stream, in the order pack-trace.ts wrote it. */
+class DetailReader {
+  private at: number;
+  private readonly detail: Int32Array;
+  private readonly text: string;
+
+  constructor(
+    private readonly source: PackedSpans,
+    spanIndex: number,
+  ) {
+    this.at = source.detailStart[spanIndex];
+    this.detail = source.detail;
+    this.text = chunkText(source, spanIndex);
+  }
+
+  next(): number {
+    return this.detail[this.at++];
+  }
+
+  string(): string {
+    const start = this.next();
+    const length = this.next();
+    return this.text.slice(start, start + length);
+  }
+
+  attributes(): readonly Attribute[] {
+    const count = this.next();
+    if (count === 0) return NO_ATTRIBUTES;
+    const list: Attribute[] = new Array(count);
+    for (let k = 0; k < count; k++) {
+      const key = this.source.words[this.next()];
+      list[k] = { key, value: this.value() };
+    }
+    return list;
+  }
+
+  value(): AttributeValue {
+    switch (this.next()) {
+      case TAG_STRING:
+        return { type: 'string', value: this.string() };
+      case TAG_INT:
+        return { type: 'int', value: this.string() };
+      case TAG_BYTES:
+        return { type: 'bytes', value: this.string() };
+      case TAG_BOOL:
+        return { type: 'bool', value: this.next() === 1 };
+      case TAG_DOUBLE:
+        return { type: 'double', value: this.source.numbers[this.next()] };
+      case TAG_ARRAY: {
+        const count = this.next();
+        const items: AttributeValue[] = new Array(count);
+        for (let k = 0; k < count; k++) items[k] = this.value();
+        return { type: 'array', value: items };
+      }
+      case TAG_MAP:
+        return { type: 'map', value: this.attributes() };
+      default:
+        return EMPTY_VALUE;
+    }
+  }
+
+  details(flags: number, code: StatusCode): SpanDetails {
+    const status = (flags & HAS_STATUS_MESSAGE) !== 0 ? { code, message: this.string() } : STATUS_ONLY[code];
+    const attributes = (flags & HAS_ATTRIBUTES) !== 0 ? this.attributes() : NO_ATTRIBUTES;
+    let events = NO_EVENTS;
+    if ((flags & HAS_EVENTS) !== 0) {
+      const list: SpanEvent[] = new Array(this.next());
+      for (let k = 0; k < list.length; k++) {
+        const timeNs = this.source.numbers[this.next()];
+        const name = this.source.words[this.next()];
+        list[k] = { timeNs, name, attributes: this.attributes() };
+      }
+      events = list;
+    }
+    let links = NO_LINKS;
+    if ((flags & HAS_LINKS) !== 0) {
+      const list: SpanLink[] = new Array(this.next());
+      for (let k = 0; k < list.length; k++) {
+        const traceId = this.string();
+        const spanId = this.string();
+        const relation = RELATION_CODES[this.next()];
+        list[k] = { traceId, spanId, relation, attributes: this.attributes() };
+      }
+      links = list;
+    }
+    return { status, attributes, events, links };
+  }
+}
+
+/** A span read from packed columns; the model's Span to everything that uses it. */
+class PackedSpan implements Span {
+  private decoded: SpanDetails | undefined = undefined;
+
+  constructor(
+    private readonly source: PackedSpans,
+    readonly index: number,
+    readonly traceId: string,
+  ) {}
+
+  private details(): SpanDetails {
+    if (this.decoded === undefined) {
+      const reader = new DetailReader(this.source, this.index);
+      this.decoded = reader.details(this.source.flags[this.index], this.statusCode());
+    }
+    return this.decoded;
+  }
+
+  private statusCode(): StatusCode {
+    return STATUS_CODES[this.source.statusCode[this.index]];
+  }
+
+  private has(flag: number): boolean {
+    return (this.source.flags[this.index] & flag) !== 0;
+  }
+
+  get spanId(): string {
+    return this.source.spanIds[this.index];
+  }
+  get parentSpanId(): string | undefined {
+    return this.has(HAS_PARENT_ID) ? this.source.parentIds[this.index] : undefined;
+  }
+  get name(): string {
+    return this.source.words[this.source.nameWord[this.index]];
+  }
+  get serviceName(): string {
+    return this.source.words[this.source.serviceWord[this.index]];
+  }
+  get kind(): SpanKind {
+    return KIND_CODES[this.source.kind[this.index]];
+  }
+  get startNs(): number {
+    return this.source.startNs[this.index];
+  }
+  get durationNs(): number {
+    return this.source.durationNs[this.index];
+  }
+  get status(): SpanStatus {
+    return this.has(HAS_STATUS_MESSAGE) ? this.details().status : STATUS_ONLY[this.statusCode()];
+  }
+  get attributes(): readonly Attribute[] {
+    return this.has(HAS_ATTRIBUTES) ? this.details().attributes : NO_ATTRIBUTES;
+  }
+  get resource(): Resource {
+    return this.source.resources[this.source.resource[this.index]];
+  }
+  get scope(): InstrumentationScope | undefined {
+    const scope = this.source.scope[this.index];
+    return scope < 0 ? undefined : this.source.scopes[scope];
+  }
+  get events(): readonly SpanEvent[] {
+    return this.has(HAS_EVENTS) ? this.details().events : NO_EVENTS;
+  }
+  get links(): readonly SpanLink[] {
+    return this.has(HAS_LINKS) ? this.details().links : NO_LINKS;
+  }
+}
+
+export function unpackTrace(packedTrace: PackedTrace): Trace {
+  const { packed, ...rest } = packedTrace;
+  const spans: Span[] = new Array(packed.count);
+  for (let i = 0; i < packed.count; i++) spans[i] = new PackedSpan(packed, i, rest.traceId);
+  return { ...rest, spans };
+}

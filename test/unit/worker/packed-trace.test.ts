@@ -1,0 +1,93 @@
+// @vitest-environment node
+// The worker posts traces packed into columns (pack-trace.ts) and the page reads spans from
+// them (unpack-trace.ts): what the page sees must be exactly the trace the worker built.
+import { describe, expect, it } from 'vitest';
+import { loadTraceText } from '../../../src/formats/load.ts';
+import type { Trace } from '../../../src/model/trace.ts';
+import { packedTransferables } from '../../../src/worker/packed-trace.ts';
+import { packTrace } from '../../../src/worker/pack-trace.ts';
+import { unpackTrace } from '../../../src/worker/unpack-trace.ts';
+import { generateTraceText } from '../../../bench/generate.ts';
+import { corpusEntries, readCorpusText } from '../../helpers/corpus.ts';
+import { makeTrace } from '../../helpers/make-trace.ts';
+import { plainTrace } from '../../helpers/plain-trace.ts';
+
+/** Packs, clones as postMessage would (moving the columns), and unpacks. */
+function throughThePage(trace: Trace, chunkChars?: number): Trace {
+  // Moving the tree columns empties them here; the test still needs the original's.
+  const packed = packTrace({ ...trace, tree: structuredClone(trace.tree) }, chunkChars);
+  return unpackTrace(structuredClone(packed, { transfer: packedTransferables(packed) }));
+}
+
+function expectSameTrace(actual: Trace, expected: Trace): void {
+  expect(plainTrace(actual)).toEqual(plainTrace(expected));
+}
+
+describe('packed traces', () => {
+  const loadable = corpusEntries().filter((e) => e.expect === 'load' || e.expect === 'load-with-warnings');
+  for (const entry of loadable) {
+    it(`${entry.file}: the page reads the same spans the worker built`, () => {
+      const outcome = loadTraceText(entry.file, readCorpusText(entry.file));
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      for (const trace of outcome.file.traces) expectSameTrace(throughThePage(trace), trace);
+    });
+  }
+
+  it('keeps typed values exactly: int64 digits, non-finite and negative-zero doubles, bytes, nested arrays and maps', () => {
+    const trace = makeTrace([
+      {
+        id: 'a',
+        start: 0,
+        dur: 10,
+        error: true,
+        attrs: {
+          big: { type: 'int', value: '9223372036854775807' },
+          nan: { type: 'double', value: NaN },
+          inf: { type: 'double', value: -Infinity },
+          negZero: { type: 'double', value: -0 },
+          raw: { type: 'bytes', value: 'AAEC/w==' },
+          none: { type: 'empty' },
+          flag: false,
+          nested: {
+            type: 'array',
+            value: [
+              { type: 'string', value: 'x' },
+              { type: 'map', value: [{ key: 'k', value: { type: 'array', value: [] } }] },
+              { type: 'empty' },
+            ],
+          },
+          unicode: 'naïve ✓ 😀 <b>',
+          blank: '',
+        },
+        events: ['exception', 'retry'],
+      },
+      { id: 'b', parent: 'a', start: 2, dur: 3, followsFrom: true, kind: 'consumer' },
+      { id: 'c', parent: 'gone', start: 4, dur: 1 },
+    ]);
+    const after = throughThePage(trace);
+    expectSameTrace(after, trace);
+    const nested = after.spans[0].attributes.find((a) => a.key === 'negZero');
+    expect(nested?.value).toEqual({ type: 'double', value: -0 });
+    expect(Object.is(nested?.value.type === 'double' && nested.value.value, -0)).toBe(true);
+  });
+
+  it('keeps status messages, missing scopes and several text chunks', () => {
+    const text = generateTraceText('otlp', 3_000, 7);
+    const outcome = loadTraceText('gen.json', text);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const trace = outcome.file.traces[0];
+    expect(trace.spans.some((s) => s.status.message !== undefined)).toBe(true);
+    // A few thousand characters a chunk gives dozens of chunks over 3,000 spans.
+    const packed = packTrace(trace, 4_000);
+    expect(packed.packed.chunks.length).toBeGreaterThan(10);
+    expectSameTrace(throughThePage(trace, 4_000), trace);
+  });
+
+  it('gives the same span object each time it is asked for one, with the same details', () => {
+    const trace = throughThePage(makeTrace([{ id: 'a', start: 0, dur: 5, attrs: { k: 'v' }, events: ['e'] }]));
+    const span = trace.spans[0];
+    expect(span.attributes).toBe(span.attributes);
+    expect(span.events).toBe(span.events);
+    expect(trace.spans[0]).toBe(span);
+  });
+});

@@ -1,0 +1,80 @@
+// @vitest-environment node
+// The real worker module, run in this thread with every message cloned both ways as
+// postMessage does: the page must get exactly the traces that reading the file in-thread gives.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { generateTraceText } from '../../../bench/generate.ts';
+import { loadTraceText } from '../../../src/formats/load.ts';
+import type { ParseResponse } from '../../../src/worker/protocol.ts';
+import { readCorpusText } from '../../helpers/corpus.ts';
+import { plainTrace } from '../../helpers/plain-trace.ts';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describe('parseInWorker', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  async function inThreadWorker(): Promise<ParseResponse[]> {
+    const posted: ParseResponse[] = [];
+    let page: { onmessage: ((event: { data: unknown }) => void) | null } | undefined;
+    const scope: { onmessage: ((event: { data: unknown }) => void) | null; postMessage: (m: ParseResponse, t?: Transferable[]) => void } = {
+      onmessage: null,
+      postMessage: (message, transfer = []) => {
+        posted.push(message);
+        page?.onmessage?.({ data: structuredClone(message, { transfer }) });
+      },
+    };
+    vi.stubGlobal('self', scope);
+    await import('../../../src/worker/parse-worker.ts');
+    vi.stubGlobal(
+      'Worker',
+      class {
+        onmessage: ((event: { data: unknown }) => void) | null = null;
+        constructor() {
+          page = this;
+        }
+        postMessage(request: unknown, transfer: Transferable[] = []) {
+          void scope.onmessage?.({ data: structuredClone(request, { transfer }) });
+        }
+        terminate() {}
+      },
+    );
+    return posted;
+  }
+
+  async function throughWorker(fileName: string, text: string) {
+    const posted = await inThreadWorker();
+    const { parseInWorker } = await import('../../../src/sources/parse-client.ts');
+    const outcome = await parseInWorker(fileName, utf8(text).buffer as ArrayBuffer);
+    return { posted, outcome };
+  }
+
+  it('gives the page every trace of a many-trace file, in one message, as read in-thread', async () => {
+    const text = readCorpusText('otlp/otel-tui__test_data.json');
+    const { posted, outcome } = await throughWorker('many.json', text);
+    const expected = loadTraceText('many.json', text);
+    if (!outcome.ok || !expected.ok) throw new Error('expected both to load');
+    expect(posted.filter((m) => m.type === 'result')).toHaveLength(1);
+    expect(outcome.file.traces.length).toBeGreaterThan(100);
+    expect({ ...outcome.file, traces: outcome.file.traces.map(plainTrace) }).toEqual({
+      ...expected.file,
+      traces: expected.file.traces.map(plainTrace),
+    });
+  });
+
+  it('gives the page a 40,000-span trace whole', async () => {
+    const text = generateTraceText('zipkin-v2', 40_000, 5);
+    const { outcome } = await throughWorker('big.json', text);
+    const expected = loadTraceText('big.json', text);
+    if (!outcome.ok || !expected.ok) throw new Error('expected both to load');
+    expect(outcome.file.traces.map(plainTrace)).toEqual(expected.file.traces.map(plainTrace));
+  });
+
+  it('passes a file that cannot be read on as an error naming it', async () => {
+    const { outcome } = await throughWorker('broken.json', '{"resourceSpans": [');
+    if (outcome.ok) throw new Error('expected an error');
+    expect(outcome.error.message).toMatch(/^broken\.json: /);
+  });
+});
