@@ -2,6 +2,7 @@
 // missing parents make roots, duplicate ids are kept, cycles are broken, and nothing here
 // recurses, so a 100,000-deep chain is as safe as a flat list.
 import type { SpanTree, TraceWarning } from '../model/trace.ts';
+import { SpanIdIndex } from './span-id-index.ts';
 
 export interface TreeInputSpan {
   readonly spanId: string;
@@ -80,12 +81,10 @@ function resolveParents(spans: readonly TreeInputSpan[], warnings: TraceWarning[
   const n = spans.length;
   const parent = new Int32Array(n).fill(-1);
   const missingParent = new Uint8Array(n);
-  const firstById = new Map<string, number>();
+  const firstById = new SpanIdIndex(n);
   for (let i = 0; i < n; i++) {
     const id = spans[i].spanId;
-    const seen = firstById.get(id);
-    if (seen === undefined) firstById.set(id, i);
-    else
+    if (firstById.addFirst(id, i) !== -1)
       warnings.push({
         code: 'duplicate-span-id',
         message: `Span id ${id} appears more than once; both copies are shown`,
@@ -96,7 +95,7 @@ function resolveParents(spans: readonly TreeInputSpan[], warnings: TraceWarning[
     const parentId = spans[i].parentSpanId;
     if (parentId === undefined || parentId === '') continue;
     const p = firstById.get(parentId);
-    if (p === undefined) {
+    if (p === -1) {
       missingParent[i] = 1;
       warnings.push({
         code: 'missing-parent',

@@ -6,7 +6,7 @@ import { isLowerHex, normalizeJaegerId } from './ids.ts';
 import { attributeText, readTypedTags, type WarnFn } from './jaeger-tags.ts';
 import { ProcessResolver, type ProcessTable } from './jaeger-process.ts';
 import { asNumber, isObject, type JsonObject } from './json.ts';
-import type { BatchBuilder, ParsedEvent, ParsedSpan } from './parsed.ts';
+import { placeSpanStart, type BatchBuilder, type ParsedEvent, type ParsedSpan } from './parsed.ts';
 import { readReferences, type ReferenceResult } from './jaeger-references.ts';
 import { readTagFields } from './jaeger-tag-fields.ts';
 
@@ -125,7 +125,7 @@ export class JaegerSpanReader {
       const span = spans[index];
       const start = earliestByTrace.get(span.traceId) ?? earliest ?? EPOCH_ZERO;
       const events = span.events.map((event) => (event.time === this.missingTime ? { ...event, time: start } : event));
-      spans[index] = { ...span, start, events };
+      placeSpanStart(span, start, events);
     }
   }
 

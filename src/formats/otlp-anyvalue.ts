@@ -21,7 +21,8 @@ export class OtlpCursor {
   /** `$` or `line N: $`. */
   prefix = '$';
 
-  constructor(private readonly batch: BatchBuilder) {}
+  /** `batch` is null only for lists checked to read without warnings (readPlainAttributeList). */
+  constructor(private readonly batch: BatchBuilder | null) {}
 
   push(step: string | number): void {
     this.steps[this.depth++] = step;
@@ -42,6 +43,7 @@ export class OtlpCursor {
 
   /** Warns about the value at the cursor, or at its field `lastKey`. */
   warn(code: WarningCode, message: string, lastKey?: string): void {
+    if (this.batch === null) throw new Error(`unexpected warning on a list checked as plain: ${message}`);
     this.batch.warn(code, message, this.path(lastKey), this.spanIndex);
   }
 }
@@ -91,6 +93,40 @@ export function readAttributes(raw: unknown, cursor: OtlpCursor): readonly Attri
   cursor.depth = depth;
   if (written < out.length) out.length = written;
   return out;
+}
+
+/**
+ * True when `raw` is a list of {key, value} with string keys and scalar values of their proper
+ * JSON types: a list readAttributes reads without any warning. Such lists may be read later,
+ * when first needed (see DeferredSpan); this check must stay stricter than readScalarValue.
+ */
+export function isPlainAttributeList(raw: unknown): boolean {
+  if (!Array.isArray(raw)) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const entry: unknown = raw[i];
+    if (!isObject(entry) || typeof entry.key !== 'string') return false;
+    const value = entry.value;
+    if (!isObject(value) || value.arrayValue != null || value.kvlistValue != null) return false;
+    // In readScalarValue's order: the first field present decides the value.
+    if (value.stringValue != null) {
+      if (typeof value.stringValue !== 'string') return false;
+    } else if (value.intValue != null) {
+      const int = value.intValue;
+      if (typeof int === 'string' ? !isIntegerText(int) : !Number.isSafeInteger(int)) return false;
+    } else if (value.boolValue != null) {
+      if (typeof value.boolValue !== 'boolean') return false;
+    } else if (value.doubleValue != null) {
+      if (typeof value.doubleValue !== 'number') return false;
+    } else if (typeof value.bytesValue !== 'string') {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Reads a list that isPlainAttributeList accepted; it cannot warn, so no document position is needed. */
+export function readPlainAttributeList(raw: unknown): readonly Attribute[] {
+  return readAttributes(raw, new OtlpCursor(null));
 }
 
 function readKey(entry: JsonObject, cursor: OtlpCursor): string {

@@ -14,8 +14,23 @@ import type {
 import { EPOCH_ZERO, epochCompare, epochFromNanos, type EpochTime } from './epoch.ts';
 import { isLowerHex, normalizeOtlpId } from './ids.ts';
 import { isObject, type JsonObject } from './json.ts';
-import { NO_ATTRIBUTES, OtlpCursor, describeJson, readAttributes, textOf } from './otlp-anyvalue.ts';
-import { BatchBuilder, FormatError, type ParsedBatch, type ParsedEvent, type ParsedSpan } from './parsed.ts';
+import {
+  NO_ATTRIBUTES,
+  OtlpCursor,
+  describeJson,
+  isPlainAttributeList,
+  readAttributes,
+  readPlainAttributeList,
+  textOf,
+} from './otlp-anyvalue.ts';
+import {
+  BatchBuilder,
+  DeferredAttributesSpan,
+  FormatError,
+  placeSpanStart,
+  type ParsedBatch,
+  type ParsedEvent,
+} from './parsed.ts';
 
 interface SpanContainer {
   readonly list: readonly unknown[];
@@ -114,6 +129,8 @@ const STATUS_ONLY: Readonly<Record<StatusCode, SpanStatus>> = {
 };
 
 const NO_EVENTS: readonly ParsedEvent[] = Object.freeze([]);
+/** The reader of a list that was read while parsing. */
+const alreadyRead = (list: unknown) => list as readonly Attribute[];
 const NO_LINKS: readonly SpanLink[] = Object.freeze([]);
 
 /**
@@ -379,7 +396,10 @@ class OtlpReader {
     const start = this.readSpanTimes(raw, spanIndex);
     const durationNs = this.durationNs;
 
-    const attributes = this.readAttributesAt(raw, 'attributes');
+    // A list that reads without warnings is read when first asked for (see DeferredAttributesSpan).
+    const rawAttributes = raw.attributes;
+    const deferred = rawAttributes != null && isPlainAttributeList(rawAttributes);
+    const attributes = deferred ? rawAttributes : this.readAttributesAt(raw, 'attributes');
     const events = raw.events == null ? NO_EVENTS : this.readEvents(raw.events, start);
     const links = raw.links == null ? NO_LINKS : this.readLinks(raw.links);
     if (raw.droppedAttributesCount != null)
@@ -387,24 +407,23 @@ class OtlpReader {
     if (raw.droppedEventsCount != null) this.countDropped(raw.droppedEventsCount, 'droppedEventsCount', 'events');
     if (raw.droppedLinksCount != null) this.countDropped(raw.droppedLinksCount, 'droppedLinksCount', 'links');
 
-    const span: ParsedSpan = {
-      index: 0,
+    const span = new DeferredAttributesSpan(
       traceId,
       spanId,
       parentSpanId,
       name,
-      serviceName: resource.serviceName,
-      kind: raw.kind == null ? 'unspecified' : this.readKind(raw.kind),
-      startNs: NaN,
+      resource.serviceName,
+      raw.kind == null ? 'unspecified' : this.readKind(raw.kind),
       durationNs,
-      status: raw.status == null ? STATUS_ONLY.unset : this.readStatus(raw.status),
-      attributes,
+      raw.status == null ? STATUS_ONLY.unset : this.readStatus(raw.status),
       resource,
       scope,
       events,
       links,
       start,
-    };
+      attributes,
+      deferred ? readPlainAttributeList : alreadyRead,
+    );
     this.out.addSpan(span);
   }
 
@@ -680,7 +699,7 @@ class OtlpReader {
       const events = span.events.map((e) =>
         e.time === START_OF_SPAN ? { time: start, name: e.name, attributes: e.attributes } : e,
       );
-      spans[spanIndex] = { ...span, start, events };
+      placeSpanStart(span, start, events);
       const message = `span has no start or end time; placed at ${where} with duration 0`;
       this.out.warn('missing-field', message, path, spanIndex);
     }
