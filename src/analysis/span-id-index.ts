@@ -50,9 +50,14 @@ export class SpanIdIndex {
   }
 
   private slot(high: number, low: number): number {
-    // Span ids are random, but mix anyway: sequential ids (tests, some tracers) must not cluster.
-    let h = Math.imul(high ^ Math.imul(low, 0x9e3779b1), 0x85ebca6b);
+    // Ids are not always random (sequential counters, halves of zeros): mix every bit into the
+    // slot (murmur3's finalizer), or such ids would pile up in runs that probing walks through.
+    let h = high ^ Math.imul(low ^ (low >>> 16), 0x45d9f3b);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
     h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
     let slot = h & this.mask;
     while (this.value[slot] !== EMPTY && (this.high[slot] !== high || this.low[slot] !== low)) slot = (slot + 1) & this.mask;
     return slot;

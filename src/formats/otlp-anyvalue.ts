@@ -124,9 +124,28 @@ export function isPlainAttributeList(raw: unknown): boolean {
   return true;
 }
 
-/** Reads a list that isPlainAttributeList accepted; it cannot warn, so no document position is needed. */
+/**
+ * Reads a list that isPlainAttributeList accepted, as readAttributes would (a test holds them
+ * to that) but without a document cursor: such a list has nothing to warn about.
+ */
 export function readPlainAttributeList(raw: unknown): readonly Attribute[] {
-  return readAttributes(raw, new OtlpCursor(null));
+  const list = raw as readonly { readonly key: string; readonly value: JsonObject }[];
+  if (list.length === 0) return NO_ATTRIBUTES;
+  const out: Attribute[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const { key, value } = list[i];
+    out[i] = { key, value: readPlainScalar(value) };
+  }
+  return out;
+}
+
+function readPlainScalar(value: JsonObject): AttributeValue {
+  if (value.stringValue != null) return { type: 'string', value: value.stringValue as string };
+  const int = value.intValue;
+  if (int != null) return { type: 'int', value: typeof int === 'string' ? int : String(int) };
+  if (value.boolValue != null) return value.boolValue === true ? TRUE_VALUE : FALSE_VALUE;
+  if (value.doubleValue != null) return { type: 'double', value: value.doubleValue as number };
+  return { type: 'bytes', value: value.bytesValue as string };
 }
 
 function readKey(entry: JsonObject, cursor: OtlpCursor): string {

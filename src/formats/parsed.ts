@@ -81,6 +81,14 @@ export class DeferredAttributesSpan implements ParsedSpan {
     private readonly readAttributes: (raw: unknown) => readonly Attribute[],
   ) {}
 
+  /**
+   * The attributes without keeping them, for a reader that looks once (the worker packing the
+   * trace for the page): the objects then die young, which costs the collector little.
+   */
+  readAttributesOnce(): readonly Attribute[] {
+    return this.list ?? this.readAttributes(this.rawAttributes);
+  }
+
   get attributes(): readonly Attribute[] {
     if (this.list === undefined) {
       this.list = this.readAttributes(this.rawAttributes);

@@ -1,5 +1,6 @@
 // Writes a trace into the packed form the worker posts to the page (see packed-trace.ts).
 // One pass over the spans; strings that repeat (names, services, keys) are stored once.
+import { DeferredAttributesSpan } from '../formats/parsed.ts';
 import type { Attribute, AttributeValue, InstrumentationScope, Resource, Span, Trace } from '../model/trace.ts';
 import {
   HAS_ATTRIBUTES,
@@ -172,9 +173,10 @@ class TracePacker {
       flags |= HAS_STATUS_MESSAGE;
       this.text(span.status.message);
     }
-    if (span.attributes.length > 0) {
+    const attributes = span instanceof DeferredAttributesSpan ? span.readAttributesOnce() : span.attributes;
+    if (attributes.length > 0) {
       flags |= HAS_ATTRIBUTES;
-      this.attributes(span.attributes);
+      this.attributes(attributes);
     }
     if (span.events.length > 0) {
       flags |= HAS_EVENTS;
