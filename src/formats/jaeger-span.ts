@@ -3,12 +3,12 @@
 import type { Attribute, InstrumentationScope } from '../model/trace.ts';
 import { EPOCH_ZERO, epochCompare, epochFromMicros, type EpochTime } from './epoch.ts';
 import { isLowerHex, normalizeJaegerId } from './ids.ts';
-import { attributeText, readTypedTags, type WarnFn } from './jaeger-tags.ts';
+import { attributeText, isPlainTagList, readPlainTagList, readTypedTags, type WarnFn } from './jaeger-tags.ts';
 import { ProcessResolver, type ProcessTable } from './jaeger-process.ts';
 import { asNumber, isObject, type JsonObject } from './json.ts';
-import { placeSpanStart, type BatchBuilder, type ParsedEvent, type ParsedSpan } from './parsed.ts';
+import { alreadyRead, DeferredAttributesSpan, placeSpanStart, type BatchBuilder, type ParsedEvent } from './parsed.ts';
 import { readReferences, type ReferenceResult } from './jaeger-references.ts';
-import { readTagFields } from './jaeger-tag-fields.ts';
+import { readTagFields, tagFieldTags } from './jaeger-tag-fields.ts';
 
 /** Where a span sits: its trace's processes and the trace-level id to fall back on. */
 export interface SpanScope {
@@ -77,7 +77,11 @@ export class JaegerSpanReader {
 
     const start = this.startOf(raw.startTime);
     const durationNs = this.durationOf(raw.duration);
-    const attributes = readTypedTags(raw.tags, path, 'tags', warn);
+    // A list that reads without warnings is read when first asked for (see DeferredAttributesSpan);
+    // the few tags that give span fields are read now.
+    const rawTags = raw.tags;
+    const plainTags = Array.isArray(rawTags) && isPlainTagList(rawTags);
+    const attributes = plainTags ? readPlainTagList(tagFieldTags(rawTags)) : readTypedTags(rawTags, path, 'tags', warn);
     const resource = this.processes.resolve(raw, path, scope.processes, warn);
     const events = this.eventsOf(raw.logs, start);
 
@@ -87,25 +91,24 @@ export class JaegerSpanReader {
 
     this.spanWarnings(raw.warnings);
 
-    const fields = readTagFields(attributes, raw.tags, path, warn);
-    const span: ParsedSpan = {
-      index: 0,
+    const fields = readTagFields(attributes, rawTags, path, warn);
+    const span = new DeferredAttributesSpan(
       traceId,
       spanId,
       parentSpanId,
       name,
-      serviceName: resource.serviceName,
-      kind: fields.kind,
-      startNs: NaN,
+      resource.serviceName,
+      fields.kind,
       durationNs,
-      status: fields.status,
-      attributes,
+      fields.status,
       resource,
-      scope: fields.scopeName === undefined ? undefined : this.scopeOf(fields.scopeName, fields.scopeVersion),
+      fields.scopeName === undefined ? undefined : this.scopeOf(fields.scopeName, fields.scopeVersion),
       events,
-      links: refs.links,
+      refs.links,
       start,
-    };
+      plainTags ? rawTags : attributes,
+      plainTags ? readPlainTagList : alreadyRead,
+    );
     this.batch.addSpan(span);
   }
 

@@ -25,6 +25,36 @@ const KINDS: { readonly [tagValue: string]: SpanKind | undefined } = {
   internal: 'internal',
 };
 
+const TAG_FIELD_KEYS: ReadonlySet<string> = new Set([
+  'span.kind',
+  'error',
+  'otel.status_code',
+  'otel.status_description',
+  'otel.scope.name',
+  'otel.scope.version',
+  'otel.library.name',
+  'otel.library.version',
+]);
+const NO_TAGS: readonly unknown[] = Object.freeze([]);
+
+/** A first-letter test that spares most keys the set lookup, which hashes the whole key. */
+function mayBeTagFieldKey(key: string): boolean {
+  const first = key.charCodeAt(0);
+  return first === 111 /* o */ || first === 115 /* s */ || first === 101 /* e */;
+}
+
+/**
+ * The raw tags that readTagFields looks at, in order: the span's other tags can then be read
+ * later (see DeferredAttributesSpan), since these fields are all that is needed at once.
+ */
+export function tagFieldTags(rawTags: readonly unknown[]): readonly unknown[] {
+  let found: unknown[] | undefined;
+  for (const tag of rawTags) {
+    if (isObject(tag) && typeof tag.key === 'string' && mayBeTagFieldKey(tag.key) && TAG_FIELD_KEYS.has(tag.key)) (found ??= []).push(tag);
+  }
+  return found ?? NO_TAGS;
+}
+
 /** `rawTags` and `spanPath` only serve to point a warning at the tag concerned. */
 export function readTagFields(attributes: readonly Attribute[], rawTags: unknown, spanPath: PathRef, warn: WarnFn): TagFields {
   let kindTag: Attribute | undefined;

@@ -48,6 +48,65 @@ export function readTypedTags(raw: unknown, owner: PathRef, field: string, warn:
   return attributes;
 }
 
+/**
+ * True when `raw` is a list of {key, type, value} with string keys and each value of its
+ * declared type in Jaeger's own spelling: a list readTypedTags reads without any warning.
+ * Such span tag lists may be read later, when first needed (see DeferredAttributesSpan).
+ */
+export function isPlainTagList(raw: unknown): boolean {
+  if (!Array.isArray(raw)) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const tag: unknown = raw[i];
+    if (!isObject(tag) || typeof tag.key !== 'string') return false;
+    const value = tag.value;
+    switch (tag.type) {
+      case 'string':
+      case 'binary':
+        if (typeof value !== 'string') return false;
+        break;
+      case 'bool':
+        if (typeof value !== 'boolean') return false;
+        break;
+      case 'int64':
+        if (typeof value === 'string' ? !isIntegerText(value) : !Number.isSafeInteger(value)) return false;
+        break;
+      case 'float64':
+        if (typeof value !== 'number') return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/** Reads a list that isPlainTagList accepted, as readTypedTags would (a test holds them to that). */
+export function readPlainTagList(raw: unknown): readonly Attribute[] {
+  const tags = raw as readonly { readonly key: string; readonly type: string; readonly value: string | number | boolean }[];
+  if (tags.length === 0) return NO_ATTRIBUTES;
+  const attributes: Attribute[] = new Array(tags.length);
+  for (let i = 0; i < tags.length; i++) {
+    const { key, type, value } = tags[i];
+    attributes[i] = { key, value: plainTagValue(type, value) };
+  }
+  return attributes;
+}
+
+function plainTagValue(type: string, value: string | number | boolean): AttributeValue {
+  switch (type) {
+    case 'string':
+      return { type: 'string', value: value as string };
+    case 'bool':
+      return value === true ? TRUE : FALSE;
+    case 'int64':
+      return { type: 'int', value: typeof value === 'string' ? value.trim() : String(value) };
+    case 'float64':
+      return { type: 'double', value: value as number };
+    default:
+      return { type: 'bytes', value: value as string };
+  }
+}
+
 /** Path of the tag at `index` of the list at `owner.field`. */
 function tagPath(owner: PathRef, field: string, index: number): string {
   return pathIndex(`${resolvePath(owner)}.${field}`, index);

@@ -24,6 +24,7 @@ import {
   textOf,
 } from './otlp-anyvalue.ts';
 import {
+  alreadyRead,
   BatchBuilder,
   DeferredAttributesSpan,
   FormatError,
@@ -129,8 +130,6 @@ const STATUS_ONLY: Readonly<Record<StatusCode, SpanStatus>> = {
 };
 
 const NO_EVENTS: readonly ParsedEvent[] = Object.freeze([]);
-/** The reader of a list that was read while parsing. */
-const alreadyRead = (list: unknown) => list as readonly Attribute[];
 const NO_LINKS: readonly SpanLink[] = Object.freeze([]);
 
 /**

@@ -98,6 +98,9 @@ export class DeferredAttributesSpan implements ParsedSpan {
   }
 }
 
+/** The reader for a DeferredAttributesSpan whose list was read while parsing. */
+export const alreadyRead = (list: unknown): readonly Attribute[] => list as readonly Attribute[];
+
 /**
  * Places a span that had no start time, in place: a copy would lose what a class instance
  * (DeferredAttributesSpan) keeps behind its getters.
