@@ -31,50 +31,35 @@ const KIND_CODE = new Map<string, number>(KIND_CODES.map((k, i) => [k, i]));
 const STATUS_CODE = new Map<string, number>(STATUS_CODES.map((k, i) => [k, i]));
 const RELATION_CODE = new Map<string, number>(RELATION_CODES.map((k, i) => [k, i]));
 
-class Int32Stream {
-  data: Int32Array;
+/** A typed array filled from the front, doubling when full; `push` returns the value's index. */
+class NumberStream<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>> {
   length = 0;
-  constructor(capacity: number) {
-    this.data = new Int32Array(Math.max(16, capacity));
-  }
-  push(value: number): void {
-    if (this.length === this.data.length) this.grow();
-    this.data[this.length++] = value;
-  }
-  private grow(): void {
-    const next = new Int32Array(this.data.length * 2);
-    next.set(this.data);
-    this.data = next;
-  }
-  finish(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-}
-
-class Float64Stream {
-  data: Float64Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Float64Array(Math.max(16, capacity));
-  }
-  /** Appends and returns the value's index. */
+  constructor(
+    public data: T,
+    private readonly allocate: (length: number) => T,
+  ) {}
   push(value: number): number {
     if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
+      const next = this.allocate(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
     this.data[this.length] = value;
     return this.length++;
   }
-  finish(): Float64Array {
-    return this.data.slice(0, this.length);
+  finish(): T {
+    return this.data.slice(0, this.length) as T;
   }
 }
 
+const int32Stream = (capacity: number) =>
+  new NumberStream(new Int32Array(Math.max(16, capacity)), (length) => new Int32Array(length));
+const float64Stream = (capacity: number) =>
+  new NumberStream(new Float64Array(Math.max(16, capacity)), (length) => new Float64Array(length));
+
 class TracePacker {
-  readonly detail: Int32Stream;
-  readonly numbers = new Float64Stream(1024);
+  readonly detail: NumberStream<Int32Array<ArrayBuffer>>;
+  readonly numbers = float64Stream(1024);
   readonly words: string[] = [];
   private readonly wordIndex = new Map<string, number>();
   readonly chunks: TextChunk[] = [];
@@ -85,7 +70,7 @@ class TracePacker {
     spanCount: number,
     private readonly chunkChars: number,
   ) {
-    this.detail = new Int32Stream(spanCount * 16);
+    this.detail = int32Stream(spanCount * 16);
   }
 
   word(text: string): number {
