@@ -153,7 +153,11 @@ class TracePacker {
 
   span(span: Span): number {
     let flags = 0;
-    if (span.parentSpanId !== undefined) flags |= HAS_PARENT_ID;
+    this.text(span.spanId);
+    if (span.parentSpanId !== undefined) {
+      flags |= HAS_PARENT_ID;
+      this.text(span.parentSpanId);
+    }
     if (span.status.message !== undefined) {
       flags |= HAS_STATUS_MESSAGE;
       this.text(span.status.message);
@@ -221,8 +225,6 @@ export function packSpans(spans: readonly Span[], chunkChars: number = CHUNK_CHA
   const resource = new Int32Array(n);
   const scope = new Int32Array(n);
   const detailStart = new Int32Array(n + 1);
-  const spanIds: string[] = new Array(n);
-  const parentIds: string[] = new Array(n);
   const resources = new ObjectTable<Resource>();
   const scopes = new ObjectTable<InstrumentationScope>();
   for (let i = 0; i < n; i++) {
@@ -237,8 +239,6 @@ export function packSpans(spans: readonly Span[], chunkChars: number = CHUNK_CHA
     statusCode[i] = STATUS_CODE.get(span.status.code) ?? 0;
     resource[i] = resources.indexOf(span.resource);
     scope[i] = span.scope === undefined ? -1 : scopes.indexOf(span.scope);
-    spanIds[i] = span.spanId;
-    parentIds[i] = span.parentSpanId ?? '';
     flags[i] = packer.span(span);
   }
   detailStart[n] = packer.detail.length;
@@ -254,8 +254,6 @@ export function packSpans(spans: readonly Span[], chunkChars: number = CHUNK_CHA
     flags,
     resource,
     scope,
-    spanIds,
-    parentIds,
     words: packer.words,
     resources: resources.list,
     scopes: scopes.list,

@@ -49,13 +49,15 @@ export interface PackedSpans {
   /** Index into `resources`, and into `scopes` or -1. */
   readonly resource: Int32Array;
   readonly scope: Int32Array;
-  readonly spanIds: readonly string[];
-  /** Parent ids where HAS_PARENT_ID is set, else ''. */
-  readonly parentIds: readonly string[];
   readonly words: readonly string[];
   readonly resources: readonly Resource[];
   readonly scopes: readonly InstrumentationScope[];
-  /** Span i's details are detail[detailStart[i] .. detailStart[i + 1]). */
+  /**
+   * Span i's run of the detail stream is detail[detailStart[i] .. detailStart[i + 1]): its id
+   * and, with HAS_PARENT_ID, its parent's id as text references, then what its flags say it has.
+   * Ids travel as text rather than as an array of strings: a million strings in a message cost
+   * the page more than half a second to take in.
+   */
   readonly detailStart: Int32Array;
   readonly detail: Int32Array;
   /** Doubles and event times, referred to by index from the detail stream. */

@@ -69,6 +69,7 @@ class DetailReader {
   private readonly detail: Int32Array;
   private readonly text: string;
 
+  /** Starts at the span's own id, which comes first in its run, then its parent's id. */
   constructor(
     private readonly source: PackedSpans,
     spanIndex: number,
@@ -76,6 +77,10 @@ class DetailReader {
     this.at = source.detailStart[spanIndex];
     this.detail = source.detail;
     this.text = chunkText(source, spanIndex);
+  }
+
+  skipString(): void {
+    this.at += 2;
   }
 
   next(): number {
@@ -125,6 +130,8 @@ class DetailReader {
   }
 
   details(flags: number, code: StatusCode): SpanDetails {
+    this.skipString();
+    if ((flags & HAS_PARENT_ID) !== 0) this.skipString();
     const status = (flags & HAS_STATUS_MESSAGE) !== 0 ? { code, message: this.string() } : STATUS_ONLY[code];
     const attributes = (flags & HAS_ATTRIBUTES) !== 0 ? this.attributes() : NO_ATTRIBUTES;
     let events = NO_EVENTS;
@@ -179,10 +186,13 @@ class PackedSpan implements Span {
   }
 
   get spanId(): string {
-    return this.source.spanIds[this.index];
+    return new DetailReader(this.source, this.index).string();
   }
   get parentSpanId(): string | undefined {
-    return this.has(HAS_PARENT_ID) ? this.source.parentIds[this.index] : undefined;
+    if (!this.has(HAS_PARENT_ID)) return undefined;
+    const reader = new DetailReader(this.source, this.index);
+    reader.skipString();
+    return reader.string();
   }
   get name(): string {
     return this.source.words[this.source.nameWord[this.index]];
