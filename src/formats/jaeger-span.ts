@@ -3,10 +3,10 @@
 import type { Attribute, InstrumentationScope } from '../model/trace.ts';
 import { EPOCH_ZERO, epochCompare, epochFromMicros, type EpochTime } from './epoch.ts';
 import { isLowerHex, normalizeJaegerId } from './ids.ts';
-import { attributeText, isPlainTagList, readPlainTagList, readTypedTags, type WarnFn } from './jaeger-tags.ts';
+import { attributeText, isPlainTagList, plainTagList, readTypedTags, type WarnFn } from './jaeger-tags.ts';
 import { ProcessResolver, type ProcessTable } from './jaeger-process.ts';
 import { asNumber, isObject, type JsonObject } from './json.ts';
-import { alreadyRead, DeferredAttributesSpan, placeSpanStart, type BatchBuilder, type ParsedEvent } from './parsed.ts';
+import { DeferredAttributesSpan, placeSpanStart, readPlainList, type BatchBuilder, type ParsedEvent } from './parsed.ts';
 import { readReferences, type ReferenceResult } from './jaeger-references.ts';
 import { readTagFields, tagFieldTags } from './jaeger-tag-fields.ts';
 
@@ -81,7 +81,7 @@ export class JaegerSpanReader {
     // the few tags that give span fields are read now.
     const rawTags = raw.tags;
     const plainTags = Array.isArray(rawTags) && isPlainTagList(rawTags);
-    const attributes = plainTags ? readPlainTagList(tagFieldTags(rawTags)) : readTypedTags(rawTags, path, 'tags', warn);
+    const attributes = plainTags ? readPlainList(plainTagList, tagFieldTags(rawTags)) : readTypedTags(rawTags, path, 'tags', warn);
     const resource = this.processes.resolve(raw, path, scope.processes, warn);
     const events = this.eventsOf(raw.logs, start);
 
@@ -107,7 +107,7 @@ export class JaegerSpanReader {
       refs.links,
       start,
       plainTags ? rawTags : attributes,
-      plainTags ? readPlainTagList : alreadyRead,
+      plainTags ? plainTagList : null,
     );
     this.batch.addSpan(span);
   }

@@ -4,6 +4,7 @@
 // value is read leniently and only what cannot be read as its declared type is reported.
 import type { Attribute, AttributeValue, WarningCode } from '../model/trace.ts';
 import { isObject, pathIndex, pathKey } from './json.ts';
+import type { PlainListReader, ScalarSink } from './parsed.ts';
 
 export type WarnFn = (code: WarningCode, message: string, path: string) => void;
 
@@ -53,7 +54,7 @@ export function readTypedTags(raw: unknown, owner: PathRef, field: string, warn:
  * declared type in Jaeger's own spelling: a list readTypedTags reads without any warning.
  * Such span tag lists may be read later, when first needed (see DeferredAttributesSpan).
  */
-export function isPlainTagList(raw: unknown): boolean {
+export function isPlainTagList(raw: unknown): raw is readonly unknown[] {
   if (!Array.isArray(raw)) return false;
   for (let i = 0; i < raw.length; i++) {
     const tag: unknown = raw[i];
@@ -80,32 +81,31 @@ export function isPlainTagList(raw: unknown): boolean {
   return true;
 }
 
-/** Reads a list that isPlainTagList accepted, as readTypedTags would (a test holds them to that). */
-export function readPlainTagList(raw: unknown): readonly Attribute[] {
-  const tags = raw as readonly { readonly key: string; readonly type: string; readonly value: string | number | boolean }[];
-  if (tags.length === 0) return NO_ATTRIBUTES;
-  const attributes: Attribute[] = new Array(tags.length);
-  for (let i = 0; i < tags.length; i++) {
-    const { key, type, value } = tags[i];
-    attributes[i] = { key, value: plainTagValue(type, value) };
-  }
-  return attributes;
-}
-
-function plainTagValue(type: string, value: string | number | boolean): AttributeValue {
-  switch (type) {
-    case 'string':
-      return { type: 'string', value: value as string };
-    case 'bool':
-      return value === true ? TRUE : FALSE;
-    case 'int64':
-      return { type: 'int', value: typeof value === 'string' ? value.trim() : String(value) };
-    case 'float64':
-      return { type: 'double', value: value as number };
-    default:
-      return { type: 'bytes', value: value as string };
-  }
-}
+/** Reads lists that isPlainTagList accepted, as readTypedTags would (a test holds them to that). */
+export const plainTagList: PlainListReader = {
+  visit(raw: readonly unknown[], sink: ScalarSink): void {
+    const tags = raw as readonly { readonly key: string; readonly type: string; readonly value: string | number | boolean }[];
+    for (let i = 0; i < tags.length; i++) {
+      const { key, type, value } = tags[i];
+      switch (type) {
+        case 'string':
+          sink.scalar(key, 'string', value);
+          break;
+        case 'bool':
+          sink.scalar(key, 'bool', value);
+          break;
+        case 'int64':
+          sink.scalar(key, 'int', typeof value === 'string' ? value.trim() : String(value));
+          break;
+        case 'float64':
+          sink.scalar(key, 'double', value);
+          break;
+        default:
+          sink.scalar(key, 'bytes', value);
+      }
+    }
+  },
+};
 
 /** Path of the tag at `index` of the list at `owner.field`. */
 function tagPath(owner: PathRef, field: string, index: number): string {

@@ -3,7 +3,7 @@
 // because building a path string per attribute would cost more than reading the value.
 import type { Attribute, AttributeValue, WarningCode } from '../model/trace.ts';
 import { isObject, pathIndex, pathKey, type JsonObject } from './json.ts';
-import type { BatchBuilder } from './parsed.ts';
+import type { BatchBuilder, PlainListReader, ScalarSink } from './parsed.ts';
 
 export const NO_ATTRIBUTES: readonly Attribute[] = Object.freeze([]);
 // Values are immutable, so the common constants are shared rather than allocated per attribute.
@@ -98,9 +98,9 @@ export function readAttributes(raw: unknown, cursor: OtlpCursor): readonly Attri
 /**
  * True when `raw` is a list of {key, value} with string keys and scalar values of their proper
  * JSON types: a list readAttributes reads without any warning. Such lists may be read later,
- * when first needed (see DeferredSpan); this check must stay stricter than readScalarValue.
+ * when first needed (see DeferredAttributesSpan); this check must stay stricter than readScalarValue.
  */
-export function isPlainAttributeList(raw: unknown): boolean {
+export function isPlainAttributeList(raw: unknown): raw is readonly unknown[] {
   if (!Array.isArray(raw)) return false;
   for (let i = 0; i < raw.length; i++) {
     const entry: unknown = raw[i];
@@ -125,28 +125,25 @@ export function isPlainAttributeList(raw: unknown): boolean {
 }
 
 /**
- * Reads a list that isPlainAttributeList accepted, as readAttributes would (a test holds them
+ * Reads lists that isPlainAttributeList accepted, as readAttributes would (a test holds them
  * to that) but without a document cursor: such a list has nothing to warn about.
  */
-export function readPlainAttributeList(raw: unknown): readonly Attribute[] {
-  const list = raw as readonly { readonly key: string; readonly value: JsonObject }[];
-  if (list.length === 0) return NO_ATTRIBUTES;
-  const out: Attribute[] = new Array(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const { key, value } = list[i];
-    out[i] = { key, value: readPlainScalar(value) };
-  }
-  return out;
-}
-
-function readPlainScalar(value: JsonObject): AttributeValue {
-  if (value.stringValue != null) return { type: 'string', value: value.stringValue as string };
-  const int = value.intValue;
-  if (int != null) return { type: 'int', value: typeof int === 'string' ? int : String(int) };
-  if (value.boolValue != null) return value.boolValue === true ? TRUE_VALUE : FALSE_VALUE;
-  if (value.doubleValue != null) return { type: 'double', value: value.doubleValue as number };
-  return { type: 'bytes', value: value.bytesValue as string };
-}
+export const plainAttributeList: PlainListReader = {
+  visit(raw: readonly unknown[], sink: ScalarSink): void {
+    const list = raw as readonly { readonly key: string; readonly value: JsonObject }[];
+    for (let i = 0; i < list.length; i++) {
+      const { key, value } = list[i];
+      // In readScalarValue's order: the first field present decides the value.
+      if (value.stringValue != null) sink.scalar(key, 'string', value.stringValue as string);
+      else if (value.intValue != null) {
+        const int = value.intValue as string | number;
+        sink.scalar(key, 'int', typeof int === 'string' ? int : String(int));
+      } else if (value.boolValue != null) sink.scalar(key, 'bool', value.boolValue as boolean);
+      else if (value.doubleValue != null) sink.scalar(key, 'double', value.doubleValue as number);
+      else sink.scalar(key, 'bytes', value.bytesValue as string);
+    }
+  },
+};
 
 function readKey(entry: JsonObject, cursor: OtlpCursor): string {
   const key = entry.key;

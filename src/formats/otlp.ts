@@ -20,11 +20,10 @@ import {
   describeJson,
   isPlainAttributeList,
   readAttributes,
-  readPlainAttributeList,
+  plainAttributeList,
   textOf,
 } from './otlp-anyvalue.ts';
 import {
-  alreadyRead,
   BatchBuilder,
   DeferredAttributesSpan,
   FormatError,
@@ -421,7 +420,7 @@ class OtlpReader {
       links,
       start,
       attributes,
-      deferred ? readPlainAttributeList : alreadyRead,
+      deferred ? plainAttributeList : null,
     );
     this.out.addSpan(span);
   }

@@ -2,6 +2,7 @@
 // before they are split into traces and given tree structure by buildTraces.
 import type {
   Attribute,
+  AttributeValue,
   InstrumentationScope,
   Resource,
   SpanKind,
@@ -52,17 +53,51 @@ export interface ParsedSpan {
   readonly start: EpochTime;
 }
 
+export type ScalarType = 'string' | 'int' | 'bool' | 'double' | 'bytes';
+
+/** Takes a plain attribute list one scalar at a time (int as its decimal digits, bytes as base64). */
+export interface ScalarSink {
+  scalar(key: string, type: ScalarType, value: string | number | boolean): void;
+}
+
+/**
+ * A format's reader of the attribute lists it defers. Those lists were checked to read without
+ * warnings and hold one scalar per entry, so their length is their attribute count.
+ */
+export interface PlainListReader {
+  /** Calls `sink` once per entry, in order. */
+  visit(raw: readonly unknown[], sink: ScalarSink): void;
+}
+
+class AttributeCollector implements ScalarSink {
+  readonly list: Attribute[] = [];
+  scalar(key: string, type: ScalarType, value: string | number | boolean): void {
+    this.list.push({ key, value: { type, value } as AttributeValue });
+  }
+}
+
+/** The attributes of a plain list, as objects of the model. */
+export function readPlainList(reader: PlainListReader, raw: readonly unknown[]): readonly Attribute[] {
+  const collector = new AttributeCollector();
+  reader.visit(raw, collector);
+  return collector.list;
+}
+
 /**
  * A ParsedSpan whose attribute list is read from its JSON when first asked for. Parsers use it
  * only for lists checked to read without warnings, so that nothing about the input is learnt
  * late; at 100,000 spans the attribute objects are most of what a parse allocates, and most
- * are never looked at on the thread that parsed them.
+ * are never looked at on the thread that parsed them. The worker's packer takes such a list
+ * straight from the JSON (visitPlainAttributes) and never makes the objects at all.
  */
 export class DeferredAttributesSpan implements ParsedSpan {
   readonly index: number = 0;
   readonly startNs: number = NaN;
-  private list: readonly Attribute[] | undefined = undefined;
 
+  /**
+   * `reader` is null when `attributes` is the span's attribute list, read while parsing; else
+   * `attributes` is the plain list as written, read by `reader`.
+   */
   constructor(
     readonly traceId: string,
     readonly spanId: string,
@@ -77,29 +112,28 @@ export class DeferredAttributesSpan implements ParsedSpan {
     readonly events: readonly ParsedEvent[],
     readonly links: readonly SpanLink[],
     readonly start: EpochTime,
-    private rawAttributes: unknown,
-    private readonly readAttributes: (raw: unknown) => readonly Attribute[],
+    private list: readonly Attribute[] | readonly unknown[],
+    private reader: PlainListReader | null,
   ) {}
 
-  /**
-   * The attributes without keeping them, for a reader that looks once (the worker packing the
-   * trace for the page): the objects then die young, which costs the collector little.
-   */
-  readAttributesOnce(): readonly Attribute[] {
-    return this.list ?? this.readAttributes(this.rawAttributes);
+  get attributes(): readonly Attribute[] {
+    if (this.reader !== null) {
+      this.list = readPlainList(this.reader, this.list);
+      this.reader = null;
+    }
+    return this.list as readonly Attribute[];
   }
 
-  get attributes(): readonly Attribute[] {
-    if (this.list === undefined) {
-      this.list = this.readAttributes(this.rawAttributes);
-      this.rawAttributes = undefined;
-    }
-    return this.list;
+  /** How many attributes a list not read yet holds; -1 when it has been read (use `attributes`). */
+  unreadAttributeCount(): number {
+    return this.reader === null ? -1 : this.list.length;
+  }
+
+  /** Hands a list not read yet to `sink`, one attribute at a time, and leaves it unread. */
+  visitUnreadAttributes(sink: ScalarSink): void {
+    this.reader?.visit(this.list, sink);
   }
 }
-
-/** The reader for a DeferredAttributesSpan whose list was read while parsing. */
-export const alreadyRead = (list: unknown): readonly Attribute[] => list as readonly Attribute[];
 
 /**
  * Places a span that had no start time, in place: a copy would lose what a class instance

@@ -1,6 +1,6 @@
 // Writes a trace into the packed form the worker posts to the page (see packed-trace.ts).
 // One pass over the spans; strings that repeat (names, services, keys) are stored once.
-import { DeferredAttributesSpan } from '../formats/parsed.ts';
+import { DeferredAttributesSpan, type ScalarSink, type ScalarType } from '../formats/parsed.ts';
 import type { Attribute, AttributeValue, InstrumentationScope, Resource, Span, Trace } from '../model/trace.ts';
 import {
   HAS_ATTRIBUTES,
@@ -57,7 +57,7 @@ const int32Stream = (capacity: number) =>
 const float64Stream = (capacity: number) =>
   new NumberStream(new Float64Array(Math.max(16, capacity)), (length) => new Float64Array(length));
 
-class TracePacker {
+class TracePacker implements ScalarSink {
   readonly detail: NumberStream<Int32Array<ArrayBuffer>>;
   readonly numbers = float64Stream(1024);
   readonly words: string[] = [];
@@ -113,28 +113,47 @@ class TracePacker {
     }
   }
 
+  /** One attribute of a list the parser left unread (ScalarSink). */
+  scalar(key: string, type: ScalarType, value: string | number | boolean): void {
+    this.detail.push(this.word(key));
+    this.scalarValue(type, value);
+  }
+
+  private scalarValue(type: ScalarType, value: string | number | boolean): void {
+    const detail = this.detail;
+    switch (type) {
+      case 'string':
+        detail.push(TAG_STRING);
+        this.text(value as string);
+        return;
+      case 'int':
+        detail.push(TAG_INT);
+        this.text(value as string);
+        return;
+      case 'bytes':
+        detail.push(TAG_BYTES);
+        this.text(value as string);
+        return;
+      case 'bool':
+        detail.push(TAG_BOOL);
+        detail.push(value === true ? 1 : 0);
+        return;
+      case 'double':
+        detail.push(TAG_DOUBLE);
+        detail.push(this.numbers.push(value as number));
+        return;
+    }
+  }
+
   value(value: AttributeValue): void {
     const detail = this.detail;
     switch (value.type) {
       case 'string':
-        detail.push(TAG_STRING);
-        this.text(value.value);
-        return;
       case 'int':
-        detail.push(TAG_INT);
-        this.text(value.value);
-        return;
       case 'bytes':
-        detail.push(TAG_BYTES);
-        this.text(value.value);
-        return;
       case 'bool':
-        detail.push(TAG_BOOL);
-        detail.push(value.value ? 1 : 0);
-        return;
       case 'double':
-        detail.push(TAG_DOUBLE);
-        detail.push(this.numbers.push(value.value));
+        this.scalarValue(value.type, value.value);
         return;
       case 'array':
         detail.push(TAG_ARRAY);
@@ -162,10 +181,16 @@ class TracePacker {
       flags |= HAS_STATUS_MESSAGE;
       this.text(span.status.message);
     }
-    const attributes = span instanceof DeferredAttributesSpan ? span.readAttributesOnce() : span.attributes;
-    if (attributes.length > 0) {
+    // A list the parser left unread goes from its JSON straight into the stream.
+    const deferred = span instanceof DeferredAttributesSpan ? span : undefined;
+    const unread = deferred === undefined ? -1 : deferred.unreadAttributeCount();
+    if (unread > 0) {
       flags |= HAS_ATTRIBUTES;
-      this.attributes(attributes);
+      this.detail.push(unread);
+      deferred?.visitUnreadAttributes(this);
+    } else if (unread === -1 && span.attributes.length > 0) {
+      flags |= HAS_ATTRIBUTES;
+      this.attributes(span.attributes);
     }
     if (span.events.length > 0) {
       flags |= HAS_EVENTS;

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readTagFields, tagFieldTags } from '../../../src/formats/jaeger-tag-fields.ts';
-import { isPlainTagList, readPlainTagList, readTypedTags } from '../../../src/formats/jaeger-tags.ts';
+import { isPlainTagList, plainTagList, readTypedTags } from '../../../src/formats/jaeger-tags.ts';
+import { readPlainList } from '../../../src/formats/parsed.ts';
 import type { WarningCode } from '../../../src/model/trace.ts';
 
 function collect() {
@@ -38,7 +39,7 @@ describe('plain Jaeger tag lists', () => {
         const attributes = readTypedTags(raw, '$.data[0].spans[0]', 'tags', now.warn);
         if (isPlainTagList(raw)) {
           expect(now.warnings).toEqual([]);
-          expect(readPlainTagList(raw)).toEqual(attributes);
+          expect(readPlainList(plainTagList, raw)).toEqual(attributes);
         }
       }),
       { numRuns: 3000 },
@@ -51,8 +52,8 @@ describe('plain Jaeger tag lists', () => {
         if (!isPlainTagList(raw)) return;
         const all = collect();
         const some = collect();
-        const fromAll = readTagFields(readPlainTagList(raw), raw, '$.span', all.warn);
-        const fromSome = readTagFields(readPlainTagList(tagFieldTags(raw)), raw, '$.span', some.warn);
+        const fromAll = readTagFields(readPlainList(plainTagList, raw), raw, '$.span', all.warn);
+        const fromSome = readTagFields(readPlainList(plainTagList, tagFieldTags(raw)), raw, '$.span', some.warn);
         expect(fromSome).toEqual(fromAll);
         expect(some.warnings).toEqual(all.warnings);
       }),

@@ -3,9 +3,9 @@
 // give what reading at once gives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OtlpCursor, isPlainAttributeList, readAttributes, readPlainAttributeList } from '../../../src/formats/otlp-anyvalue.ts';
+import { OtlpCursor, isPlainAttributeList, plainAttributeList, readAttributes } from '../../../src/formats/otlp-anyvalue.ts';
 import { parseOtlp } from '../../../src/formats/otlp.ts';
-import { BatchBuilder } from '../../../src/formats/parsed.ts';
+import { BatchBuilder, readPlainList } from '../../../src/formats/parsed.ts';
 
 function readNow(raw: unknown) {
   const batch = new BatchBuilder('otlp');
@@ -40,7 +40,7 @@ describe('plain attribute lists', () => {
         const now = readNow(raw);
         if (isPlainAttributeList(raw)) {
           expect(now.warnings).toEqual([]);
-          expect(readPlainAttributeList(raw)).toEqual(now.attributes);
+          expect(readPlainList(plainAttributeList, raw)).toEqual(now.attributes);
         }
       }),
       { numRuns: 3000 },
@@ -57,7 +57,7 @@ describe('plain attribute lists', () => {
       { key: 'blob', value: { bytesValue: 'AAE=' } },
     ];
     expect(isPlainAttributeList(raw)).toBe(true);
-    expect(readPlainAttributeList(raw)).toEqual(readNow(raw).attributes);
+    expect(readPlainList(plainAttributeList, raw)).toEqual(readNow(raw).attributes);
   });
 
   it('leaves lists that need a warning or hold nested values to be read at once', () => {
