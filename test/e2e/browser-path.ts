@@ -18,8 +18,9 @@ export function chromiumPath(): string {
 /**
  * Headless launch options for the system Chromium. The background-networking flags matter on
  * machines without internet: without them Chromium keeps retrying connections it cannot make.
+ * `extraArgs` are added to them (the benchmarks turn off vsync to see real frame times).
  */
-export function chromiumLaunchOptions() {
+export function chromiumLaunchOptions(extraArgs: readonly string[] = []) {
   return {
     executablePath: chromiumPath(),
     headless: true,
@@ -32,6 +33,7 @@ export function chromiumLaunchOptions() {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...extraArgs,
     ],
   };
 }
