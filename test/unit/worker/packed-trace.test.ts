@@ -1,9 +1,10 @@
 // @vitest-environment node
 // The worker posts traces packed into columns (pack-trace.ts) and the page reads spans from
 // them (unpack-trace.ts): what the page sees must be exactly the trace the worker built.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadTraceText } from '../../../src/formats/load.ts';
-import type { Trace } from '../../../src/model/trace.ts';
+import type { Attribute, AttributeValue, Trace } from '../../../src/model/trace.ts';
 import { packedTransferables } from '../../../src/worker/packed-trace.ts';
 import { packTrace } from '../../../src/worker/pack-trace.ts';
 import { unpackTrace } from '../../../src/worker/unpack-trace.ts';
@@ -89,5 +90,63 @@ describe('packed traces', () => {
     expect(span.attributes).toBe(span.attributes);
     expect(span.events).toBe(span.events);
     expect(trace.spans[0]).toBe(span);
+  });
+
+  it('keeps any spans of any typed attributes, events, links and statuses', () => {
+    const key = fc.string({ maxLength: 6 });
+    const { value } = fc.letrec<{ value: AttributeValue }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.record({ type: fc.constant('string' as const), value: fc.string({ unit: 'binary', maxLength: 12 }) }),
+        fc.record({ type: fc.constant('int' as const), value: fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String) }),
+        fc.record({ type: fc.constant('double' as const), value: fc.double() }),
+        fc.record({ type: fc.constant('bool' as const), value: fc.boolean() }),
+        fc.record({ type: fc.constant('bytes' as const), value: fc.base64String({ maxLength: 12 }) }),
+        fc.constant({ type: 'empty' as const }),
+        fc.record({ type: fc.constant('array' as const), value: fc.array(tie('value'), { maxLength: 3 }) }),
+        fc.record({
+          type: fc.constant('map' as const),
+          value: fc.array(fc.record({ key, value: tie('value') }), { maxLength: 3 }) as fc.Arbitrary<Attribute[]>,
+        }),
+      ),
+    }));
+    const attributes = fc.array(fc.record({ key, value }), { maxLength: 4 });
+    const spanSpec = fc.record({
+      attributes,
+      events: fc.array(fc.record({ name: fc.string({ maxLength: 5 }), timeNs: fc.integer({ min: 0, max: 1e6 }), attributes }), { maxLength: 2 }),
+      links: fc.array(
+        fc.record({
+          traceId: fc.string({ maxLength: 8 }),
+          spanId: fc.string({ maxLength: 8 }),
+          relation: fc.constantFrom('link' as const, 'follows_from' as const, 'child_of' as const),
+          attributes,
+        }),
+        { maxLength: 2 },
+      ),
+      message: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }),
+      parent: fc.option(fc.string({ maxLength: 4 }), { nil: undefined }),
+      scoped: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(spanSpec, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 64 }), (specs, chunkChars) => {
+        const base = makeTrace(specs.map((_, i) => ({ id: `s${i}`, start: i, dur: 1 })));
+        const scope = { name: 'lib', version: '1.0', attributes: [] };
+        const spans = base.spans.map((span, i) => {
+          const spec = specs[i];
+          return {
+            ...span,
+            parentSpanId: spec.parent,
+            status: spec.message === undefined ? span.status : { code: 'error' as const, message: spec.message },
+            attributes: spec.attributes,
+            events: spec.events,
+            links: spec.links,
+            scope: spec.scoped ? scope : undefined,
+          };
+        });
+        const trace: Trace = { ...base, spans };
+        expectSameTrace(throughThePage(trace, chunkChars), trace);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
