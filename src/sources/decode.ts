@@ -1,5 +1,7 @@
-// Bytes of a trace file to text: gzip is recognized by its magic number, not the file name.
-// Text too long for one string stays as bytes, to be parsed in pieces.
+// Bytes of a trace file to text: gzip is recognized by its magic number, not the file name,
+// and UTF-16 by its byte order mark or, without one, by where JSON's zero bytes fall (RFC 4627,
+// section 3): Windows PowerShell's `>` and Out-File write UTF-16. Text too long for one string
+// stays as bytes, to be parsed in pieces.
 
 /** V8 cannot hold a longer string; a file whose text exceeds it cannot be read whole. */
 export const MAX_TEXT_LENGTH = (1 << 29) - 24;
@@ -24,12 +26,39 @@ async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
 /** The file's content: text when it fits in one string, else its (decompressed) UTF-8 bytes. */
 export type DecodedTrace = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'bytes'; readonly bytes: Uint8Array };
 
+type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/** A byte JSON text may start with: whitespace, or the start of an object or array. */
+function isJsonStart(byte: number): boolean {
+  return byte === 0x7b || byte === 0x5b || byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+function textEncoding(bytes: Uint8Array): TextEncoding {
+  const [b0, b1, b2, b3] = bytes;
+  const utf32 =
+    bytes.length >= 4 &&
+    ((b0 === 0 && b1 === 0 && ((b2 === 0xfe && b3 === 0xff) || (b2 === 0 && isJsonStart(b3)))) ||
+      (b2 === 0 && b3 === 0 && ((b0 === 0xff && b1 === 0xfe) || (b1 === 0 && isJsonStart(b0)))));
+  if (utf32) throw new DecodeError('the file is UTF-32 text, which is not read; save it as UTF-8');
+  if (b0 === 0xff && b1 === 0xfe) return 'utf-16le';
+  if (b0 === 0xfe && b1 === 0xff) return 'utf-16be';
+  if (bytes.length >= 2 && b1 === 0 && isJsonStart(b0)) return 'utf-16le';
+  if (bytes.length >= 2 && b0 === 0 && isJsonStart(b1)) return 'utf-16be';
+  return 'utf-8';
+}
+
 /**
  * Decompresses and decodes. UTF-8 never takes fewer bytes than UTF-16 code units, so
  * `maxTextBytes` bytes always fit in a string of that length.
  */
 export async function decodeTrace(input: Uint8Array, maxTextBytes: number = MAX_TEXT_LENGTH): Promise<DecodedTrace> {
   const bytes = isGzip(input) ? await gunzip(input) : input;
+  const encoding = textEncoding(bytes);
+  if (encoding !== 'utf-8') {
+    // Two bytes a code unit: the string is half the file's length.
+    if (bytes.length / 2 > maxTextBytes) throw new DecodeError('the file is UTF-16 text too long to read whole; save it as UTF-8');
+    return { kind: 'text', text: new TextDecoder(encoding).decode(bytes) };
+  }
   if (bytes.length > maxTextBytes) return { kind: 'bytes', bytes };
   return { kind: 'text', text: new TextDecoder('utf-8').decode(bytes) };
 }

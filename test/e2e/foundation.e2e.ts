@@ -82,6 +82,17 @@ describe('foundation', () => {
     await page.close();
   });
 
+  it('reads a file saved as UTF-16 (as Windows PowerShell writes it) like its UTF-8 copy', async () => {
+    const page = await openPage(browser, '?demo=0');
+    const entry = corpusEntries().find((e) => e.file === 'jaeger/jaeger-ui__TraceFlamegraph__genaiTestTrace.json')!;
+    const text = readFileSync(corpusPath(entry.file), 'utf8');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    await page.locator('input[type=file]').setInputFiles({ name: 'powershell.json', mimeType: 'application/json', buffer: utf16 });
+    expect(await loadSummary(page)).toMatchObject({ format: entry.format, traces: entry.traces, spans: entry.spans });
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.close();
+  });
+
   it('opens a file dropped on the page', async () => {
     const page = await openPage(browser, '?demo=0');
     const text = readFileSync(corpusPath('otlp/jaeger-ui__getTrace-response.json'), 'utf8');
