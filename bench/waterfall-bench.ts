@@ -2,6 +2,8 @@
 //   load        from the file being handed to the page (the input's change event) to the first
 //               span rows painted (the frame after they enter the DOM);
 //   DOM nodes   in the whole page once those rows are shown (virtualization keeps it flat);
+//   page memory the page's JavaScript heap, DOM and typed-array buffers after a full collection,
+//               once the rows are shown (DESIGN-NOTES: Jaeger UI holds ~340 MB for 100,000 spans);
 //   expand all  from the click on "Expand all" until every row is counted and a frame passed;
 //   scrolling   the row list (all rows expanded) is scrolled from top to bottom in equal steps,
 //               one step per frame, in a browser with vsync off. Frame time is the interval
@@ -11,6 +13,7 @@
 //               callback, which forces layout of the new rows.
 // Times are measured in the page with performance.now() and also given as ratios to
 // JSON.parse of the same file text in the same page; the DOM node count is given per span.
+import { statSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../test/e2e/browser-path.ts';
 import { jsonParseInPage } from './page-baseline.ts';
@@ -29,6 +32,7 @@ interface LoadFigures {
   readonly parseMs: number;
   readonly loadMs: number;
   readonly domNodes: number;
+  readonly memoryBytes: number;
   readonly expandAllMs: number;
 }
 
@@ -145,12 +149,29 @@ async function openTrace(page: Page, baseUrl: string, file: string): Promise<num
 }
 
 /** Load, DOM size and expand all, at the display's frame rate (what a user's machine does). */
+/**
+ * The page's memory after a full collection, in bytes: the JavaScript heap, the DOM's share of
+ * it and the typed arrays' buffers (which live outside it). The worker's heap is not counted.
+ */
+async function pageMemoryBytes(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const usage = await cdp.send('Runtime.getHeapUsage');
+    return usage.usedSize + usage.embedderHeapUsedSize + usage.backingStorageSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 async function measureLoad(page: Page, baseUrl: string, file: string, spanCount: number): Promise<LoadFigures> {
   const loadMs = await openTrace(page, baseUrl, file);
   const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+  // Before the JSON.parse baseline, which leaves its own garbage and strings behind.
+  const memoryBytes = await pageMemoryBytes(page);
   const parseMs = await jsonParseInPage(page, file);
   const expandAllMs = await expandAllTime(page, spanCount);
-  return { parseMs, loadMs, domNodes, expandAllMs };
+  return { parseMs, loadMs, domNodes, memoryBytes, expandAllMs };
 }
 
 /** Scrolling after expand all, in a browser whose frames are not held to 60 Hz (UNCAPPED_FRAMES). */
@@ -192,11 +213,13 @@ export async function benchWaterfall(
     for (const spanCount of SIZES) {
       const file = await makeTraceFile(spanCount);
       const f = await withPage(browser, (page) => measureLoad(page, baseUrl, file, spanCount));
+      const fileBytes = statSync(file).size;
       const { intervalMs, workMs } = await withPage(uncapped, (page) => measureScrolling(page, baseUrl, file, spanCount));
       const figure = (value: number) => `${ms(value).padStart(8)} (${ratio(value, f.parseMs)})`;
       report(
         `  ${String(spanCount).padStart(7)} spans  JSON.parse ${ms(f.parseMs).padStart(9)}  load ${figure(f.loadMs)}  ` +
-          `DOM nodes ${f.domNodes} (${(f.domNodes / spanCount).toFixed(3)} per span)  expand all ${figure(f.expandAllMs)}`,
+          `DOM nodes ${f.domNodes} (${(f.domNodes / spanCount).toFixed(3)} per span)  expand all ${figure(f.expandAllMs)}  ` +
+          `page memory ${(f.memoryBytes / 2 ** 20).toFixed(0)} MiB (${(f.memoryBytes / fileBytes).toFixed(2)}x the file)`,
       );
       report(
         `  ${' '.repeat(13)}scrolling, ${intervalMs.length} frames (vsync off): frame time median ${figure(median(intervalMs))}  ` +
