@@ -87,18 +87,18 @@ class TracePacker implements ScalarSink {
 
   /** Starts a new text chunk at span `index` when the current one is long enough. */
   beginSpan(index: number): void {
-    if (this.spanText !== '') {
-      this.parts.push(this.spanText);
-      this.spanText = '';
-    }
+    this.endSpanText();
     if (index === 0 || this.chunkLength >= this.chunkChars) this.closeChunk(index);
   }
 
+  private endSpanText(): void {
+    if (this.spanText === '') return;
+    this.parts.push(this.spanText);
+    this.spanText = '';
+  }
+
   closeChunk(nextFirstSpan: number): void {
-    if (this.spanText !== '') {
-      this.parts.push(this.spanText);
-      this.spanText = '';
-    }
+    this.endSpanText();
     if (this.chunks.length > 0) {
       const last = this.chunks[this.chunks.length - 1];
       this.chunks[this.chunks.length - 1] = { firstSpan: last.firstSpan, text: this.parts.join('') };
