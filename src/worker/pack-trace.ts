@@ -57,6 +57,13 @@ const int32Stream = (capacity: number) =>
 const float64Stream = (capacity: number) =>
   new NumberStream(new Float64Array(Math.max(16, capacity)), (length) => new Float64Array(length));
 
+/** A container being written: its items, and how many are done. */
+interface ContainerFrame {
+  readonly isMap: boolean;
+  readonly items: readonly (AttributeValue | Attribute)[];
+  next: number;
+}
+
 class TracePacker implements ScalarSink {
   readonly detail: NumberStream<Int32Array<ArrayBuffer>>;
   readonly numbers = float64Stream(1024);
@@ -155,28 +162,47 @@ class TracePacker implements ScalarSink {
     }
   }
 
+  /**
+   * Writes a value, a container before its items. Nesting depth is chosen by whoever wrote the
+   * trace, so containers are walked with an explicit stack, not by recursion.
+   */
   value(value: AttributeValue): void {
+    if (value.type !== 'array' && value.type !== 'map') {
+      this.valueHead(value, undefined);
+      return;
+    }
+    const stack: ContainerFrame[] = [];
+    this.valueHead(value, stack);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      if (frame.next === frame.items.length) {
+        stack.pop();
+        continue;
+      }
+      const item = frame.items[frame.next++];
+      if (frame.isMap) {
+        const entry = item as Attribute;
+        this.detail.push(this.word(entry.key));
+        this.valueHead(entry.value, stack);
+      } else this.valueHead(item as AttributeValue, stack);
+    }
+  }
+
+  /** Writes a scalar whole, or a container's tag and count, leaving its items to `stack`. */
+  private valueHead(value: AttributeValue, stack: ContainerFrame[] | undefined): void {
     const detail = this.detail;
     switch (value.type) {
-      case 'string':
-      case 'int':
-      case 'bytes':
-      case 'bool':
-      case 'double':
-        this.scalarValue(value.type, value.value);
-        return;
       case 'array':
-        detail.push(TAG_ARRAY);
-        detail.push(value.value.length);
-        for (const item of value.value) this.value(item);
-        return;
       case 'map':
-        detail.push(TAG_MAP);
-        this.attributes(value.value);
+        detail.push(value.type === 'array' ? TAG_ARRAY : TAG_MAP);
+        detail.push(value.value.length);
+        if (value.value.length > 0) stack?.push({ isMap: value.type === 'map', items: value.value, next: 0 });
         return;
       case 'empty':
         detail.push(TAG_EMPTY);
         return;
+      default:
+        this.scalarValue(value.type, value.value);
     }
   }
 

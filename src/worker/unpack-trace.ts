@@ -63,6 +63,13 @@ function chunkText(source: PackedSpans, spanIndex: number): string {
   return chunks[lo]?.text ?? '';
 }
 
+/** A container being read: where its items go, and how many are still to come. */
+interface ContainerFrame {
+  readonly array: AttributeValue[] | undefined;
+  readonly map: Attribute[] | undefined;
+  left: number;
+}
+
 /** Reads one span's run of the detail stream, in the order pack-trace.ts wrote it. */
 class DetailReader {
   private at: number;
@@ -104,7 +111,27 @@ class DetailReader {
     return list;
   }
 
+  /** Reads a value; containers are filled from an explicit stack (see the packer's `value`). */
   value(): AttributeValue {
+    const stack: ContainerFrame[] = [];
+    const root = this.valueHead(stack);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      if (frame.left === 0) {
+        stack.pop();
+        continue;
+      }
+      frame.left--;
+      if (frame.map !== undefined) {
+        const key = this.source.words[this.next()];
+        frame.map.push({ key, value: this.valueHead(stack) });
+      } else frame.array!.push(this.valueHead(stack));
+    }
+    return root;
+  }
+
+  /** A scalar whole, or a container whose items `stack` is left to read. */
+  private valueHead(stack: ContainerFrame[]): AttributeValue {
     switch (this.next()) {
       case TAG_STRING:
         return { type: 'string', value: this.string() };
@@ -117,13 +144,15 @@ class DetailReader {
       case TAG_DOUBLE:
         return { type: 'double', value: this.source.numbers[this.next()] };
       case TAG_ARRAY: {
-        const count = this.next();
-        const items: AttributeValue[] = new Array(count);
-        for (let k = 0; k < count; k++) items[k] = this.value();
-        return { type: 'array', value: items };
+        const array: AttributeValue[] = [];
+        stack.push({ array, map: undefined, left: this.next() });
+        return { type: 'array', value: array };
       }
-      case TAG_MAP:
-        return { type: 'map', value: this.attributes() };
+      case TAG_MAP: {
+        const map: Attribute[] = [];
+        stack.push({ array: undefined, map, left: this.next() });
+        return { type: 'map', value: map };
+      }
       default:
         return EMPTY_VALUE;
     }

@@ -149,4 +149,20 @@ describe('packed traces', () => {
       { numRuns: 300 },
     );
   });
+
+  it('keeps values nested 20,000 deep without exhausting the call stack', () => {
+    let deep: AttributeValue = { type: 'string', value: 'bottom' };
+    for (let i = 0; i < 20_000; i++) deep = i % 2 === 0 ? { type: 'array', value: [deep] } : { type: 'map', value: [{ key: `k${i}`, value: deep }] };
+    const base = makeTrace([{ id: 'a', start: 0, dur: 1 }]);
+    const trace: Trace = { ...base, spans: [{ ...base.spans[0], attributes: [{ key: 'deep', value: deep }] }] };
+    const after = throughThePage(trace);
+    let value = after.spans[0].attributes[0].value;
+    let depth = 0;
+    while (value.type === 'array' || value.type === 'map') {
+      value = value.type === 'array' ? value.value[0] : value.value[0].value;
+      depth++;
+    }
+    expect(depth).toBe(20_000);
+    expect(value).toEqual({ type: 'string', value: 'bottom' });
+  });
 });
