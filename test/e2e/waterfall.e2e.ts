@@ -1,6 +1,7 @@
 // The waterfall as a user meets it in Chromium: select spans by mouse and keyboard, see their
 // details, search and step through matches, zoom with the minimap, and scroll a 50,000-span
 // trace to its last span.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath } from '../helpers/corpus.ts';
@@ -135,6 +136,26 @@ describe('waterfall', () => {
     const selected = page.locator('[data-testid="span-row"][aria-selected="true"]');
     expect(await selected.getAttribute('data-match')).toBe('true');
     expect(await selected.textContent()).toContain('GetDriver');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('finds spans by an attribute written as key=value', async () => {
+    const page = await openPage(browser, '?demo=0');
+    await openCorpusTrace(page);
+    // Counted from the file itself: spans whose attributes say server.port is 8083.
+    const doc = JSON.parse(readFileSync(corpusPath(CORPUS_FILE), 'utf8')) as {
+      result: { resourceSpans: { scopeSpans: { spans: { attributes?: { key: string; value: { intValue?: string } }[] }[] }[] }[] };
+    };
+    const spans = doc.result.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans));
+    const expected = spans.filter((s) => s.attributes?.some((a) => a.key === 'server.port' && a.value.intValue === '8083')).length;
+    expect(expected).toBeGreaterThan(2);
+    await page.getByRole('searchbox', { name: 'Search spans' }).fill('server.port=8083');
+    await expect.poll(() => page.getByTestId('match-count').textContent()).toBe(`${expected} matches`);
+    await page.keyboard.press('Enter');
+    const detail = page.getByTestId('span-detail');
+    await detail.waitFor();
+    expect(await detail.textContent()).toContain('server.port');
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
