@@ -1,6 +1,7 @@
 // Saves a trace as one standard OTLP JSON file, whatever format it was read from.
 import { tracesToOtlp } from '../formats/otlp-writer.ts';
 import type { Trace } from '../model/trace.ts';
+import { useSourceStore } from './source-store.ts';
 
 export function traceOtlpJson(trace: Trace): string {
   return JSON.stringify(tracesToOtlp([trace]));
@@ -11,7 +12,16 @@ export function downloadFileName(trace: Trace): string {
 }
 
 export function downloadTrace(trace: Trace): void {
-  const blob = new Blob([traceOtlpJson(trace)], { type: 'application/json' });
+  let text: string;
+  try {
+    text = traceOtlpJson(trace);
+  } catch (e) {
+    // Values nested deeper than the writer (or JSON.stringify) can go: say so, do not fail silently.
+    const reason = e instanceof Error ? e.message : String(e);
+    useSourceStore.getState().addNotices([`Download failed: the trace could not be written as JSON (${reason})`]);
+    return;
+  }
+  const blob = new Blob([text], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

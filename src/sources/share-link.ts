@@ -39,7 +39,14 @@ export async function shareLink(): Promise<ShareLink> {
   params.delete(P.demo);
   params.delete(P.trace);
   if (trace.spans.length > MAX_EMBED_SPANS) return tooLarge(`${trace.spans.length.toLocaleString('en-US')} spans`);
-  const fragment = await encodeShared(traceOtlpJson(trace));
+  let json: string;
+  try {
+    json = traceOtlpJson(trace);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return { ok: false, tooLarge: false, message: `This trace could not be written into a link (${reason}).` };
+  }
+  const fragment = await encodeShared(json);
   if (fragment.length > MAX_EMBED_CHARS) return tooLarge(`${formatBytes(fragment.length)} compressed`);
   return { ok: true, embedded: true, link: `${pageAddress()}${formatQuery(params)}#${FRAGMENT_KEY}=${fragment}` };
 }
