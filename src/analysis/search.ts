@@ -11,23 +11,54 @@ import { attributeValueText } from './attribute-text.ts';
 /** Separates fields in the per-span search text; a whitespace-split term never contains it. */
 const SEP = '\u0000';
 
-interface SearchText {
-  /** Per span: every searchable field, lowercased, SEP-separated. */
-  readonly fields: readonly string[];
-  /** Per span: SEP + key=value + SEP + ..., lowercased, for exact key=value lookups. */
-  readonly pairs: readonly string[];
+/**
+ * The searchable text of a run of spans, lowercased once per trace (the search box queries on
+ * every keystroke). Span firstSpan + k's text is fields[fieldStarts[k] .. fieldStarts[k + 1]),
+ * SEP-separated and SEP-led, so a term (which never holds SEP) cannot match across two fields or
+ * two spans. Long strings and offset columns rather than a string a span, so that the parsing
+ * worker can build it and hand it over cheaply.
+ */
+export interface SearchTextChunk {
+  readonly firstSpan: number;
+  /** Every searchable field: name, service, span id, event names, attribute keys and values. */
+  readonly fields: string;
+  readonly fieldStarts: Int32Array;
+  /** Every attribute as SEP + key=value + SEP, for exact key=value lookups. */
+  readonly pairs: string;
+  readonly pairStarts: Int32Array;
 }
 
-// The search box queries on every keystroke; lowercasing every field once per trace keeps
-// each query a plain substring scan.
+/** The search text of a trace, in chunks that keep each string far below V8's length limit. */
+export interface SearchText {
+  readonly chunks: readonly SearchTextChunk[];
+}
+
+/** A chunk is closed at the next span once its text is this long. */
+const CHUNK_CHARS = 1 << 26;
+
 const searchTextCache = new WeakMap<Trace, SearchText>();
 
 /** Appends the keys and scalar values found in attributes, walking nested maps and arrays. */
 function collectAttributes(attributes: readonly Attribute[], fields: string[], pairs: string[]): void {
-  // `element` marks array elements: they are matched one by one under the array's key, which
-  // was written once already.
-  const pending: { key: string; value: AttributeValue; element: boolean }[] = [];
-  for (let k = attributes.length - 1; k >= 0; k--) pending.push({ ...attributes[k], element: false });
+  let pending: { key: string; value: AttributeValue; element: boolean }[] | undefined;
+  for (const { key, value } of attributes) {
+    if (value.type === 'array' || value.type === 'map') {
+      (pending ??= []).length = 0;
+      pending.push({ key, value, element: false });
+      collectNested(pending, fields, pairs);
+      continue;
+    }
+    const text = attributeValueText(value);
+    fields.push(key, text);
+    pairs.push(`${key}=${text}`);
+  }
+}
+
+/**
+ * Walks nested values with an explicit stack. `element` marks array elements: they are matched
+ * one by one under the array's key, which was written once already.
+ */
+function collectNested(pending: { key: string; value: AttributeValue; element: boolean }[], fields: string[], pairs: string[]): void {
   while (pending.length > 0) {
     const { key, value, element } = pending.pop()!;
     if (!element) fields.push(key);
@@ -43,22 +74,88 @@ function collectAttributes(attributes: readonly Attribute[], fields: string[], p
   }
 }
 
-function buildSearchText(trace: Trace): SearchText {
-  const fields: string[] = new Array(trace.spans.length);
-  const pairs: string[] = new Array(trace.spans.length);
-  const spanFields: string[] = [];
-  const spanPairs: string[] = [];
-  for (let i = 0; i < trace.spans.length; i++) {
-    const span = trace.spans[i];
-    spanFields.length = 0;
-    spanPairs.length = 0;
-    spanFields.push(span.name, span.serviceName, span.spanId);
-    for (const event of span.events) spanFields.push(event.name);
-    collectAttributes(span.attributes, spanFields, spanPairs);
-    fields[i] = spanFields.join(SEP).toLowerCase();
-    pairs[i] = spanPairs.length === 0 ? '' : (SEP + spanPairs.join(SEP) + SEP).toLowerCase();
+/** Builds a trace's search text a slice of spans at a time (the worker does it between other work). */
+export class SearchTextBuilder {
+  private readonly chunks: SearchTextChunk[] = [];
+  private firstSpan = 0;
+  private fieldParts: string[] = [];
+  private pairParts: string[] = [];
+  private fieldStarts: number[] = [0];
+  private pairStarts: number[] = [0];
+  private fieldLength = 0;
+  private pairLength = 0;
+  private next = 0;
+
+  /** `chunkChars` is where a chunk closes; tests lower it to exercise several chunks. */
+  constructor(
+    private readonly trace: Trace,
+    private readonly chunkChars: number = CHUNK_CHARS,
+  ) {}
+
+  /** Adds up to `count` more spans; true when every span is in. */
+  add(count: number): boolean {
+    const spans = this.trace.spans;
+    const end = Math.min(spans.length, this.next + count);
+    const spanFields: string[] = [];
+    const spanPairs: string[] = [];
+    for (let i = this.next; i < end; i++) {
+      if (this.fieldLength >= this.chunkChars || this.pairLength >= this.chunkChars) this.closeChunk(i);
+      const span = spans[i];
+      spanFields.length = 0;
+      spanPairs.length = 0;
+      spanFields.push(span.name, span.serviceName, span.spanId);
+      for (const event of span.events) spanFields.push(event.name);
+      collectAttributes(span.attributes, spanFields, spanPairs);
+      // Lowercased span by span: lowercasing can change a string's length, which must stay known.
+      const fields = (SEP + spanFields.join(SEP)).toLowerCase();
+      const pairs = spanPairs.length === 0 ? '' : (SEP + spanPairs.join(SEP) + SEP).toLowerCase();
+      this.fieldParts.push(fields);
+      this.fieldLength += fields.length;
+      this.fieldStarts.push(this.fieldLength);
+      if (pairs !== '') this.pairParts.push(pairs);
+      this.pairLength += pairs.length;
+      this.pairStarts.push(this.pairLength);
+    }
+    this.next = end;
+    return end === spans.length;
   }
-  return { fields, pairs };
+
+  private closeChunk(nextFirstSpan: number): void {
+    this.chunks.push({
+      firstSpan: this.firstSpan,
+      fields: this.fieldParts.join(''),
+      fieldStarts: Int32Array.from(this.fieldStarts),
+      pairs: this.pairParts.join(''),
+      pairStarts: Int32Array.from(this.pairStarts),
+    });
+    this.firstSpan = nextFirstSpan;
+    this.fieldParts = [];
+    this.pairParts = [];
+    this.fieldStarts = [0];
+    this.pairStarts = [0];
+    this.fieldLength = 0;
+    this.pairLength = 0;
+  }
+
+  finish(): SearchText {
+    this.add(Infinity);
+    this.closeChunk(this.trace.spans.length);
+    return { chunks: this.chunks };
+  }
+}
+
+/** The offset columns of a search text, which can move between threads without a copy. */
+export function searchTextBuffers(text: SearchText): ArrayBuffer[] {
+  return text.chunks.flatMap((c) => [c.fieldStarts.buffer as ArrayBuffer, c.pairStarts.buffer as ArrayBuffer]);
+}
+
+export function buildSearchText(trace: Trace, chunkChars?: number): SearchText {
+  return new SearchTextBuilder(trace, chunkChars).finish();
+}
+
+/** Hands over search text built elsewhere (by the parsing worker), unless the trace has its own by now. */
+export function provideSearchText(trace: Trace, text: SearchText): void {
+  if (!searchTextCache.has(trace)) searchTextCache.set(trace, text);
 }
 
 function searchTextOf(trace: Trace): SearchText {
@@ -86,24 +183,55 @@ function parseTerms(query: string): Term[] {
   return terms;
 }
 
+/**
+ * Counts, in `hits`, the spans of a chunk whose text holds `needle`, once per term (`seen` holds
+ * the last term that counted for a span). Scans the text with the engine's own search and goes
+ * on from the next span after a hit, so a term costs one pass whatever it matches.
+ */
+function markSpans(
+  text: string,
+  starts: Int32Array,
+  firstSpan: number,
+  needle: string,
+  term: number,
+  seen: Int32Array,
+  hits: Int32Array,
+): void {
+  let k = 0;
+  let at = text.indexOf(needle);
+  while (at !== -1) {
+    // Hits come in increasing order, so the span only ever moves forward.
+    while (starts[k + 1] <= at) k++;
+    const span = firstSpan + k;
+    if (seen[span] !== term) {
+      seen[span] = term;
+      hits[span]++;
+    }
+    at = text.indexOf(needle, starts[k + 1]);
+  }
+}
+
 /** Indexes of the spans matching the query, in tree preorder; an empty query matches nothing. */
 export function searchSpans(trace: Trace, query: string): Int32Array {
   const terms = parseTerms(query);
   if (terms.length === 0) return new Int32Array(0);
-  const { fields, pairs } = searchTextOf(trace);
-  const preorder = trace.tree.preorder;
-  const found = new Int32Array(preorder.length);
-  let count = 0;
-  for (let k = 0; k < preorder.length; k++) {
-    const i = preorder[k];
-    let all = true;
-    for (const term of terms) {
-      if (fields[i].includes(term.text)) continue;
-      if (term.pair !== undefined && pairs[i].includes(term.pair)) continue;
-      all = false;
-      break;
+  const { chunks } = searchTextOf(trace);
+  const n = trace.spans.length;
+  // How many terms each span matches; a span matches the query when it matches all of them.
+  const hits = new Int32Array(n);
+  const seen = new Int32Array(n).fill(-1);
+  terms.forEach((term, t) => {
+    for (const c of chunks) {
+      markSpans(c.fields, c.fieldStarts, c.firstSpan, term.text, t, seen, hits);
+      if (term.pair !== undefined) markSpans(c.pairs, c.pairStarts, c.firstSpan, term.pair, t, seen, hits);
     }
-    if (all) found[count++] = i;
+  });
+  const preorder = trace.tree.preorder;
+  const found = new Int32Array(n);
+  let count = 0;
+  for (let k = 0; k < n; k++) {
+    const i = preorder[k];
+    if (hits[i] === terms.length) found[count++] = i;
   }
   return found.slice(0, count);
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { searchSpans, spansWithAncestors } from '../../../src/analysis/search.ts';
+import { buildSearchText, provideSearchText, searchSpans, spansWithAncestors } from '../../../src/analysis/search.ts';
+import { loadTraceText } from '../../../src/formats/load.ts';
+import type { Trace } from '../../../src/model/trace.ts';
+import { readCorpusText } from '../../helpers/corpus.ts';
 import { indexOf, makeTrace } from '../../helpers/make-trace.ts';
 
 const trace = makeTrace([
@@ -87,5 +90,24 @@ describe('spansWithAncestors', () => {
     const marked = spansWithAncestors(chain, matches);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(marked.every((m) => m === 1)).toBe(true);
+  });
+});
+
+describe('search text', () => {
+  it('gives the same matches however it is cut into chunks', () => {
+    const text = readCorpusText('otlp/jaeger-ui__getTrace-response.json');
+    const outcome = loadTraceText('t.json', text);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const whole = outcome.file.traces[0];
+    const queries = ['get', 'http.request.method=get', 'server.port=8083 route', 'driver', 'zzz', '0.0.0.0', 'GET /'];
+    for (const chunkChars of [1, 50, 400]) {
+      // A copy of the trace object, so that it has no search text yet.
+      const chunked: Trace = { ...whole };
+      const prepared = buildSearchText(chunked, chunkChars);
+      expect(prepared.chunks.length).toBeGreaterThan(1);
+      provideSearchText(chunked, prepared);
+      for (const q of queries) expect(Array.from(searchSpans(chunked, q)), `${q} in chunks of ${chunkChars}`).toEqual(Array.from(searchSpans(whole, q)));
+    }
+    expect(searchSpans(whole, 'get').length).toBeGreaterThan(5);
   });
 });
