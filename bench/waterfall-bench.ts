@@ -3,7 +3,8 @@
 //               span rows painted (the frame after they enter the DOM);
 //   DOM nodes   in the whole page once those rows are shown (virtualization keeps it flat);
 //   page memory the page's JavaScript heap, DOM and typed-array buffers after a full collection,
-//               once the rows are shown (DESIGN-NOTES: Jaeger UI holds ~340 MB for 100,000 spans);
+//               a few seconds after the rows are shown, with the search text the worker sends
+//               after the trace (DESIGN-NOTES: Jaeger UI holds ~340 MB for 100,000 spans);
 //   expand all  from the click on "Expand all" until every row is counted and a frame passed;
 //   scrolling   the row list (all rows expanded) is scrolled from top to bottom in equal steps,
 //               one step per frame, in a browser with vsync off. Frame time is the interval
@@ -22,6 +23,8 @@ import { median, ms, percentile, ratio } from './stats.ts';
 const SIZES = [10_000, 100_000] as const;
 const SCROLL_STEPS = 200;
 const LOAD_TIMEOUT_MS = 180_000;
+/** After the rows are shown, the worker builds the search text; page memory is taken once it has come. */
+const SETTLE_MS = 4000;
 /**
  * Frames are not held to the display's 60 Hz, so the interval between frames is the time each
  * one takes (with vsync every interval reads 16.7 ms however little work a frame does).
@@ -167,7 +170,9 @@ async function pageMemoryBytes(page: Page): Promise<number> {
 async function measureLoad(page: Page, baseUrl: string, file: string, spanCount: number): Promise<LoadFigures> {
   const loadMs = await openTrace(page, baseUrl, file);
   const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
-  // Before the JSON.parse baseline, which leaves its own garbage and strings behind.
+  // Once the worker's search text has come too (it follows the trace), and before the JSON.parse
+  // baseline, which leaves its own garbage and strings behind.
+  await page.waitForTimeout(SETTLE_MS);
   const memoryBytes = await pageMemoryBytes(page);
   const parseMs = await jsonParseInPage(page, file);
   const expandAllMs = await expandAllTime(page, spanCount);

@@ -1,6 +1,9 @@
-// Hands file bytes to the parsing worker and resolves with what it read.
+// Hands file bytes to the parsing worker and resolves with what it read; the traces' search
+// text, which the worker sends later, is handed to the search module as it comes.
+import { provideSearchText, type SearchText } from '../analysis/search.ts';
 import type { LoadOutcome } from '../formats/load.ts';
-import type { PackedOutcome, ParseRequest, ParseResponse, ParseStage } from '../worker/protocol.ts';
+import type { Trace } from '../model/trace.ts';
+import type { PackedOutcome, ParseRequest, ParseResponse, ParseStage, SearchTextRequest } from '../worker/protocol.ts';
 import { unpackTrace } from '../worker/unpack-trace.ts';
 
 interface Pending {
@@ -12,10 +15,31 @@ interface Pending {
 let worker: Worker | undefined;
 let nextId = 1;
 const pending = new Map<number, Pending>();
+/** Traces whose search text the worker is still to send, by request id. */
+const awaitingSearchText = new Map<number, { readonly traces: readonly Trace[]; left: number }>();
 
-function unpackOutcome(outcome: PackedOutcome): LoadOutcome {
+/** Runs `task` once the page is idle (after it has painted what it was given). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 100);
+}
+
+function unpackOutcome(id: number, outcome: PackedOutcome): LoadOutcome {
   if (!outcome.ok) return outcome;
-  return { ok: true, file: { ...outcome.file, traces: outcome.file.traces.map(unpackTrace) } };
+  const traces = outcome.file.traces.map(unpackTrace);
+  if (traces.length > 0) {
+    awaitingSearchText.set(id, { traces, left: traces.length });
+    const request: SearchTextRequest = { type: 'search', id };
+    whenIdle(() => worker?.postMessage(request));
+  }
+  return { ok: true, file: { ...outcome.file, traces } };
+}
+
+function takeSearchText(id: number, traceIndex: number, text: SearchText): void {
+  const entry = awaitingSearchText.get(id);
+  if (!entry) return;
+  provideSearchText(entry.traces[traceIndex], text);
+  if (--entry.left === 0) awaitingSearchText.delete(id);
 }
 
 function getWorker(): Worker {
@@ -23,12 +47,16 @@ function getWorker(): Worker {
   worker = new Worker(new URL('../worker/parse-worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (event: MessageEvent<ParseResponse>) => {
     const msg = event.data;
+    if (msg.type === 'search') {
+      takeSearchText(msg.id, msg.traceIndex, msg.text);
+      return;
+    }
     const entry = pending.get(msg.id);
     if (!entry) return;
     if (msg.type === 'progress') entry.onStage(msg.stage);
     else {
       pending.delete(msg.id);
-      entry.resolve(unpackOutcome(msg.outcome));
+      entry.resolve(unpackOutcome(msg.id, msg.outcome));
     }
   };
   worker.onerror = (event) => {
@@ -38,6 +66,7 @@ function getWorker(): Worker {
       entry.resolve({ ok: false, error: { fileName: entry.fileName, message: `${entry.fileName}: ${message}` } });
       pending.delete(id);
     }
+    awaitingSearchText.clear();
     worker?.terminate();
     worker = undefined;
   };
@@ -56,7 +85,7 @@ export async function parseInWorker(
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, { fileName, resolve, onStage });
-    const request: ParseRequest = { id, fileName, bytes };
+    const request: ParseRequest = { type: 'parse', id, fileName, bytes };
     getWorker().postMessage(request, [bytes]);
   });
 }

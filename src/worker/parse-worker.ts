@@ -1,32 +1,63 @@
 /// <reference lib="webworker" />
 // Parses and normalizes trace files off the main thread, and posts the traces packed into
-// columns: cloning span objects would cost the page more than the parse itself.
+// columns: cloning span objects would cost the page more than the parse itself. When the page
+// asks (once it is idle), it builds their search text and posts that too.
 import type { LoadOutcome } from '../formats/load.ts';
+import type { Trace } from '../model/trace.ts';
 import { packedTransferables } from './packed-trace.ts';
 import { packTrace } from './pack-trace.ts';
-import type { PackedOutcome, ParseRequest, ParseResponse } from './protocol.ts';
+import type { PackedOutcome, ParseRequest, ParseResponse, WorkerRequest } from './protocol.ts';
 import { readTraceFile } from './read-file.ts';
+import { SearchJobs } from './search-jobs.ts';
+import { searchTextBuffers } from '../analysis/search.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+// Bound once: work still running from this module (search text) must answer to its own scope.
+const scope = self;
+const post = (message: ParseResponse, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+
+const searchJobs = new SearchJobs(
+  (id, traceIndex, text) => post({ id, type: 'search', traceIndex, text }, searchTextBuffers(text)),
+  () => new Promise((resolve) => setTimeout(resolve, 0)),
+);
 
 function packOutcome(outcome: LoadOutcome): PackedOutcome {
   if (!outcome.ok) return outcome;
   return { ok: true, file: { ...outcome.file, traces: outcome.file.traces.map((trace) => packTrace(trace)) } };
 }
 
-async function readAndPack(request: ParseRequest, post: (message: ParseResponse) => void): Promise<PackedOutcome> {
+/** The outcome to post, and the traces read (their spans still whole, for the search text). */
+async function readAndPack(request: ParseRequest): Promise<{ packed: PackedOutcome; traces: readonly Trace[] }> {
   const { id, fileName, bytes } = request;
   try {
-    return packOutcome(await readTraceFile(fileName, new Uint8Array(bytes), (stage) => post({ id, type: 'progress', stage })));
+    const outcome = await readTraceFile(fileName, new Uint8Array(bytes), (stage) => post({ id, type: 'progress', stage }));
+    return { packed: packOutcome(outcome), traces: outcome.ok ? outcome.file.traces : [] };
   } catch (e) {
     // A bug must end this file's load with a message, not leave the page waiting for an answer.
     const reason = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: { fileName, message: `${fileName}: could not be read (${reason})` } };
+    return { packed: { ok: false, error: { fileName, message: `${fileName}: could not be read (${reason})` } }, traces: [] };
   }
 }
 
-self.onmessage = async (event: MessageEvent<ParseRequest>) => {
-  const post = (message: ParseResponse, transfer: Transferable[] = []) => self.postMessage(message, transfer);
-  const outcome = await readAndPack(event.data, post);
-  post({ id: event.data.id, type: 'result', outcome }, outcome.ok ? outcome.file.traces.flatMap(packedTransferables) : []);
+/** Traces posted to the page, kept until it asks for their search text; the newest few only. */
+const awaitingSearchRequest = new Map<number, readonly Trace[]>();
+const KEEP_FOR_SEARCH = 8;
+
+scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  if (request.type === 'search') {
+    const traces = awaitingSearchRequest.get(request.id);
+    awaitingSearchRequest.delete(request.id);
+    if (traces) searchJobs.add(request.id, traces);
+    return;
+  }
+  const { packed, traces } = await readAndPack(request);
+  post({ id: request.id, type: 'result', outcome: packed }, packed.ok ? packed.file.traces.flatMap(packedTransferables) : []);
+  if (traces.length === 0) return;
+  awaitingSearchRequest.set(request.id, traces);
+  for (const id of awaitingSearchRequest.keys()) {
+    if (awaitingSearchRequest.size <= KEEP_FOR_SEARCH) break;
+    awaitingSearchRequest.delete(id);
+  }
 };

@@ -1,12 +1,26 @@
 // Messages between the page and the parsing worker.
+import type { SearchText } from '../analysis/search.ts';
 import type { LoadError, LoadedFile } from '../model/trace.ts';
 import type { PackedTrace } from './packed-trace.ts';
 
 export interface ParseRequest {
+  readonly type: 'parse';
   readonly id: number;
   readonly fileName: string;
   readonly bytes: ArrayBuffer;
 }
+
+/**
+ * Sent by the page once it is idle after showing request `id`'s traces: the worker then builds
+ * their search text. Asked for, not sent unasked, so that building it does not compete with
+ * the page's first paint for the machine's cores.
+ */
+export interface SearchTextRequest {
+  readonly type: 'search';
+  readonly id: number;
+}
+
+export type WorkerRequest = ParseRequest | SearchTextRequest;
 
 export type ParseStage = 'decompressing' | 'parsing' | 'done';
 
@@ -19,4 +33,6 @@ export type PackedOutcome = { readonly ok: true; readonly file: PackedFile } | {
 
 export type ParseResponse =
   | { readonly id: number; readonly type: 'progress'; readonly stage: ParseStage }
-  | { readonly id: number; readonly type: 'result'; readonly outcome: PackedOutcome };
+  | { readonly id: number; readonly type: 'result'; readonly outcome: PackedOutcome }
+  /** After the result, when the worker is idle: trace `traceIndex`'s search text. */
+  | { readonly id: number; readonly type: 'search'; readonly traceIndex: number; readonly text: SearchText };

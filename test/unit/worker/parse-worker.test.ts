@@ -3,6 +3,7 @@
 // postMessage does: the page must get exactly the traces that reading the file in-thread gives.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateTraceText } from '../../../bench/generate.ts';
+import { searchSpans } from '../../../src/analysis/search.ts';
 import { loadTraceText } from '../../../src/formats/load.ts';
 import type { ParseResponse } from '../../../src/worker/protocol.ts';
 import { readCorpusText } from '../../helpers/corpus.ts';
@@ -22,8 +23,10 @@ describe('parseInWorker', () => {
     const scope: { onmessage: ((event: { data: unknown }) => void) | null; postMessage: (m: ParseResponse, t?: Transferable[]) => void } = {
       onmessage: null,
       postMessage: (message, transfer = []) => {
-        posted.push(message);
-        page?.onmessage?.({ data: structuredClone(message, { transfer }) });
+        // What the page receives: the sender's moved buffers are empty afterwards.
+        const data = structuredClone(message, { transfer });
+        posted.push(data);
+        page?.onmessage?.({ data });
       },
     };
     vi.stubGlobal('self', scope);
@@ -76,5 +79,23 @@ describe('parseInWorker', () => {
     const { outcome } = await throughWorker('broken.json', '{"resourceSpans": [');
     if (outcome.ok) throw new Error('expected an error');
     expect(outcome.error.message).toMatch(/^broken\.json: /);
+  });
+
+  it('sends the search text of each trace afterwards, which finds what an in-thread search finds', async () => {
+    const text = readCorpusText('otlp/otel-tui__test_data.json');
+    const { posted, outcome } = await throughWorker('many.json', text);
+    const expected = loadTraceText('many.json', text);
+    if (!outcome.ok || !expected.ok) throw new Error('expected both to load');
+    const traceCount = outcome.file.traces.length;
+    await vi.waitFor(() => expect(posted.filter((m) => m.type === 'search')).toHaveLength(traceCount), { timeout: 10_000 });
+    for (const message of posted) {
+      if (message.type !== 'search') continue;
+      const spans = message.text.chunks.reduce((n, c) => n + c.fieldStarts.length - 1, 0);
+      expect(spans).toBe(outcome.file.traces[message.traceIndex].spans.length);
+    }
+    for (const query of ['http', 'get', 'status', 'service.name=frontend'])
+      outcome.file.traces.forEach((trace, t) =>
+        expect(Array.from(searchSpans(trace, query))).toEqual(Array.from(searchSpans(expected.file.traces[t], query))),
+      );
   });
 });
