@@ -73,6 +73,14 @@ function getWorker(): Worker {
   return worker;
 }
 
+/**
+ * Starts the parsing worker ahead of the first file, so that fetching and compiling its script
+ * is not part of that file's wait.
+ */
+export function prepareParser(): void {
+  if (typeof Worker !== 'undefined') getWorker();
+}
+
 export async function parseInWorker(
   fileName: string,
   bytes: ArrayBuffer,
