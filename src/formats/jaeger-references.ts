@@ -2,7 +2,8 @@
 // into the span's own trace; failing that the first FOLLOWS_FROM into it (Jaeger UI builds its
 // tree the same way). Every other reference, including ones into other traces, stays a link,
 // and so does a FOLLOWS_FROM parent: analysis needs to know that the parent did not wait for it.
-import type { Attribute, LinkRelation, SpanLink } from '../model/trace.ts';
+import { NO_ATTRIBUTES, NO_LINKS } from '../model/shared-values.ts';
+import type { LinkRelation, SpanLink } from '../model/trace.ts';
 import { resolvePath, type PathRef, type WarnFn } from './jaeger-tags.ts';
 import { isObject } from './json.ts';
 
@@ -11,8 +12,6 @@ export interface ReferenceResult {
   links: readonly SpanLink[];
 }
 
-const NO_LINKS: readonly SpanLink[] = [];
-const NO_ATTRIBUTES: readonly Attribute[] = [];
 
 /**
  * Reads `span.references` into `out` (reused across spans to spare an allocation per span).

@@ -1,5 +1,6 @@
 // One Jaeger span record → one ParsedSpan. Every record yields a span: a field that cannot be
 // read becomes a warning (with its JSON path, on this span) and a fallback value.
+import { NO_EVENTS } from '../model/shared-values.ts';
 import type { Attribute, InstrumentationScope } from '../model/trace.ts';
 import { EPOCH_ZERO, epochCompare, epochFromMicros, type EpochTime } from './epoch.ts';
 import { isLowerHex, normalizeJaegerId } from './ids.ts';
@@ -19,7 +20,6 @@ export interface SpanScope {
 
 export const MISSING_NAME = '(no operationName)';
 
-const NO_EVENTS: readonly ParsedEvent[] = [];
 
 export class JaegerSpanReader {
   private readonly processes: ProcessResolver;

@@ -2,6 +2,7 @@
 // pair that Jaeger's OTLP translator writes, and the instrumentation scope (otel.scope.* or
 // the older otel.library.*). The tags stay in the span's attributes as well, as Jaeger UI
 // shows them; these fields are read from them in addition.
+import { STATUS_ONLY } from '../model/shared-values.ts';
 import type { Attribute, SpanKind, SpanStatus } from '../model/trace.ts';
 import { attributeText, resolvePath, type PathRef, type WarnFn } from './jaeger-tags.ts';
 import { isObject } from './json.ts';
@@ -13,9 +14,6 @@ export interface TagFields {
   readonly scopeVersion: string | undefined;
 }
 
-const UNSET: SpanStatus = { code: 'unset' };
-const OK: SpanStatus = { code: 'ok' };
-const ERROR: SpanStatus = { code: 'error' };
 
 const KINDS: { readonly [tagValue: string]: SpanKind | undefined } = {
   server: 'server',
@@ -127,10 +125,10 @@ function statusOf(
   spanPath: PathRef,
   warn: WarnFn,
 ): SpanStatus {
-  const error = message === undefined ? ERROR : { code: 'error' as const, message };
+  const error = message === undefined ? STATUS_ONLY.error : { code: 'error' as const, message };
   // As in Jaeger's OTLP translator, error=true decides; otel.status_code counts otherwise.
   if (errorTag !== undefined && isTrue(errorTag)) return error;
-  if (statusCodeTag === undefined) return UNSET;
+  if (statusCodeTag === undefined) return STATUS_ONLY.unset;
   const code = attributeText(statusCodeTag.value)?.trim().toUpperCase();
   switch (code) {
     case 'ERROR':
@@ -140,18 +138,18 @@ function statusOf(
     case 'OK':
     case 'STATUS_CODE_OK':
     case '1':
-      return OK;
+      return STATUS_ONLY.ok;
     case 'UNSET':
     case 'STATUS_CODE_UNSET':
     case '0':
-      return UNSET;
+      return STATUS_ONLY.unset;
     default:
       warn(
         'invalid-value',
         `otel.status_code ${JSON.stringify(code ?? statusCodeTag.value.type)} is not OK, ERROR or UNSET; status left unset`,
         tagPath(rawTags, spanPath, 'otel.status_code'),
       );
-      return UNSET;
+      return STATUS_ONLY.unset;
   }
 }
 

@@ -2,6 +2,7 @@
 // log fields, converted to model attributes. Writers disagree on the details (bool written as
 // the string "true", int64 written as a string to keep its digits, type left out), so each
 // value is read leniently and only what cannot be read as its declared type is reported.
+import { EMPTY_VALUE, FALSE_VALUE, NO_ATTRIBUTES, TRUE_VALUE } from '../model/shared-values.ts';
 import type { Attribute, AttributeValue, WarningCode } from '../model/trace.ts';
 import { isObject, pathIndex, pathKey } from './json.ts';
 import type { PlainListReader, ScalarSink } from './parsed.ts';
@@ -15,10 +16,6 @@ export function resolvePath(path: PathRef): string {
   return typeof path === 'string' ? path : path();
 }
 
-const TRUE: AttributeValue = { type: 'bool', value: true };
-const FALSE: AttributeValue = { type: 'bool', value: false };
-const EMPTY: AttributeValue = { type: 'empty' };
-const NO_ATTRIBUTES: readonly Attribute[] = [];
 
 /**
  * Converts the array at `owner.field` (tags or fields); null or absent means none. Paths are
@@ -118,8 +115,8 @@ function readTypedValue(type: unknown, value: unknown, owner: PathRef, field: st
       if (typeof value === 'string') return { type: 'string', value };
       break;
     case 'bool':
-      if (value === true) return TRUE;
-      if (value === false) return FALSE;
+      if (value === true) return TRUE_VALUE;
+      if (value === false) return FALSE_VALUE;
       if (typeof value === 'string') {
         const bool = boolFromText(value);
         if (bool !== undefined) return bool;
@@ -180,14 +177,14 @@ function inferValue(value: unknown, owner: PathRef, field: string, index: number
     case 'string':
       return { type: 'string', value };
     case 'boolean':
-      return value ? TRUE : FALSE;
+      return value ? TRUE_VALUE : FALSE_VALUE;
     case 'number':
       return Number.isInteger(value) ? intFromNumber(value, owner, field, index, warn) : { type: 'double', value };
     case 'undefined':
-      return EMPTY;
+      return EMPTY_VALUE;
     default:
       // Objects and arrays have no Jaeger tag type; their JSON text keeps them readable.
-      return value === null ? EMPTY : { type: 'string', value: JSON.stringify(value) };
+      return value === null ? EMPTY_VALUE : { type: 'string', value: JSON.stringify(value) };
   }
 }
 
@@ -205,7 +202,7 @@ function intFromNumber(value: number, owner: PathRef, field: string, index: numb
 
 function boolFromText(text: string): AttributeValue | undefined {
   const t = text.trim().toLowerCase();
-  return t === 'true' ? TRUE : t === 'false' ? FALSE : undefined;
+  return t === 'true' ? TRUE_VALUE : t === 'false' ? FALSE_VALUE : undefined;
 }
 
 /** An optional sign followed by decimal digits; written without a regex because it runs per tag. */

@@ -1,15 +1,10 @@
 // OTLP/JSON attribute lists and AnyValue, plus the cursor that tells where in the document
 // the reader is. Paths are kept as mutable steps and only joined into text for a warning,
 // because building a path string per attribute would cost more than reading the value.
+import { EMPTY_VALUE, FALSE_VALUE, NO_ATTRIBUTES, TRUE_VALUE } from '../model/shared-values.ts';
 import type { Attribute, AttributeValue, WarningCode } from '../model/trace.ts';
 import { isObject, pathIndex, pathKey, type JsonObject } from './json.ts';
 import type { BatchBuilder, PlainListReader, ScalarSink } from './parsed.ts';
-
-export const NO_ATTRIBUTES: readonly Attribute[] = Object.freeze([]);
-// Values are immutable, so the common constants are shared rather than allocated per attribute.
-const EMPTY_VALUE: AttributeValue = Object.freeze({ type: 'empty' });
-const TRUE_VALUE: AttributeValue = Object.freeze({ type: 'bool', value: true });
-const FALSE_VALUE: AttributeValue = Object.freeze({ type: 'bool', value: false });
 
 /** Position in the document being read, and where its warnings go. */
 export class OtlpCursor {

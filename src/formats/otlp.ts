@@ -11,11 +11,11 @@ import type {
   SpanStatus,
   StatusCode,
 } from '../model/trace.ts';
+import { NO_ATTRIBUTES, NO_EVENTS, NO_LINKS, STATUS_ONLY } from '../model/shared-values.ts';
 import { EPOCH_ZERO, epochCompare, epochFromNanos, type EpochTime } from './epoch.ts';
 import { isLowerHex, normalizeOtlpId } from './ids.ts';
 import { isObject, type JsonObject } from './json.ts';
 import {
-  NO_ATTRIBUTES,
   OtlpCursor,
   describeJson,
   isPlainAttributeList,
@@ -121,15 +121,7 @@ const STATUS_BY_NAME: ReadonlyMap<string, StatusCode> = new Map([
   ['STATUS_CODE_OK', 'ok'],
   ['STATUS_CODE_ERROR', 'error'],
 ]);
-// Shared so that 100,000 spans without a status message do not each carry a status object.
-const STATUS_ONLY: Readonly<Record<StatusCode, SpanStatus>> = {
-  unset: Object.freeze({ code: 'unset' }),
-  ok: Object.freeze({ code: 'ok' }),
-  error: Object.freeze({ code: 'error' }),
-};
 
-const NO_EVENTS: readonly ParsedEvent[] = Object.freeze([]);
-const NO_LINKS: readonly SpanLink[] = Object.freeze([]);
 
 /**
  * Stands in for the start of a span that has no times at all, and for its events' missing

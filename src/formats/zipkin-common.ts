@@ -5,7 +5,8 @@
 //
 // Field paths for warnings are built only when a warning is given: they would otherwise cost
 // more than the rest of the parse.
-import type { Attribute, Resource, SpanKind, SpanLink, SpanStatus } from '../model/trace.ts';
+import { NO_ATTRIBUTES, NO_LINKS, STATUS_ONLY } from '../model/shared-values.ts';
+import type { Attribute, Resource, SpanKind, SpanStatus } from '../model/trace.ts';
 import { EPOCH_ZERO, epochCompare, epochFromMicros, type EpochTime } from './epoch.ts';
 import { isLowerHex, normalizeZipkinId } from './ids.ts';
 import { asNumber, isObject, pathKey, type JsonObject } from './json.ts';
@@ -254,14 +255,10 @@ export function stringAttribute(key: string, value: string): Attribute {
 
 // ---- Writing spans ------------------------------------------------------------------------
 
-const UNSET: SpanStatus = { code: 'unset' };
 const UNKNOWN_SERVICE = 'unknown';
 const UNNAMED = 'unknown';
 const DEBUG_ATTRIBUTE: Attribute = { key: 'zipkin.debug', value: { type: 'bool', value: true } };
 const SHARED_ATTRIBUTE: Attribute = { key: 'zipkin.shared', value: { type: 'bool', value: true } };
-// Shared by every event and span that has none, to spare an allocation each.
-const NO_ATTRIBUTES: readonly Attribute[] = [];
-const NO_LINKS: readonly SpanLink[] = [];
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type DraftEvent = Mutable<ParsedEvent>;
@@ -298,7 +295,7 @@ function statusFromTags(tags: readonly Attribute[]): SpanStatus {
       return tag.value.value === '' ? { code: 'error' } : { code: 'error', message: tag.value.value };
     }
   }
-  return UNSET;
+  return STATUS_ONLY.unset;
 }
 
 /** Annotations mostly come in time order; sorting them anyway would cost a sort's scratch space for every span. */

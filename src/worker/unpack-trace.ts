@@ -1,6 +1,7 @@
 // The page's side of packed-trace.ts: spans that read their fields from the packed columns.
 // Attributes, events, links and a status message are decoded on first use and kept, so a
 // 100,000-span trace costs the page only what it shows or searches.
+import { EMPTY_VALUE, NO_ATTRIBUTES, NO_EVENTS, NO_LINKS, STATUS_ONLY } from '../model/shared-values.ts';
 import type {
   Attribute,
   AttributeValue,
@@ -34,15 +35,6 @@ import {
   type PackedTrace,
 } from './packed-trace.ts';
 
-const NO_ATTRIBUTES: readonly Attribute[] = Object.freeze([]);
-const NO_EVENTS: readonly SpanEvent[] = Object.freeze([]);
-const NO_LINKS: readonly SpanLink[] = Object.freeze([]);
-const EMPTY_VALUE: AttributeValue = Object.freeze({ type: 'empty' });
-const STATUS_ONLY: Readonly<Record<StatusCode, SpanStatus>> = {
-  unset: Object.freeze({ code: 'unset' }),
-  ok: Object.freeze({ code: 'ok' }),
-  error: Object.freeze({ code: 'error' }),
-};
 
 interface SpanDetails {
   readonly status: SpanStatus;
@@ -163,7 +155,7 @@ class DetailReader {
     if ((flags & HAS_PARENT_ID) !== 0) this.skipString();
     const status = (flags & HAS_STATUS_MESSAGE) !== 0 ? { code, message: this.string() } : STATUS_ONLY[code];
     const attributes = (flags & HAS_ATTRIBUTES) !== 0 ? this.attributes() : NO_ATTRIBUTES;
-    let events = NO_EVENTS;
+    let events: readonly SpanEvent[] = NO_EVENTS;
     if ((flags & HAS_EVENTS) !== 0) {
       const list: SpanEvent[] = new Array(this.next());
       for (let k = 0; k < list.length; k++) {
