@@ -5,7 +5,7 @@
 import { EMPTY_VALUE, FALSE_VALUE, NO_ATTRIBUTES, TRUE_VALUE } from '../model/shared-values.ts';
 import type { Attribute, AttributeValue, WarningCode } from '../model/trace.ts';
 import { isObject, pathIndex, pathKey } from './json.ts';
-import type { PlainListReader, ScalarSink } from './parsed.ts';
+import { entryCount, type PlainListReader, type ScalarSink } from './parsed.ts';
 
 export type WarnFn = (code: WarningCode, message: string, path: string) => void;
 
@@ -80,7 +80,8 @@ export function isPlainTagList(raw: unknown): raw is readonly unknown[] {
 
 /** Reads lists that isPlainTagList accepted, as readTypedTags would (a test holds them to that). */
 export const plainTagList: PlainListReader = {
-  visit(raw: readonly unknown[], sink: ScalarSink): void {
+  count: entryCount,
+  visit(raw: unknown, sink: ScalarSink): void {
     const tags = raw as readonly { readonly key: string; readonly type: string; readonly value: string | number | boolean }[];
     for (let i = 0; i < tags.length; i++) {
       const { key, type, value } = tags[i];

@@ -4,7 +4,7 @@
 import { EMPTY_VALUE, FALSE_VALUE, NO_ATTRIBUTES, TRUE_VALUE } from '../model/shared-values.ts';
 import type { Attribute, AttributeValue, WarningCode } from '../model/trace.ts';
 import { isObject, pathIndex, pathKey, type JsonObject } from './json.ts';
-import type { BatchBuilder, PlainListReader, ScalarSink } from './parsed.ts';
+import { entryCount, type BatchBuilder, type PlainListReader, type ScalarSink } from './parsed.ts';
 
 /** Position in the document being read, and where its warnings go. */
 export class OtlpCursor {
@@ -124,7 +124,8 @@ export function isPlainAttributeList(raw: unknown): raw is readonly unknown[] {
  * to that) but without a document cursor: such a list has nothing to warn about.
  */
 export const plainAttributeList: PlainListReader = {
-  visit(raw: readonly unknown[], sink: ScalarSink): void {
+  count: entryCount,
+  visit(raw: unknown, sink: ScalarSink): void {
     const list = raw as readonly { readonly key: string; readonly value: JsonObject }[];
     for (let i = 0; i < list.length; i++) {
       const { key, value } = list[i];

@@ -61,12 +61,20 @@ export interface ScalarSink {
 }
 
 /**
- * A format's reader of the attribute lists it defers. Those lists were checked to read without
- * warnings and hold one scalar per entry, so their length is their attribute count.
+ * A format's reader of the attribute lists it defers, in whatever form the format writes them
+ * (a JSON array, a JSON object of tags...). Those lists were checked to read without warnings
+ * and to hold scalars only.
  */
 export interface PlainListReader {
-  /** Calls `sink` once per entry, in order. */
-  visit(raw: readonly unknown[], sink: ScalarSink): void;
+  /** Calls `sink` once per attribute, in order. */
+  visit(raw: unknown, sink: ScalarSink): void;
+  /** How many attributes `raw` holds. */
+  count(raw: unknown): number;
+}
+
+/** The PlainListReader count of lists written as JSON arrays of one attribute per entry. */
+export function entryCount(raw: unknown): number {
+  return (raw as readonly unknown[]).length;
 }
 
 class AttributeCollector implements ScalarSink {
@@ -77,7 +85,7 @@ class AttributeCollector implements ScalarSink {
 }
 
 /** The attributes of a plain list, as objects of the model. */
-export function readPlainList(reader: PlainListReader, raw: readonly unknown[]): readonly Attribute[] {
+export function readPlainList(reader: PlainListReader, raw: unknown): readonly Attribute[] {
   const collector = new AttributeCollector();
   reader.visit(raw, collector);
   return collector.list;
@@ -112,7 +120,7 @@ export class DeferredAttributesSpan implements ParsedSpan {
     readonly events: readonly ParsedEvent[],
     readonly links: readonly SpanLink[],
     readonly start: EpochTime,
-    private list: readonly Attribute[] | readonly unknown[],
+    private list: unknown,
     private reader: PlainListReader | null,
   ) {}
 
@@ -126,7 +134,7 @@ export class DeferredAttributesSpan implements ParsedSpan {
 
   /** How many attributes a list not read yet holds; -1 when it has been read (use `attributes`). */
   unreadAttributeCount(): number {
-    return this.reader === null ? -1 : this.list.length;
+    return this.reader === null ? -1 : this.reader.count(this.list);
   }
 
   /** Hands a list not read yet to `sink`, one attribute at a time, and leaves it unread. */

@@ -5,12 +5,14 @@
 //
 // Field paths for warnings are built only when a warning is given: they would otherwise cost
 // more than the rest of the parse.
-import { NO_ATTRIBUTES, NO_LINKS, STATUS_ONLY } from '../model/shared-values.ts';
+import { NO_ATTRIBUTES, NO_EVENTS, NO_LINKS, STATUS_ONLY } from '../model/shared-values.ts';
 import type { Attribute, Resource, SpanKind, SpanStatus } from '../model/trace.ts';
 import { EPOCH_ZERO, epochCompare, epochFromMicros, type EpochTime } from './epoch.ts';
 import { isLowerHex, normalizeZipkinId } from './ids.ts';
 import { asNumber, isObject, pathKey, type JsonObject } from './json.ts';
-import type { BatchBuilder, ParsedEvent, ParsedSpan } from './parsed.ts';
+import { SpanIdIndex } from '../analysis/span-id-index.ts';
+import { DeferredAttributesSpan, type BatchBuilder, type ParsedEvent, type ParsedSpan, type PlainListReader } from './parsed.ts';
+import { plainZipkinTags, type PlainZipkinTags } from './zipkin-tags.ts';
 
 /**
  * Appended to the id of the server half of a span id shared by client and server, so that both
@@ -94,6 +96,12 @@ export interface ZipkinSpanRecord {
   readonly serviceNameField: PathRef;
   readonly remoteEndpoint: ZipkinEndpoint | undefined;
   readonly annotations: readonly ZipkinAnnotation[];
+  /**
+   * Tags whose values are all strings, as written (see zipkin-tags.ts), with their count; when
+   * undefined, the tags are in `tags`.
+   */
+  readonly plainTags: JsonObject | undefined;
+  readonly plainTagCount: number;
   /** String tags in input order. Owned by the record: it becomes the span's attribute list. */
   readonly tags: Attribute[];
 }
@@ -262,7 +270,10 @@ const SHARED_ATTRIBUTE: Attribute = { key: 'zipkin.shared', value: { type: 'bool
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type DraftEvent = Mutable<ParsedEvent>;
-/** Spans are built here and handed out only after finish() has fixed their ids and times. */
+/**
+ * Spans are built here and handed out only after finish() has fixed their ids and times; the
+ * writer changes those fields in place (the span objects are DeferredAttributesSpans).
+ */
 type DraftSpan = Omit<Mutable<ParsedSpan>, 'events'> & { events: DraftEvent[] };
 
 /** As /^0+$/. */
@@ -288,14 +299,21 @@ function endpointAttributes(e: ZipkinEndpoint, side: 'host' | 'peer'): Attribute
   return attributes;
 }
 
+/** Zipkin marks failure by the presence of the `error` tag; an empty value still means error. */
+function statusFromErrorTag(value: string): SpanStatus {
+  return value === '' ? STATUS_ONLY.error : { code: 'error', message: value };
+}
+
 function statusFromTags(tags: readonly Attribute[]): SpanStatus {
   for (const tag of tags) {
-    if (tag.key === 'error' && tag.value.type === 'string') {
-      // Zipkin marks failure by the presence of the tag; an empty value still means error.
-      return tag.value.value === '' ? { code: 'error' } : { code: 'error', message: tag.value.value };
-    }
+    if (tag.key === 'error' && tag.value.type === 'string') return statusFromErrorTag(tag.value.value);
   }
   return STATUS_ONLY.unset;
+}
+
+function statusFromPlainTags(tags: JsonObject): SpanStatus {
+  const error = tags.error;
+  return typeof error === 'string' ? statusFromErrorTag(error) : STATUS_ONLY.unset;
 }
 
 /** Annotations mostly come in time order; sorting them anyway would cost a sort's scratch space for every span. */
@@ -380,11 +398,12 @@ export class ZipkinSpanWriter {
   // Every distinct (trace id, span id) as written gets a number, its slot, when the span is
   // added: its strings are fresh in the cache then, which makes a visible difference at 100k spans.
   private readonly slotOf: number[] = [];
-  private readonly slotById: ById<number> = new Map();
+  /** Slots by trace id, then span id as written. */
+  private readonly slotById = new Map<string, SpanIdIndex>();
   /** USED_BY_* flags, by slot. */
   private readonly usage: number[] = [];
   private lastTraceId: string | undefined;
-  private slotsOfLastTrace = new Map<string, number>();
+  private slotsOfLastTrace = new SpanIdIndex(0);
   private lastRawTraceId: string | undefined;
   private lastTraceIdNormalized = '';
 
@@ -430,7 +449,8 @@ export class ZipkinSpanWriter {
     }
     const localKey = localEndpoint === undefined ? '' : localEndpoint.key;
 
-    const events: DraftEvent[] = new Array<DraftEvent>(record.annotations.length);
+    // Spans without annotations share the empty list: the writer only changes events that exist.
+    const events = record.annotations.length === 0 ? (NO_EVENTS as unknown as DraftEvent[]) : new Array<DraftEvent>(record.annotations.length);
     for (let a = 0; a < events.length; a++) {
       const annotation = record.annotations[a];
       const time = annotation.timestampMicros === undefined ? start : epochFromMicros(annotation.timestampMicros);
@@ -438,33 +458,39 @@ export class ZipkinSpanWriter {
     }
     if (events.length > 1 && !inTimeOrder(events)) events.sort((x, y) => epochCompare(x.time, y.time));
 
-    const attributes = record.tags;
-    const status = statusFromTags(attributes);
-    if (record.remoteEndpoint !== undefined) {
-      for (const attribute of this.peerAttributesOf(record.remoteEndpoint)) attributes.push(attribute);
+    let status: SpanStatus;
+    let attributes: Attribute[] | PlainZipkinTags;
+    let reader: PlainListReader | null = null;
+    const extras = this.extraAttributesOf(record);
+    if (record.plainTags !== undefined) {
+      status = statusFromPlainTags(record.plainTags);
+      attributes = { tags: record.plainTags, tagCount: record.plainTagCount, extras };
+      reader = plainZipkinTags;
+    } else {
+      attributes = record.tags;
+      status = statusFromTags(attributes);
+      for (const attribute of extras) attributes.push(attribute);
     }
-    if (record.debug) attributes.push(DEBUG_ATTRIBUTE);
-    if (record.shared) attributes.push(SHARED_ATTRIBUTE);
 
-    const draft: DraftSpan = {
-      index: 0,
+    const span = new DeferredAttributesSpan(
       traceId,
       spanId,
       parentSpanId,
-      name: record.name ?? UNNAMED,
+      record.name ?? UNNAMED,
       serviceName,
-      kind: record.kind,
-      startNs: NaN,
+      record.kind,
       durationNs,
       status,
-      attributes,
-      resource: this.resourceOf(localKey, serviceName, localEndpoint),
-      scope: undefined,
+      this.resourceOf(localKey, serviceName, localEndpoint),
+      undefined,
       events,
-      links: NO_LINKS,
+      NO_LINKS,
       start,
-    };
-    out.addSpan(draft);
+      attributes,
+      reader,
+    );
+    const draft = span as unknown as DraftSpan;
+    out.addSpan(span);
     this.drafts.push(draft);
     this.sharedFlags.push(record.shared);
     this.endpointKeys.push(localKey);
@@ -476,17 +502,16 @@ export class ZipkinSpanWriter {
     if (traceId !== this.lastTraceId) {
       let slots = this.slotById.get(traceId);
       if (slots === undefined) {
-        slots = new Map<string, number>();
+        slots = new SpanIdIndex(0);
         this.slotById.set(traceId, slots);
       }
       this.slotsOfLastTrace = slots;
       this.lastTraceId = traceId;
     }
-    let slot = this.slotsOfLastTrace.get(spanId);
-    if (slot === undefined) {
+    let slot = this.slotsOfLastTrace.addFirst(spanId, this.usage.length);
+    if (slot === -1) {
       slot = this.usage.length;
       this.usage.push(0);
-      this.slotsOfLastTrace.set(spanId, slot);
     }
     this.slotOf.push(slot);
     let usage = this.usage[slot];
@@ -514,9 +539,9 @@ export class ZipkinSpanWriter {
     }
     // Some tracers write an all-zero parent id for a root span.
     if (field === 'parentId' && isAllZeros(raw)) return undefined;
-    // Most ids are already in normal form, and consecutive spans mostly share their trace id.
-    if (isLowerHex(raw, 16)) return raw;
+    // Consecutive spans mostly share their trace id, and most ids are already in normal form.
     if (field === 'traceId' && raw === this.lastRawTraceId) return this.lastTraceIdNormalized;
+    if (isLowerHex(raw, 16)) return raw;
     const normalized = normalizeZipkinId(raw, field === 'traceId');
     if (!normalized.valid) {
       const problem = `${field} "${raw}" is not a 64- or 128-bit hex id; kept as written`;
@@ -539,7 +564,17 @@ export class ZipkinSpanWriter {
     return resource;
   }
 
-  private peerAttributesOf(endpoint: ZipkinEndpoint): Attribute[] {
+  /** The attributes a record adds after its tags: its remote endpoint's, and its debug and shared flags. */
+  private extraAttributesOf(record: ZipkinSpanRecord): readonly Attribute[] {
+    const peer = record.remoteEndpoint === undefined ? NO_ATTRIBUTES : this.peerAttributesOf(record.remoteEndpoint);
+    if (!record.debug && !record.shared) return peer;
+    const extras = peer.slice();
+    if (record.debug) extras.push(DEBUG_ATTRIBUTE);
+    if (record.shared) extras.push(SHARED_ATTRIBUTE);
+    return extras;
+  }
+
+  private peerAttributesOf(endpoint: ZipkinEndpoint): readonly Attribute[] {
     const key = endpoint.key;
     let attributes = this.peerAttributes.get(key);
     if (attributes === undefined) {
@@ -552,29 +587,31 @@ export class ZipkinSpanWriter {
   private untangleSharedIds(): void {
     const isServerHalf = new Uint8Array(this.drafts.length);
     const halvesOfId = this.separateServerHalves(isServerHalf);
-    const withServerHalf: ById<SpansOfId> = new Map();
-    const spansOfId = this.spansOfSharedIds(isServerHalf, halvesOfId, withServerHalf);
-    if (spansOfId.size === 0) return;
+    const { spansOfSlot, found, withServerHalf } = this.spansOfSharedIds(isServerHalf, halvesOfId);
+    if (!found) return;
 
+    const { drafts, sharedFlags, slotOf } = this;
     const pieceCount = new Map<string, number>();
     // Spans of one trace mostly come together; this spares a lookup per span.
     let lastTraceId: string | undefined;
-    let withServerHalfInTrace: Map<string, SpansOfId> | undefined;
-    for (let i = 0; i < this.drafts.length; i++) {
-      const draft = this.drafts[i];
+    let slotsInTrace: SpanIdIndex | undefined;
+    for (let i = 0; i < drafts.length; i++) {
       if (isServerHalf[i]) continue;
-      const whole = this.spanThisIsAPieceOf(i, spansOfId.get(this.slotOf[i]));
+      const draft = drafts[i];
+      const whole = draft.kind === 'unspecified' && !sharedFlags[i] ? this.spanThisIsAPieceOf(i, spansOfSlot[slotOf[i]]) : undefined;
       if (whole !== undefined) {
         const n = (pieceCount.get(whole) ?? 0) + 1;
         pieceCount.set(whole, n);
         draft.spanId = n === 1 ? whole + PART_SUFFIX : `${whole}${PART_SUFFIX}:${n}`;
         draft.parentSpanId = whole;
-      } else if (withServerHalf.size > 0 && draft.parentSpanId !== undefined) {
+      } else if (withServerHalf && draft.parentSpanId !== undefined) {
         if (draft.traceId !== lastTraceId) {
           lastTraceId = draft.traceId;
-          withServerHalfInTrace = withServerHalf.get(draft.traceId);
+          slotsInTrace = this.slotById.get(draft.traceId);
         }
-        const spans = withServerHalfInTrace?.get(draft.parentSpanId);
+        // The parent is still named by the id it was written with: its slot finds its spans.
+        const parentSlot = slotsInTrace === undefined ? -1 : slotsInTrace.get(draft.parentSpanId);
+        const spans = parentSlot === -1 ? undefined : spansOfSlot[parentSlot];
         if (spans?.firstServerHalf !== undefined) {
           draft.parentSpanId = memberAt(spans, this.endpointKeys[i], true) ?? spans.firstServerHalf;
         }
@@ -605,34 +642,38 @@ export class ZipkinSpanWriter {
 
   /**
    * The spans with a kind, by the slot of the id they were written with, for ids that have
-   * server halves or pieces: only those are looked up afterwards. Those with a server half go
-   * into `withServerHalf` as well, by trace id and id as written, for their children to find:
-   * a map of these few is quicker to look up than the map of every id.
+   * server halves or pieces: only those are looked up afterwards. `found` says whether there
+   * are any, `withServerHalf` whether some have a server half.
    */
-  private spansOfSharedIds(isServerHalf: Uint8Array, halvesOfId: Int32Array, withServerHalf: ById<SpansOfId>): Map<number, SpansOfId> {
-    const spansOfId = new Map<number, SpansOfId>();
+  private spansOfSharedIds(
+    isServerHalf: Uint8Array,
+    halvesOfId: Int32Array,
+  ): { spansOfSlot: (SpansOfId | undefined)[]; found: boolean; withServerHalf: boolean } {
+    const spansOfSlot = new Array<SpansOfId | undefined>(this.usage.length);
+    let found = false;
+    let withServerHalf = false;
     for (let i = 0; i < this.drafts.length; i++) {
       const draft = this.drafts[i];
       const slot = this.slotOf[i];
       if (draft.kind === 'unspecified' || (halvesOfId[slot] === 0 && (this.usage[slot] & USED_BY_BARE_SPAN) === 0)) continue;
-      let spans = spansOfId.get(slot);
+      let spans = spansOfSlot[slot];
       if (spans === undefined) {
         spans = { plain: undefined, firstServerHalf: undefined, members: [] };
-        spansOfId.set(slot, spans);
+        spansOfSlot[slot] = spans;
+        found = true;
       }
       if (isServerHalf[i] && spans.firstServerHalf === undefined) {
         spans.firstServerHalf = draft.spanId;
-        // A server half's parent is still the id it was written with.
-        nestedSet(withServerHalf, draft.traceId, draft.parentSpanId!, spans);
+        withServerHalf = true;
       } else if (!isServerHalf[i]) spans.plain ??= draft.spanId;
       spans.members.push({ spanId: draft.spanId, endpoint: this.endpointKeys[i], isServerHalf: isServerHalf[i] === 1 });
     }
-    return spansOfId;
+    return { spansOfSlot, found, withServerHalf };
   }
 
-  /** The id of the span that span `i` is a piece of, if it is one. */
+  /** The id of the span that span `i`, with no kind and no shared flag, is a piece of, if it is one. */
   private spanThisIsAPieceOf(i: number, spans: SpansOfId | undefined): string | undefined {
-    if (spans === undefined || this.drafts[i].kind !== 'unspecified' || this.sharedFlags[i]) return undefined;
+    if (spans === undefined) return undefined;
     const endpoint = this.endpointKeys[i];
     // Zipkin merges a piece without endpoint into the first span of its id, the client half.
     return memberAt(spans, endpoint, false) ?? (endpoint === '' ? spans.plain : undefined);

@@ -479,6 +479,8 @@ function writeRecord(
       serviceNameField: () => serviceNameField(half.endpointSource),
       remoteEndpoint: half.remoteEndpoint,
       annotations: half.annotations,
+      plainTags: undefined,
+      plainTagCount: 0,
       tags: half.tags,
     });
   }

@@ -16,6 +16,7 @@ import {
   type ZipkinAnnotation,
   type ZipkinSpanRecord,
 } from './zipkin-common.ts';
+import { plainTagCount } from './zipkin-tags.ts';
 
 export function looksLikeZipkinV2(doc: unknown): boolean {
   const shape = detectZipkinShape(doc);
@@ -31,6 +32,8 @@ const KINDS: ReadonlyMap<string, SpanKind> = new Map([
 ]);
 
 const NO_ANNOTATIONS: readonly ZipkinAnnotation[] = [];
+/** The tags list of a record whose tags are plain; the writer never adds to it then. */
+const NO_TAGS: Attribute[] = [];
 
 function readKind(raw: JsonObject, at: RecordPosition, out: BatchBuilder, spanIndex: number): SpanKind {
   const value = raw.kind;
@@ -76,8 +79,8 @@ function readAnnotations(raw: JsonObject, at: RecordPosition, out: BatchBuilder,
   return annotations;
 }
 
-function readTags(raw: JsonObject, at: RecordPosition, out: BatchBuilder, spanIndex: number): Attribute[] {
-  const value = raw.tags;
+/** Reads tags that plainTagCount did not accept. */
+function readTags(value: unknown, at: RecordPosition, out: BatchBuilder, spanIndex: number): Attribute[] {
   const tags: Attribute[] = [];
   if (value === undefined || value === null) return tags;
   if (!isObject(value)) {
@@ -96,10 +99,35 @@ function readTags(raw: JsonObject, at: RecordPosition, out: BatchBuilder, spanIn
   return tags;
 }
 
-/** Reads v2 records; endpoints that repeat (as they do from span to span) get one object. */
+type MutableRecord = { -readonly [K in keyof ZipkinSpanRecord]: ZipkinSpanRecord[K] };
+
+/**
+ * Reads v2 records; endpoints that repeat (as they do from span to span) get one object. The
+ * record is one object refilled for each span: the writer keeps none of it but its tags.
+ */
 class RecordReader {
   private readonly localEndpoints = new KnownEndpoints();
   private readonly remoteEndpoints = new KnownEndpoints();
+  private readonly record: MutableRecord = {
+    outer: -1,
+    inner: -1,
+    traceId: undefined,
+    id: undefined,
+    parentId: undefined,
+    name: undefined,
+    kind: 'unspecified',
+    shared: false,
+    debug: false,
+    timestampMicros: undefined,
+    durationMicros: undefined,
+    localEndpoint: undefined,
+    serviceNameField: 'localEndpoint',
+    remoteEndpoint: undefined,
+    annotations: NO_ANNOTATIONS,
+    plainTags: undefined,
+    plainTagCount: 0,
+    tags: [],
+  };
 
   constructor(private readonly out: BatchBuilder) {}
 
@@ -119,25 +147,29 @@ class RecordReader {
     const durationMicros = readMicros(raw, 'duration', at.path, out, spanIndex);
     const localEndpoint = readEndpoint(raw, 'localEndpoint', at.path, out, spanIndex, this.localEndpoints);
     const remoteEndpoint = readEndpoint(raw, 'remoteEndpoint', at.path, out, spanIndex, this.remoteEndpoints);
-    return {
-      outer: at.outer,
-      inner: at.inner,
-      traceId: raw.traceId,
-      id: raw.id,
-      parentId: raw.parentId,
-      name: typeof name === 'string' ? name : undefined,
-      kind,
-      shared: raw.shared === true,
-      debug: raw.debug === true,
-      timestampMicros,
-      durationMicros,
-      localEndpoint,
-      // An endpoint object without a name points at the missing name, anything else at the endpoint field.
-      serviceNameField: localEndpoint === undefined ? 'localEndpoint' : 'localEndpoint.serviceName',
-      remoteEndpoint,
-      annotations: readAnnotations(raw, at, out, spanIndex),
-      tags: readTags(raw, at, out, spanIndex),
-    };
+    const record = this.record;
+    record.outer = at.outer;
+    record.inner = at.inner;
+    record.traceId = raw.traceId;
+    record.id = raw.id;
+    record.parentId = raw.parentId;
+    record.name = typeof name === 'string' ? name : undefined;
+    record.kind = kind;
+    record.shared = raw.shared === true;
+    record.debug = raw.debug === true;
+    record.timestampMicros = timestampMicros;
+    record.durationMicros = durationMicros;
+    record.localEndpoint = localEndpoint;
+    // An endpoint object without a name points at the missing name, anything else at the endpoint field.
+    record.serviceNameField = localEndpoint === undefined ? 'localEndpoint' : 'localEndpoint.serviceName';
+    record.remoteEndpoint = remoteEndpoint;
+    record.annotations = readAnnotations(raw, at, out, spanIndex);
+    const tags = raw.tags;
+    const plainCount = isObject(tags) ? plainTagCount(tags) : -1;
+    record.plainTags = plainCount === -1 ? undefined : (tags as JsonObject);
+    record.plainTagCount = plainCount;
+    record.tags = plainCount === -1 ? readTags(tags, at, out, spanIndex) : NO_TAGS;
+    return record;
   }
 }
 

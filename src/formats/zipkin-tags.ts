@@ -1,0 +1,40 @@
+// Zipkin v2 tags, a JSON object of strings, read when first asked for: at 100,000 spans the
+// two objects per tag that reading them makes are much of what a parse allocates. Only tag
+// objects whose values are all strings wait, so that every warning is still given at load.
+import type { Attribute } from '../model/trace.ts';
+import type { JsonObject } from './json.ts';
+import type { PlainListReader, ScalarSink } from './parsed.ts';
+
+/** A span's tags as written, and the attributes the reader adds after them (peer endpoint, debug, shared). */
+export interface PlainZipkinTags {
+  readonly tags: JsonObject;
+  readonly tagCount: number;
+  /** Scalar attributes only. */
+  readonly extras: readonly Attribute[];
+}
+
+/** How many tags `tags` holds when every value is a string, else -1: some tag needs a warning. */
+export function plainTagCount(tags: JsonObject): number {
+  let count = 0;
+  for (const key in tags) {
+    if (typeof tags[key] !== 'string') return -1;
+    count++;
+  }
+  return count;
+}
+
+export const plainZipkinTags: PlainListReader = {
+  count(raw: unknown): number {
+    const { tagCount, extras } = raw as PlainZipkinTags;
+    return tagCount + extras.length;
+  },
+  visit(raw: unknown, sink: ScalarSink): void {
+    const { tags, extras } = raw as PlainZipkinTags;
+    for (const key in tags) sink.scalar(key, 'string', tags[key] as string);
+    for (let i = 0; i < extras.length; i++) {
+      const { key, value } = extras[i];
+      if (value.type === 'string' || value.type === 'int' || value.type === 'bool' || value.type === 'double' || value.type === 'bytes')
+        sink.scalar(key, value.type, value.value);
+    }
+  },
+};
