@@ -9,7 +9,7 @@ import { ProcessResolver, type ProcessTable } from './jaeger-process.ts';
 import { asNumber, isObject, type JsonObject } from './json.ts';
 import { DeferredAttributesSpan, placeSpanStart, readPlainList, type BatchBuilder, type ParsedEvent } from './parsed.ts';
 import { readReferences, type ReferenceResult } from './jaeger-references.ts';
-import { readTagFields, tagFieldTags } from './jaeger-tag-fields.ts';
+import { isTagFieldKey, readTagFields } from './jaeger-tag-fields.ts';
 
 /** Where a span sits: its trace's processes and the trace-level id to fall back on. */
 export interface SpanScope {
@@ -80,8 +80,9 @@ export class JaegerSpanReader {
     // A list that reads without warnings is read when first asked for (see DeferredAttributesSpan);
     // the few tags that give span fields are read now.
     const rawTags = raw.tags;
-    const plainTags = Array.isArray(rawTags) && isPlainTagList(rawTags);
-    const attributes = plainTags ? readPlainList(plainTagList, tagFieldTags(rawTags)) : readTypedTags(rawTags, path, 'tags', warn);
+    const fieldTags: unknown[] = [];
+    const plainTags = Array.isArray(rawTags) && isPlainTagList(rawTags, { accepts: isTagFieldKey, into: fieldTags });
+    const attributes = plainTags ? readPlainList(plainTagList, fieldTags) : readTypedTags(rawTags, path, 'tags', warn);
     const resource = this.processes.resolve(raw, path, scope.processes, warn);
     const events = this.eventsOf(raw.logs, start);
 

@@ -33,24 +33,14 @@ const TAG_FIELD_KEYS: ReadonlySet<string> = new Set([
   'otel.library.name',
   'otel.library.version',
 ]);
-const NO_TAGS: readonly unknown[] = Object.freeze([]);
-
-/** A first-letter test that spares most keys the set lookup, which hashes the whole key. */
-function mayBeTagFieldKey(key: string): boolean {
-  const first = key.charCodeAt(0);
-  return first === 111 /* o */ || first === 115 /* s */ || first === 101 /* e */;
-}
-
 /**
- * The raw tags that readTagFields looks at, in order: the span's other tags can then be read
+ * Whether readTagFields looks at tags with this key: a span's other tags can then be read
  * later (see DeferredAttributesSpan), since these fields are all that is needed at once.
  */
-export function tagFieldTags(rawTags: readonly unknown[]): readonly unknown[] {
-  let found: unknown[] | undefined;
-  for (const tag of rawTags) {
-    if (isObject(tag) && typeof tag.key === 'string' && mayBeTagFieldKey(tag.key) && TAG_FIELD_KEYS.has(tag.key)) (found ??= []).push(tag);
-  }
-  return found ?? NO_TAGS;
+export function isTagFieldKey(key: string): boolean {
+  // A first-letter test spares most keys the set lookup, which hashes the whole key.
+  const first = key.charCodeAt(0);
+  return (first === 111 /* o */ || first === 115 /* s */ || first === 101 /* e */) && TAG_FIELD_KEYS.has(key);
 }
 
 /** `rawTags` and `spanPath` only serve to point a warning at the tag concerned. */

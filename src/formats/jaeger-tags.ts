@@ -46,16 +46,24 @@ export function readTypedTags(raw: unknown, owner: PathRef, field: string, warn:
   return attributes;
 }
 
+/** Tags to set aside while a list is checked: those whose key `accepts` takes go `into` the array. */
+export interface TagPick {
+  readonly accepts: (key: string) => boolean;
+  readonly into: unknown[];
+}
+
 /**
  * True when `raw` is a list of {key, type, value} with string keys and each value of its
  * declared type in Jaeger's own spelling: a list readTypedTags reads without any warning.
  * Such span tag lists may be read later, when first needed (see DeferredAttributesSpan).
+ * `pick` gathers some tags on the way, which spares a second pass over a span's tags.
  */
-export function isPlainTagList(raw: unknown): raw is readonly unknown[] {
+export function isPlainTagList(raw: unknown, pick?: TagPick): raw is readonly unknown[] {
   if (!Array.isArray(raw)) return false;
   for (let i = 0; i < raw.length; i++) {
     const tag: unknown = raw[i];
     if (!isObject(tag) || typeof tag.key !== 'string') return false;
+    if (pick !== undefined && pick.accepts(tag.key)) pick.into.push(tag);
     const value = tag.value;
     switch (tag.type) {
       case 'string':
