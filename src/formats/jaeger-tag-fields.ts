@@ -6,6 +6,7 @@ import { STATUS_ONLY } from '../model/shared-values.ts';
 import type { Attribute, SpanKind, SpanStatus } from '../model/trace.ts';
 import { attributeText, resolvePath, type PathRef, type WarnFn } from './jaeger-tags.ts';
 import { isObject } from './json.ts';
+import { otelStatusCode } from './otel-status.ts';
 
 export interface TagFields {
   readonly kind: SpanKind;
@@ -119,28 +120,16 @@ function statusOf(
   // As in Jaeger's OTLP translator, error=true decides; otel.status_code counts otherwise.
   if (errorTag !== undefined && isTrue(errorTag)) return error;
   if (statusCodeTag === undefined) return STATUS_ONLY.unset;
-  const code = attributeText(statusCodeTag.value)?.trim().toUpperCase();
-  switch (code) {
-    case 'ERROR':
-    case 'STATUS_CODE_ERROR':
-    case '2':
-      return error;
-    case 'OK':
-    case 'STATUS_CODE_OK':
-    case '1':
-      return STATUS_ONLY.ok;
-    case 'UNSET':
-    case 'STATUS_CODE_UNSET':
-    case '0':
-      return STATUS_ONLY.unset;
-    default:
-      warn(
-        'invalid-value',
-        `otel.status_code ${JSON.stringify(code ?? statusCodeTag.value.type)} is not OK, ERROR or UNSET; status left unset`,
-        tagPath(rawTags, spanPath, 'otel.status_code'),
-      );
-      return STATUS_ONLY.unset;
-  }
+  const text = attributeText(statusCodeTag.value);
+  const code = text === undefined ? undefined : otelStatusCode(text);
+  if (code === 'error') return error;
+  if (code !== undefined) return STATUS_ONLY[code];
+  warn(
+    'invalid-value',
+    `otel.status_code ${JSON.stringify(text?.trim().toUpperCase() ?? statusCodeTag.value.type)} is not OK, ERROR or UNSET; status left unset`,
+    tagPath(rawTags, spanPath, 'otel.status_code'),
+  );
+  return STATUS_ONLY.unset;
 }
 
 /** Jaeger UI counts both the bool true and the string "true" (as some writers send it). */

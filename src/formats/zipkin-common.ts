@@ -9,6 +9,7 @@ import { NO_ATTRIBUTES, NO_EVENTS, NO_LINKS, STATUS_ONLY } from '../model/shared
 import type { Attribute, Resource, SpanKind, SpanStatus } from '../model/trace.ts';
 import { EPOCH_ZERO, epochCompare, epochFromMicros, type EpochTime } from './epoch.ts';
 import { isLowerHex, normalizeZipkinId } from './ids.ts';
+import { otelStatusCode } from './otel-status.ts';
 import { asNumber, isObject, pathKey, type JsonObject } from './json.ts';
 import { SpanIdIndex } from '../analysis/span-id-index.ts';
 import { DeferredAttributesSpan, type BatchBuilder, type ParsedEvent, type ParsedSpan, type PlainListReader } from './parsed.ts';
@@ -104,6 +105,8 @@ export interface ZipkinSpanRecord {
   readonly plainTagCount: number;
   /** String tags in input order. Owned by the record: it becomes the span's attribute list. */
   readonly tags: Attribute[];
+  /** The record's field the tags come from, for warnings. */
+  readonly tagsField: 'tags' | 'binaryAnnotations';
 }
 
 // ---- Documents and detection --------------------------------------------------------------
@@ -299,21 +302,34 @@ function endpointAttributes(e: ZipkinEndpoint, side: 'host' | 'peer'): Attribute
   return attributes;
 }
 
-/** Zipkin marks failure by the presence of the `error` tag; an empty value still means error. */
-function statusFromErrorTag(value: string): SpanStatus {
-  return value === '' ? STATUS_ONLY.error : { code: 'error', message: value };
+/** The tags a span's status is read from, as text; undefined when absent. */
+interface StatusTags {
+  error: string | undefined;
+  code: string | undefined;
+  description: string | undefined;
 }
 
-function statusFromTags(tags: readonly Attribute[]): SpanStatus {
-  for (const tag of tags) {
-    if (tag.key === 'error' && tag.value.type === 'string') return statusFromErrorTag(tag.value.value);
+const OTEL_STATUS_CODE = 'otel.status_code';
+const OTEL_STATUS_DESCRIPTION = 'otel.status_description';
+
+function statusTagsOf(tags: readonly Attribute[]): StatusTags {
+  const found: StatusTags = { error: undefined, code: undefined, description: undefined };
+  for (const { key, value } of tags) {
+    if (value.type !== 'string') continue;
+    if (key === 'error') found.error ??= value.value;
+    else if (key === OTEL_STATUS_CODE) found.code ??= value.value;
+    else if (key === OTEL_STATUS_DESCRIPTION) found.description ??= value.value;
   }
-  return STATUS_ONLY.unset;
+  return found;
 }
 
-function statusFromPlainTags(tags: JsonObject): SpanStatus {
-  const error = tags.error;
-  return typeof error === 'string' ? statusFromErrorTag(error) : STATUS_ONLY.unset;
+function statusTagsOfPlain(tags: JsonObject): StatusTags {
+  // Plain tags are all strings.
+  return {
+    error: tags.error as string | undefined,
+    code: tags[OTEL_STATUS_CODE] as string | undefined,
+    description: tags[OTEL_STATUS_DESCRIPTION] as string | undefined,
+  };
 }
 
 /** Annotations mostly come in time order; sorting them anyway would cost a sort's scratch space for every span. */
@@ -458,19 +474,20 @@ export class ZipkinSpanWriter {
     }
     if (events.length > 1 && !inTimeOrder(events)) events.sort((x, y) => epochCompare(x.time, y.time));
 
-    let status: SpanStatus;
+    let statusTags: StatusTags;
     let attributes: Attribute[] | PlainZipkinTags;
     let reader: PlainListReader | null = null;
     const extras = this.extraAttributesOf(record);
     if (record.plainTags !== undefined) {
-      status = statusFromPlainTags(record.plainTags);
+      statusTags = statusTagsOfPlain(record.plainTags);
       attributes = { tags: record.plainTags, tagCount: record.plainTagCount, extras };
       reader = plainZipkinTags;
     } else {
       attributes = record.tags;
-      status = statusFromTags(attributes);
+      statusTags = statusTagsOf(attributes);
       for (const attribute of extras) attributes.push(attribute);
     }
+    const status = this.statusOf(statusTags, record, spanIndex);
 
     const span = new DeferredAttributesSpan(
       traceId,
@@ -525,6 +542,24 @@ export class ZipkinSpanWriter {
   finish(): void {
     this.untangleSharedIds();
     if (this.withoutStart.length > 0) this.fillMissingStarts();
+  }
+
+  /**
+   * Zipkin marks failure by the presence of the `error` tag (an empty value still means error);
+   * OpenTelemetry's Zipkin exporter writes otel.status_code and otel.status_description as well.
+   */
+  private statusOf({ error, code, description }: StatusTags, record: ZipkinSpanRecord, spanIndex: number): SpanStatus {
+    if (error === undefined && code === undefined) return STATUS_ONLY.unset;
+    const statusCode = code === undefined ? undefined : otelStatusCode(code);
+    if (error === undefined && statusCode !== 'error') {
+      if (statusCode !== undefined) return STATUS_ONLY[statusCode];
+      const problem = `${OTEL_STATUS_CODE} ${JSON.stringify(code)} is not OK, ERROR or UNSET; status left unset`;
+      const where = record.tagsField === 'tags' ? pathKey(fieldPath(record, 'tags'), OTEL_STATUS_CODE) : fieldPath(record, record.tagsField);
+      this.out.warn('invalid-value', problem, where, spanIndex);
+      return STATUS_ONLY.unset;
+    }
+    const message = error !== undefined && error !== '' ? error : description;
+    return message === undefined || message === '' ? STATUS_ONLY.error : { code: 'error', message };
   }
 
   private readId(record: ZipkinSpanRecord, field: 'traceId' | 'id' | 'parentId', spanIndex: number): string | undefined {

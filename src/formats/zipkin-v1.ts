@@ -482,6 +482,7 @@ function writeRecord(
       plainTags: undefined,
       plainTagCount: 0,
       tags: half.tags,
+      tagsField: 'binaryAnnotations',
     });
   }
 }

@@ -127,6 +127,7 @@ class RecordReader {
     plainTags: undefined,
     plainTagCount: 0,
     tags: [],
+    tagsField: 'tags',
   };
 
   constructor(private readonly out: BatchBuilder) {}

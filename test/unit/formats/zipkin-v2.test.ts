@@ -176,6 +176,29 @@ describe('parseZipkinV2 endpoints, kinds, tags', () => {
     expect(spans[2].status.code).toBe('unset');
   });
 
+  it("reads OpenTelemetry's otel.status_code and otel.status_description tags, as its Zipkin exporter writes them", () => {
+    const { spans, warnings } = parseZipkinV2([
+      span({ id: '1', tags: { 'otel.status_code': 'ERROR', 'otel.status_description': 'Something failed' } }),
+      span({ id: '2', tags: { 'otel.status_code': 'OK' } }),
+      span({ id: '3', tags: { error: '', 'otel.status_code': 'ERROR', 'otel.status_description': 'boom' } }),
+      span({ id: '4', tags: { error: 'timeout', 'otel.status_code': 'ERROR', 'otel.status_description': 'boom' } }),
+      span({ id: '5', tags: { 'otel.status_code': 'MAYBE' } }),
+      span({ id: '6', tags: { 'otel.status_code': 'ERROR', n: 7 } }),
+    ]);
+    expect(spans.map((s) => s.status)).toEqual([
+      { code: 'error', message: 'Something failed' },
+      { code: 'ok' },
+      { code: 'error', message: 'boom' },
+      { code: 'error', message: 'timeout' },
+      { code: 'unset' },
+      { code: 'error' },
+    ]);
+    expect(warnings).toEqual([
+      expect.objectContaining({ code: 'invalid-value', path: '$[4].tags["otel.status_code"]' }),
+      expect.objectContaining({ code: 'invalid-value', path: '$[5].tags.n' }),
+    ]);
+  });
+
   it('turns annotations into events in time order', () => {
     const { spans } = parseZipkinV2([
       span({
