@@ -16,6 +16,11 @@ export interface BuiltTree {
   readonly warnings: TraceWarning[];
 }
 
+/** An id as warnings show it: an empty id would otherwise leave a gap in the sentence. */
+function shownId(id: string): string {
+  return id === '' ? '(empty)' : id;
+}
+
 const UNVISITED = 0;
 const ON_PATH = 1;
 const DONE = 2;
@@ -87,7 +92,7 @@ function resolveParents(spans: readonly TreeInputSpan[], warnings: TraceWarning[
     if (firstById.addFirst(id, i) !== -1)
       warnings.push({
         code: 'duplicate-span-id',
-        message: `Span id ${id} appears more than once; both copies are shown`,
+        message: `Span id ${shownId(id)} appears more than once; both copies are shown`,
         spanIndex: i,
       });
   }
@@ -99,11 +104,11 @@ function resolveParents(spans: readonly TreeInputSpan[], warnings: TraceWarning[
       missingParent[i] = 1;
       warnings.push({
         code: 'missing-parent',
-        message: `Parent span ${parentId} is not in the trace; shown as a root`,
+        message: `Parent span ${shownId(parentId)} is not in the trace; shown as a root`,
         spanIndex: i,
       });
     } else if (p === i) {
-      warnings.push({ code: 'cycle', message: `Span ${parentId} names itself as its parent`, spanIndex: i });
+      warnings.push({ code: 'cycle', message: `Span ${shownId(parentId)} names itself as its parent`, spanIndex: i });
     } else {
       parent[i] = p;
     }
@@ -133,7 +138,7 @@ function breakCycles(spans: readonly TreeInputSpan[], parent: Int32Array, warnin
       const last = path[length - 1];
       warnings.push({
         code: 'cycle',
-        message: `Parent references form a cycle; span ${spans[last].spanId} is shown as a root`,
+        message: `Parent references form a cycle; span ${shownId(spans[last].spanId)} is shown as a root`,
         spanIndex: last,
       });
       parent[last] = -1;
@@ -153,7 +158,7 @@ function flagSkew(spans: readonly TreeInputSpan[], times: SpanTimes, parent: Int
     const what = startsBefore && endsAfter ? 'starts before and ends after' : startsBefore ? 'starts before' : 'ends after';
     warnings.push({
       code: 'clock-skew',
-      message: `Span ${what} its parent ${spans[p].spanId} (clock skew or asynchronous work)`,
+      message: `Span ${what} its parent ${shownId(spans[p].spanId)} (clock skew or asynchronous work)`,
       spanIndex: i,
     });
   }

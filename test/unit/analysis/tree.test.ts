@@ -39,6 +39,11 @@ describe('buildSpanTree', () => {
     expect(warnings).toMatchObject([{ code: 'missing-parent', spanIndex: 1 }]);
   });
 
+  it('says "empty" in its warnings where a span id is the empty string', () => {
+    const { warnings } = buildSpanTree([span('', undefined), span('', undefined)]);
+    expect(warnings.map((w) => w.message)).toEqual(['Span id (empty) appears more than once; both copies are shown']);
+  });
+
   it('keeps duplicate ids and flags them', () => {
     const { tree, warnings } = buildSpanTree([span('a', undefined), span('a', undefined, 1), span('c', 'a', 2)]);
     expect(tree.preorder.length).toBe(3);
