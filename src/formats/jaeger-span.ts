@@ -1,7 +1,7 @@
 // One Jaeger span record → one ParsedSpan. Every record yields a span: a field that cannot be
 // read becomes a warning (with its JSON path, on this span) and a fallback value.
 import { NO_EVENTS } from '../model/shared-values.ts';
-import type { Attribute, InstrumentationScope } from '../model/trace.ts';
+import type { Attribute } from '../model/trace.ts';
 import { EPOCH_ZERO, epochCompare, epochFromMicros, type EpochTime } from './epoch.ts';
 import { isLowerHex, normalizeJaegerId } from './ids.ts';
 import { attributeText, isPlainTagList, plainTagList, readTypedTags, type WarnFn } from './jaeger-tags.ts';
@@ -10,6 +10,7 @@ import { asNumber, isObject, type JsonObject } from './json.ts';
 import { DeferredAttributesSpan, placeSpanStart, readPlainList, type BatchBuilder, type ParsedEvent } from './parsed.ts';
 import { readReferences, type ReferenceResult } from './jaeger-references.ts';
 import { isTagFieldKey, readTagFields } from './jaeger-tag-fields.ts';
+import { KnownScopes } from './known-scopes.ts';
 
 /** Where a span sits: its trace's processes and the trace-level id to fall back on. */
 export interface SpanScope {
@@ -23,7 +24,7 @@ export const MISSING_NAME = '(no operationName)';
 
 export class JaegerSpanReader {
   private readonly processes: ProcessResolver;
-  private readonly scopes = new Map<string, InstrumentationScope>();
+  private readonly scopes = new KnownScopes();
   /** Spans read without a usable startTime; their start is filled in by finish(). */
   private readonly startless: number[] = [];
   /** A stand-in start, recognised by identity when the fallback is filled in. */
@@ -103,7 +104,7 @@ export class JaegerSpanReader {
       durationNs,
       fields.status,
       resource,
-      fields.scopeName === undefined ? undefined : this.scopeOf(fields.scopeName, fields.scopeVersion),
+      fields.scopeName === undefined ? undefined : this.scopes.get(fields.scopeName, fields.scopeVersion),
       events,
       refs.links,
       start,
@@ -239,15 +240,6 @@ export class JaegerSpanReader {
     }
   }
 
-  private scopeOf(name: string, version: string | undefined): InstrumentationScope {
-    const key = version === undefined ? name : `${name}\u0000${version}`;
-    let scope = this.scopes.get(key);
-    if (scope === undefined) {
-      scope = version === undefined ? { name, attributes: [] } : { name, version, attributes: [] };
-      this.scopes.set(key, scope);
-    }
-    return scope;
-  }
 }
 
 function normalizeSpanId(written: string): string {

@@ -9,6 +9,7 @@ import { NO_ATTRIBUTES, NO_EVENTS, NO_LINKS, STATUS_ONLY } from '../model/shared
 import type { Attribute, Resource, SpanKind, SpanStatus } from '../model/trace.ts';
 import { EPOCH_ZERO, epochCompare, epochFromMicros, type EpochTime } from './epoch.ts';
 import { isLowerHex, normalizeZipkinId } from './ids.ts';
+import { KnownScopes } from './known-scopes.ts';
 import { otelStatusCode } from './otel-status.ts';
 import { asNumber, isObject, pathKey, type JsonObject } from './json.ts';
 import { SpanIdIndex } from '../analysis/span-id-index.ts';
@@ -302,33 +303,71 @@ function endpointAttributes(e: ZipkinEndpoint, side: 'host' | 'peer'): Attribute
   return attributes;
 }
 
-/** The tags a span's status is read from, as text; undefined when absent. */
-interface StatusTags {
+/**
+ * The tags that give span fields, as text (undefined when absent): Zipkin's error tag, and
+ * what OpenTelemetry's Zipkin exporter writes: otel.status_code and otel.status_description,
+ * otel.scope.name and otel.scope.version (otel.library.* before). They stay attributes too.
+ */
+interface FieldTags {
   error: string | undefined;
-  code: string | undefined;
-  description: string | undefined;
+  statusCode: string | undefined;
+  statusDescription: string | undefined;
+  scopeName: string | undefined;
+  scopeVersion: string | undefined;
 }
 
 const OTEL_STATUS_CODE = 'otel.status_code';
 const OTEL_STATUS_DESCRIPTION = 'otel.status_description';
 
-function statusTagsOf(tags: readonly Attribute[]): StatusTags {
-  const found: StatusTags = { error: undefined, code: undefined, description: undefined };
+function fieldTagsOf(tags: readonly Attribute[]): FieldTags {
+  let error: string | undefined;
+  let statusCode: string | undefined;
+  let statusDescription: string | undefined;
+  let scopeName: string | undefined;
+  let scopeVersion: string | undefined;
+  let libraryName: string | undefined;
+  let libraryVersion: string | undefined;
   for (const { key, value } of tags) {
     if (value.type !== 'string') continue;
-    if (key === 'error') found.error ??= value.value;
-    else if (key === OTEL_STATUS_CODE) found.code ??= value.value;
-    else if (key === OTEL_STATUS_DESCRIPTION) found.description ??= value.value;
+    const text = value.value;
+    switch (key) {
+      case 'error':
+        error ??= text;
+        break;
+      case OTEL_STATUS_CODE:
+        statusCode ??= text;
+        break;
+      case OTEL_STATUS_DESCRIPTION:
+        statusDescription ??= text;
+        break;
+      case 'otel.scope.name':
+        scopeName ??= text;
+        break;
+      case 'otel.scope.version':
+        scopeVersion ??= text;
+        break;
+      case 'otel.library.name':
+        libraryName ??= text;
+        break;
+      case 'otel.library.version':
+        libraryVersion ??= text;
+        break;
+    }
   }
-  return found;
+  // The newer names win when both are there.
+  if (scopeName === undefined) return { error, statusCode, statusDescription, scopeName: libraryName, scopeVersion: libraryVersion };
+  return { error, statusCode, statusDescription, scopeName, scopeVersion };
 }
 
-function statusTagsOfPlain(tags: JsonObject): StatusTags {
+function fieldTagsOfPlain(tags: JsonObject): FieldTags {
   // Plain tags are all strings.
+  const scopeName = tags['otel.scope.name'] as string | undefined;
   return {
     error: tags.error as string | undefined,
-    code: tags[OTEL_STATUS_CODE] as string | undefined,
-    description: tags[OTEL_STATUS_DESCRIPTION] as string | undefined,
+    statusCode: tags[OTEL_STATUS_CODE] as string | undefined,
+    statusDescription: tags[OTEL_STATUS_DESCRIPTION] as string | undefined,
+    scopeName: scopeName ?? (tags['otel.library.name'] as string | undefined),
+    scopeVersion: (scopeName === undefined ? tags['otel.library.version'] : tags['otel.scope.version']) as string | undefined,
   };
 }
 
@@ -410,6 +449,7 @@ export class ZipkinSpanWriter {
   /** Spans with no time at all, and where their records are. */
   private readonly withoutStart: { readonly index: number; readonly outer: number; readonly inner: number }[] = [];
   private readonly resources = new Map<string, Resource>();
+  private readonly scopes = new KnownScopes();
   private readonly peerAttributes = new Map<string, Attribute[]>();
   // Every distinct (trace id, span id) as written gets a number, its slot, when the span is
   // added: its strings are fresh in the cache then, which makes a visible difference at 100k spans.
@@ -474,20 +514,21 @@ export class ZipkinSpanWriter {
     }
     if (events.length > 1 && !inTimeOrder(events)) events.sort((x, y) => epochCompare(x.time, y.time));
 
-    let statusTags: StatusTags;
+    let fieldTags: FieldTags;
     let attributes: Attribute[] | PlainZipkinTags;
     let reader: PlainListReader | null = null;
     const extras = this.extraAttributesOf(record);
     if (record.plainTags !== undefined) {
-      statusTags = statusTagsOfPlain(record.plainTags);
+      fieldTags = fieldTagsOfPlain(record.plainTags);
       attributes = { tags: record.plainTags, tagCount: record.plainTagCount, extras };
       reader = plainZipkinTags;
     } else {
       attributes = record.tags;
-      statusTags = statusTagsOf(attributes);
+      fieldTags = fieldTagsOf(attributes);
       for (const attribute of extras) attributes.push(attribute);
     }
-    const status = this.statusOf(statusTags, record, spanIndex);
+    const status = this.statusOf(fieldTags, record, spanIndex);
+    const scope = fieldTags.scopeName === undefined ? undefined : this.scopes.get(fieldTags.scopeName, fieldTags.scopeVersion);
 
     const span = new DeferredAttributesSpan(
       traceId,
@@ -499,7 +540,7 @@ export class ZipkinSpanWriter {
       durationNs,
       status,
       this.resourceOf(localKey, serviceName, localEndpoint),
-      undefined,
+      scope,
       events,
       NO_LINKS,
       start,
@@ -548,7 +589,8 @@ export class ZipkinSpanWriter {
    * Zipkin marks failure by the presence of the `error` tag (an empty value still means error);
    * OpenTelemetry's Zipkin exporter writes otel.status_code and otel.status_description as well.
    */
-  private statusOf({ error, code, description }: StatusTags, record: ZipkinSpanRecord, spanIndex: number): SpanStatus {
+  private statusOf(tags: FieldTags, record: ZipkinSpanRecord, spanIndex: number): SpanStatus {
+    const { error, statusCode: code, statusDescription: description } = tags;
     if (error === undefined && code === undefined) return STATUS_ONLY.unset;
     const statusCode = code === undefined ? undefined : otelStatusCode(code);
     if (error === undefined && statusCode !== 'error') {

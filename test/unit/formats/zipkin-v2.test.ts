@@ -199,6 +199,21 @@ describe('parseZipkinV2 endpoints, kinds, tags', () => {
     ]);
   });
 
+  it("reads the instrumentation scope from OpenTelemetry's otel.scope.* or older otel.library.* tags, one object per scope", () => {
+    const { spans } = parseZipkinV2([
+      span({ id: '1', tags: { 'otel.scope.name': 'io.opentelemetry.okhttp', 'otel.scope.version': '1.2' } }),
+      span({ id: '2', tags: { 'otel.library.name': 'io.opentelemetry.okhttp', 'otel.library.version': '1.2' } }),
+      span({ id: '3', tags: { 'otel.scope.name': 'new', 'otel.library.name': 'old', n: 1 } }),
+      span({ id: '4', tags: { 'http.path': '/' } }),
+    ]);
+    expect(spans[0].scope).toEqual({ name: 'io.opentelemetry.okhttp', version: '1.2', attributes: [] });
+    expect(spans[1].scope).toBe(spans[0].scope);
+    expect(spans[2].scope).toEqual({ name: 'new', attributes: [] });
+    expect(spans[3].scope).toBeUndefined();
+    // The tags stay attributes too, as for Jaeger.
+    expect(attribute(spans[0], 'otel.scope.name')).toEqual({ type: 'string', value: 'io.opentelemetry.okhttp' });
+  });
+
   it('turns annotations into events in time order', () => {
     const { spans } = parseZipkinV2([
       span({
