@@ -4,7 +4,7 @@
 // shared by its spans, so that 100,000 spans do not carry 100,000 copies.
 import type { Resource } from '../model/trace.ts';
 import { readTypedTags, resolvePath, type PathRef, type WarnFn } from './jaeger-tags.ts';
-import { isObject, pathKey, type JsonObject } from './json.ts';
+import { isObject, jsonText, pathKey, type JsonObject } from './json.ts';
 
 export const UNKNOWN_SERVICE = 'unknown';
 
@@ -48,7 +48,7 @@ export class ProcessResolver {
     } else if (typeof processId === 'string') {
       warnSpan(
         'missing-field',
-        `processID ${JSON.stringify(processId)} is not in the trace's processes and the span has no process; service set to "${UNKNOWN_SERVICE}"`,
+        `processID ${jsonText(processId)} is not in the trace's processes and the span has no process; service set to "${UNKNOWN_SERVICE}"`,
         `${resolvePath(spanPath)}.processID`,
       );
     } else {

@@ -5,7 +5,7 @@
 import { NO_ATTRIBUTES, NO_LINKS } from '../model/shared-values.ts';
 import type { LinkRelation, SpanLink } from '../model/trace.ts';
 import { resolvePath, type PathRef, type WarnFn } from './jaeger-tags.ts';
-import { isObject } from './json.ts';
+import { isObject, jsonText } from './json.ts';
 
 export interface ReferenceResult {
   parentSpanId: string | undefined;
@@ -109,7 +109,7 @@ function relationOf(refType: unknown, spanPath: PathRef, index: number, warn: Wa
         if (upper === 'FOLLOWS_FROM') return 'follows_from';
       }
       const path = `${resolvePath(spanPath)}.references[${index}].refType`;
-      warn('invalid-value', `refType ${JSON.stringify(refType)} is neither CHILD_OF nor FOLLOWS_FROM; kept as a plain link`, path);
+      warn('invalid-value', `refType ${jsonText(refType)} is neither CHILD_OF nor FOLLOWS_FROM; kept as a plain link`, path);
       return 'link';
   }
 }

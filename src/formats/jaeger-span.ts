@@ -2,11 +2,19 @@
 // read becomes a warning (with its JSON path, on this span) and a fallback value.
 import { NO_EVENTS } from '../model/shared-values.ts';
 import type { Attribute } from '../model/trace.ts';
-import { EPOCH_ZERO, epochCompare, epochFromMicros, type EpochTime } from './epoch.ts';
+import {
+  EPOCH_ZERO,
+  epochCompare,
+  epochFromMicros,
+  isEpochMicros,
+  MAX_DURATION_MICROS,
+  TIME_RANGE_TEXT,
+  type EpochTime,
+} from './epoch.ts';
 import { isLowerHex, normalizeJaegerId } from './ids.ts';
 import { attributeText, isPlainTagList, plainTagList, readTypedTags, type WarnFn } from './jaeger-tags.ts';
 import { ProcessResolver, type ProcessTable } from './jaeger-process.ts';
-import { asNumber, isObject, type JsonObject } from './json.ts';
+import { asNumber, isObject, jsonText, type JsonObject } from './json.ts';
 import { DeferredAttributesSpan, placeSpanStart, readPlainList, type BatchBuilder, type ParsedEvent } from './parsed.ts';
 import { readReferences, type ReferenceResult } from './jaeger-references.ts';
 import { isTagFieldKey, readTagFields } from './jaeger-tag-fields.ts';
@@ -168,12 +176,12 @@ export class JaegerSpanReader {
 
   private startOf(written: unknown): EpochTime {
     const micros = asNumber(written);
-    if (micros !== undefined && micros >= 0) return epochFromMicros(micros);
+    if (micros !== undefined && isEpochMicros(micros)) return epochFromMicros(micros);
     const fallback = 'the span is placed at the earliest start in its trace (epoch 0 if no span has one)';
     if (written === undefined || written === null) {
       this.warnSpan('missing-field', `startTime is missing; ${fallback}`, `${this.spanPath()}.startTime`);
     } else {
-      const message = `startTime ${JSON.stringify(written)} is not epoch microseconds; ${fallback}`;
+      const message = `startTime ${jsonText(written)} is not epoch microseconds ${TIME_RANGE_TEXT}; ${fallback}`;
       this.warnSpan('invalid-value', message, `${this.spanPath()}.startTime`);
     }
     this.startless.push(this.spanIndex);
@@ -182,11 +190,11 @@ export class JaegerSpanReader {
 
   private durationOf(written: unknown): number {
     const micros = asNumber(written);
-    if (micros !== undefined && micros >= 0) return Math.round(micros * 1000);
+    if (micros !== undefined && micros >= 0 && micros <= MAX_DURATION_MICROS) return Math.round(micros * 1000);
     if (written === undefined || written === null) {
       this.warnSpan('missing-field', 'duration is missing; taken as 0', `${this.spanPath()}.duration`);
     } else {
-      const message = `duration ${JSON.stringify(written)} is not a number of microseconds; taken as 0`;
+      const message = `duration ${jsonText(written)} is not a number of microseconds ${TIME_RANGE_TEXT}; taken as 0`;
       this.warnSpan('invalid-value', message, `${this.spanPath()}.duration`);
     }
     return 0;
@@ -215,9 +223,9 @@ export class JaegerSpanReader {
 
   private logTimeOf(written: unknown, spanStart: EpochTime): EpochTime {
     const micros = asNumber(written);
-    if (micros !== undefined && micros >= 0) return epochFromMicros(micros);
+    if (micros !== undefined && isEpochMicros(micros)) return epochFromMicros(micros);
     const missing = written === undefined || written === null;
-    const message = `log timestamp ${missing ? 'is missing' : 'is not epoch microseconds'}; the span start is used`;
+    const message = `log timestamp ${missing ? 'is missing' : `is not epoch microseconds ${TIME_RANGE_TEXT}`}; the span start is used`;
     this.warnSpan(missing ? 'missing-field' : 'invalid-value', message, `${this.logPath()}.timestamp`);
     return spanStart;
   }
@@ -236,7 +244,7 @@ export class JaegerSpanReader {
     if (!Array.isArray(written)) return;
     for (let i = 0; i < written.length; i++) {
       const text: unknown = written[i];
-      this.warnSpan('other', typeof text === 'string' ? text : JSON.stringify(text), `${this.spanPath()}.warnings[${i}]`);
+      this.warnSpan('other', typeof text === 'string' ? text : jsonText(text), `${this.spanPath()}.warnings[${i}]`);
     }
   }
 

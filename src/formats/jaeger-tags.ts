@@ -4,7 +4,7 @@
 // value is read leniently and only what cannot be read as its declared type is reported.
 import { EMPTY_VALUE, FALSE_VALUE, NO_ATTRIBUTES, TRUE_VALUE } from '../model/shared-values.ts';
 import type { Attribute, AttributeValue, WarningCode } from '../model/trace.ts';
-import { isObject, pathIndex, pathKey } from './json.ts';
+import { isObject, jsonText, pathIndex, pathKey } from './json.ts';
 import { entryCount, type PlainListReader, type ScalarSink } from './parsed.ts';
 
 export type WarnFn = (code: WarningCode, message: string, path: string) => void;
@@ -152,7 +152,7 @@ function readTypedValue(type: unknown, value: unknown, owner: PathRef, field: st
       // Writers outside Jaeger itself use other spellings of the same types.
       const alias = typeof type === 'string' ? TYPE_ALIASES[type.toLowerCase()] : undefined;
       if (alias !== undefined && alias !== type) return readTypedValue(alias, value, owner, field, index, warn);
-      warn('invalid-value', `unknown tag type ${JSON.stringify(type)}; type taken from the value`, pathKey(tagPath(owner, field, index), 'type'));
+      warn('invalid-value', `unknown tag type ${jsonText(type)}; type taken from the value`, pathKey(tagPath(owner, field, index), 'type'));
       return inferValue(value, owner, field, index, warn);
     }
   }
@@ -193,7 +193,7 @@ function inferValue(value: unknown, owner: PathRef, field: string, index: number
       return EMPTY_VALUE;
     default:
       // Objects and arrays have no Jaeger tag type; their JSON text keeps them readable.
-      return value === null ? EMPTY_VALUE : { type: 'string', value: JSON.stringify(value) };
+      return value === null ? EMPTY_VALUE : { type: 'string', value: jsonText(value) };
   }
 }
 

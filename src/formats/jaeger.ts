@@ -4,7 +4,7 @@
 import { isJaegerTrace, looksLikeJaeger, whyNotJaeger } from './jaeger-shape.ts';
 import { processTable, type ProcessTable } from './jaeger-process.ts';
 import { JaegerSpanReader, type SpanScope } from './jaeger-span.ts';
-import { isObject, type JsonObject } from './json.ts';
+import { isObject, jsonText, type JsonObject } from './json.ts';
 import { BatchBuilder, FormatError, type ParsedBatch } from './parsed.ts';
 
 export { looksLikeJaeger };
@@ -56,7 +56,7 @@ function readTrace(trace: JsonObject, path: string, reader: JaegerSpanReader, ba
 
   if (Array.isArray(trace.warnings)) {
     trace.warnings.forEach((warning: unknown, i) => {
-      batch.warn('other', typeof warning === 'string' ? warning : JSON.stringify(warning), `${path}.warnings[${i}]`);
+      batch.warn('other', typeof warning === 'string' ? warning : jsonText(warning), `${path}.warnings[${i}]`);
     });
   }
 
@@ -75,12 +75,12 @@ function noteApiErrors(errors: unknown, batch: BatchBuilder): void {
   if (!Array.isArray(errors)) return;
   for (const error of errors) {
     if (!isObject(error)) {
-      batch.notes.push(`Jaeger reported an error: ${JSON.stringify(error)}`);
+      batch.notes.push(`Jaeger reported an error: ${jsonText(error)}`);
       continue;
     }
     const code = typeof error.code === 'number' || typeof error.code === 'string' ? ` ${error.code}` : '';
     const trace = typeof error.traceID === 'string' ? ` for trace ${error.traceID}` : '';
-    const message = typeof error.msg === 'string' ? error.msg : JSON.stringify(error);
+    const message = typeof error.msg === 'string' ? error.msg : jsonText(error);
     batch.notes.push(`Jaeger reported error${code}${trace}: ${message}`);
   }
 }

@@ -20,6 +20,19 @@ export function asNumber(value: unknown): number | undefined {
   return undefined;
 }
 
+/**
+ * The JSON text of a value read from input, for a message or for text kept in place of a value
+ * of the wrong type. Never throws: JSON.stringify runs out of stack on values nested some
+ * thousands deep, which JSON.parse reads, and one such value must not make a file unreadable.
+ */
+export function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Array.isArray(value) ? '[a value nested too deeply to show]' : '{a value nested too deeply to show}';
+  }
+}
+
 export function asArray(value: unknown): readonly unknown[] | undefined {
   return Array.isArray(value) ? value : undefined;
 }

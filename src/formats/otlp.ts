@@ -12,7 +12,7 @@ import type {
   StatusCode,
 } from '../model/trace.ts';
 import { NO_ATTRIBUTES, NO_EVENTS, NO_LINKS, STATUS_ONLY } from '../model/shared-values.ts';
-import { EPOCH_ZERO, epochCompare, epochFromNanos, type EpochTime } from './epoch.ts';
+import { EPOCH_ZERO, epochCompare, epochFromNanos, MAX_EPOCH_SEC, TIME_RANGE_TEXT, type EpochTime } from './epoch.ts';
 import { isLowerHex, normalizeOtlpId } from './ids.ts';
 import { isObject, type JsonObject } from './json.ts';
 import {
@@ -449,11 +449,6 @@ class OtlpReader {
       cursor.warn('invalid-value', 'span ends before it starts; shown with duration 0', 'endTimeUnixNano');
       return start;
     }
-    if (!Number.isFinite(durationNs)) {
-      // Only absurd numeric times (near the float64 limit) get here.
-      cursor.warn('invalid-value', 'span duration is too large to show; shown with duration 0', 'endTimeUnixNano');
-      return start;
-    }
     this.durationNs = durationNs;
     return start;
   }
@@ -525,7 +520,7 @@ class OtlpReader {
     if (typeof raw === 'string' && this.readPlainNanos(raw)) return true;
     const time = typeof raw === 'string' || typeof raw === 'number' ? epochFromNanos(raw) : undefined;
     if (time === undefined) {
-      this.cursor.warn('invalid-value', `${key} ${describeJson(raw)} is not a count of nanoseconds; ignored`, key);
+      this.cursor.warn('invalid-value', `${key} ${describeJson(raw)} is not epoch nanoseconds ${TIME_RANGE_TEXT}; ignored`, key);
       return false;
     }
     this.nanosSec = time.sec;
@@ -550,6 +545,8 @@ class OtlpReader {
       if (i < secondDigits) sec = sec * 10 + digit;
       else nano = nano * 10 + digit;
     }
+    // Later times are left to epochFromNanos, which refuses them.
+    if (sec > MAX_EPOCH_SEC) return false;
     this.nanosSec = sec;
     this.nanosNano = nano;
     return true;

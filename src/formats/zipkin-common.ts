@@ -7,11 +7,19 @@
 // more than the rest of the parse.
 import { NO_ATTRIBUTES, NO_EVENTS, NO_LINKS, STATUS_ONLY } from '../model/shared-values.ts';
 import type { Attribute, Resource, SpanKind, SpanStatus } from '../model/trace.ts';
-import { EPOCH_ZERO, epochCompare, epochFromMicros, type EpochTime } from './epoch.ts';
+import {
+  EPOCH_ZERO,
+  epochCompare,
+  epochFromMicros,
+  MAX_DURATION_MICROS,
+  MAX_EPOCH_MICROS,
+  TIME_RANGE_TEXT,
+  type EpochTime,
+} from './epoch.ts';
 import { isLowerHex, normalizeZipkinId } from './ids.ts';
 import { KnownScopes } from './known-scopes.ts';
 import { otelStatusCode } from './otel-status.ts';
-import { asNumber, isObject, pathKey, type JsonObject } from './json.ts';
+import { asNumber, isObject, jsonText, pathKey, type JsonObject } from './json.ts';
 import { SpanIdIndex } from '../analysis/span-id-index.ts';
 import { DeferredAttributesSpan, type BatchBuilder, type ParsedEvent, type ParsedSpan, type PlainListReader } from './parsed.ts';
 import { plainZipkinTags, type PlainZipkinTags } from './zipkin-tags.ts';
@@ -217,8 +225,8 @@ export function readMicros(
   if (value === undefined || value === null) return undefined;
   const n = typeof value === 'number' && value > 0 ? value : asNumber(value);
   if (n === 0 && key === 'timestamp') return undefined;
-  if (n === undefined || n < 0) {
-    const problem = `${key} ${JSON.stringify(value)} is not a non-negative number of microseconds`;
+  if (n === undefined || n < 0 || n > (key === 'timestamp' ? MAX_EPOCH_MICROS : MAX_DURATION_MICROS)) {
+    const problem = `${key} ${jsonText(value)} is not a non-negative number of microseconds ${TIME_RANGE_TEXT}`;
     out.warn('invalid-value', problem, pathKey(resolvePath(parentPath), key), spanIndex);
     return undefined;
   }
@@ -254,7 +262,7 @@ export function readEndpoint(
 /** The text of an annotation's value; a value that is not a string has already been warned about. */
 export function annotationText(value: unknown): string {
   if (typeof value === 'string') return value;
-  return value === undefined || value === null ? '' : JSON.stringify(value);
+  return value === undefined || value === null ? '' : jsonText(value);
 }
 
 export function sameServiceName(a: ZipkinEndpoint | undefined, b: ZipkinEndpoint | undefined): boolean {
@@ -611,7 +619,7 @@ export class ZipkinSpanWriter {
       return undefined;
     }
     if (typeof raw !== 'string') {
-      this.out.warn('invalid-id', `${field} ${JSON.stringify(raw)} is not a string`, fieldPath(record, field), spanIndex);
+      this.out.warn('invalid-id', `${field} ${jsonText(raw)} is not a string`, fieldPath(record, field), spanIndex);
       return undefined;
     }
     // Some tracers write an all-zero parent id for a root span.

@@ -3,7 +3,8 @@
 // is converted by Zipkin's own rules (zipkin2.v1.V1SpanConverter) into one v2-shaped span per
 // service found in it, the server side flagged shared, and then emitted like v2.
 import type { Attribute, SpanKind } from '../model/trace.ts';
-import { isObject, pathIndex, pathKey, type JsonObject } from './json.ts';
+import { isObject, jsonText, pathIndex, pathKey, type JsonObject } from './json.ts';
+import { MAX_EPOCH_MICROS } from './epoch.ts';
 import { BatchBuilder, FormatError, type ParsedBatch } from './parsed.ts';
 import {
   annotationText,
@@ -102,7 +103,7 @@ function readAnnotations(raw: JsonObject, path: string, out: BatchBuilder, spanI
       continue;
     }
     let timestampMicros: number | undefined;
-    if (typeof item.timestamp === 'number' && item.timestamp > 0) timestampMicros = item.timestamp;
+    if (typeof item.timestamp === 'number' && item.timestamp > 0 && item.timestamp <= MAX_EPOCH_MICROS) timestampMicros = item.timestamp;
     else {
       timestampMicros = readMicros(item, 'timestamp', itemPath(), out, spanIndex);
       if (timestampMicros === undefined && item.timestamp === undefined) {
@@ -127,9 +128,9 @@ function binaryValueText(value: unknown, path: () => string, out: BatchBuilder, 
     case 'boolean':
       return String(value);
     default: {
-      const problem = `binary annotation value ${JSON.stringify(value)} is not a string, number or boolean; kept as text`;
+      const problem = `binary annotation value ${jsonText(value)} is not a string, number or boolean; kept as text`;
       out.warn('invalid-value', problem, path(), spanIndex);
-      return value === undefined ? '' : JSON.stringify(value);
+      return value === undefined ? '' : jsonText(value);
     }
   }
 }

@@ -1,7 +1,7 @@
 // Zipkin v2 JSON (what /api/v2/trace and /api/v2/traces return, and what reporters send):
 // an array of spans, an array of traces, or one span object.
 import type { Attribute, SpanKind } from '../model/trace.ts';
-import { isObject, pathIndex, pathKey, type JsonObject } from './json.ts';
+import { isObject, jsonText, pathIndex, pathKey, type JsonObject } from './json.ts';
 import { BatchBuilder, FormatError, type ParsedBatch } from './parsed.ts';
 import {
   annotationText,
@@ -17,6 +17,7 @@ import {
   type ZipkinSpanRecord,
 } from './zipkin-common.ts';
 import { plainTagCount } from './zipkin-tags.ts';
+import { MAX_EPOCH_MICROS } from './epoch.ts';
 
 export function looksLikeZipkinV2(doc: unknown): boolean {
   const shape = detectZipkinShape(doc);
@@ -40,7 +41,7 @@ function readKind(raw: JsonObject, at: RecordPosition, out: BatchBuilder, spanIn
   if (value === undefined || value === null) return 'unspecified';
   const kind = typeof value === 'string' ? (KINDS.get(value) ?? KINDS.get(value.toUpperCase())) : undefined;
   if (kind === undefined) {
-    const problem = `kind ${JSON.stringify(value)} is not CLIENT, SERVER, PRODUCER or CONSUMER; shown as unspecified`;
+    const problem = `kind ${jsonText(value)} is not CLIENT, SERVER, PRODUCER or CONSUMER; shown as unspecified`;
     out.warn('unknown-kind', problem, pathKey(at.path(), 'kind'), spanIndex);
     return 'unspecified';
   }
@@ -57,7 +58,7 @@ function readAnnotations(raw: JsonObject, at: RecordPosition, out: BatchBuilder,
   const annotations: ZipkinAnnotation[] = [];
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
-    if (isObject(item) && typeof item.timestamp === 'number' && item.timestamp > 0 && typeof item.value === 'string') {
+    if (isObject(item) && typeof item.timestamp === 'number' && item.timestamp > 0 && item.timestamp <= MAX_EPOCH_MICROS && typeof item.value === 'string') {
       annotations.push({ timestampMicros: item.timestamp, value: item.value });
       continue;
     }
@@ -91,9 +92,9 @@ function readTags(value: unknown, at: RecordPosition, out: BatchBuilder, spanInd
     const tag = value[key];
     if (typeof tag === 'string') tags.push(stringAttribute(key, tag));
     else {
-      const problem = `tag value ${JSON.stringify(tag)} is not a string; kept as text`;
+      const problem = `tag value ${jsonText(tag)} is not a string; kept as text`;
       out.warn('invalid-value', problem, pathKey(pathKey(at.path(), 'tags'), key), spanIndex);
-      tags.push(stringAttribute(key, typeof tag === 'object' ? JSON.stringify(tag) : String(tag)));
+      tags.push(stringAttribute(key, typeof tag === 'object' ? jsonText(tag) : String(tag)));
     }
   }
   return tags;
