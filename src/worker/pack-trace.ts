@@ -286,7 +286,7 @@ function packSpans(spans: readonly Span[], traceId: string, chunkChars: number):
   const flags = new Uint8Array(n);
   const resource = new Int32Array(n);
   const scope = new Int32Array(n);
-  const detailStart = new Int32Array(n + 1);
+  const detailStart = new Int32Array(n);
   const resources = new ObjectTable<Resource>();
   const scopes = new ObjectTable<InstrumentationScope>();
   for (let i = 0; i < n; i++) {
@@ -305,7 +305,26 @@ function packSpans(spans: readonly Span[], traceId: string, chunkChars: number):
     scope[i] = span.scope === undefined ? -1 : scopes.indexOf(span.scope);
     flags[i] = packer.span(span);
   }
-  detailStart[n] = packer.detail.length;
+  // Resources and scopes follow the spans as records of their own (see PackedSpans.detailStart).
+  const records = n + resources.list.length + scopes.list.length;
+  const recordStart = new Int32Array(records + 1);
+  recordStart.set(detailStart.subarray(0, n));
+  let record = n;
+  for (const { serviceName, attributes } of resources.list) {
+    packer.beginSpan(record);
+    recordStart[record++] = packer.detail.length;
+    packer.text(serviceName);
+    packer.attributes(attributes);
+  }
+  for (const { name, version, attributes } of scopes.list) {
+    packer.beginSpan(record);
+    recordStart[record++] = packer.detail.length;
+    packer.text(name);
+    packer.detail.push(version === undefined ? 0 : 1);
+    if (version !== undefined) packer.text(version);
+    packer.attributes(attributes);
+  }
+  recordStart[records] = packer.detail.length;
   packer.closeChunk(-1);
   return {
     count: n,
@@ -319,9 +338,9 @@ function packSpans(spans: readonly Span[], traceId: string, chunkChars: number):
     resource,
     scope,
     words: packer.words,
-    resources: resources.list,
-    scopes: scopes.list,
-    detailStart,
+    resourceCount: resources.list.length,
+    scopeCount: scopes.list.length,
+    detailStart: recordStart,
     detail: packer.detail.finish(),
     numbers: packer.numbers.finish(),
     chunks: packer.chunks,

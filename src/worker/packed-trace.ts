@@ -3,7 +3,7 @@
 // arrays that move without a copy, plus a few long strings that clone as one block each. The
 // page reads spans straight from it (unpack-trace.ts) and decodes a span's attributes, events
 // and links only when something asks for them.
-import type { InstrumentationScope, Resource, SpanTree, Trace } from '../model/trace.ts';
+import type { SpanTree, Trace } from '../model/trace.ts';
 
 /** Value tags in the detail stream. */
 export const TAG_EMPTY = 0;
@@ -46,17 +46,20 @@ export interface PackedSpans {
   readonly kind: Uint8Array;
   readonly statusCode: Uint8Array;
   readonly flags: Uint8Array;
-  /** Index into `resources`, and into `scopes` or -1. */
+  /** Which of the resources, and of the scopes or -1 (see detailStart). */
   readonly resource: Int32Array;
   readonly scope: Int32Array;
   readonly words: readonly string[];
-  readonly resources: readonly Resource[];
-  readonly scopes: readonly InstrumentationScope[];
+  readonly resourceCount: number;
+  readonly scopeCount: number;
   /**
    * Span i's run of the detail stream is detail[detailStart[i] .. detailStart[i + 1]): its id
    * and, with HAS_PARENT_ID, its parent's id as text references, then what its flags say it has.
    * Ids travel as text rather than as an array of strings: a million strings in a message cost
    * the page more than half a second to take in.
+   * After the spans' runs come the resources' (service name, attributes), then the scopes'
+   * (name, 1 and version or 0, attributes): as objects, values nested some thousands deep
+   * would exhaust the structured clone's stack and the whole trace could not be posted.
    */
   readonly detailStart: Int32Array;
   readonly detail: Int32Array;

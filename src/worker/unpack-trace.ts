@@ -150,6 +150,20 @@ class DetailReader {
     }
   }
 
+  /** A resource record (see PackedSpans.detailStart). */
+  resource(): Resource {
+    const serviceName = this.string();
+    return { serviceName, attributes: this.attributes() };
+  }
+
+  /** A scope record (see PackedSpans.detailStart). */
+  scope(): InstrumentationScope {
+    const name = this.string();
+    const version = this.next() === 1 ? this.string() : undefined;
+    const attributes = this.attributes();
+    return version === undefined ? { name, attributes } : { name, version, attributes };
+  }
+
   details(flags: number, code: StatusCode): SpanDetails {
     this.skipString();
     if ((flags & HAS_PARENT_ID) !== 0) this.skipString();
@@ -180,12 +194,18 @@ class DetailReader {
   }
 }
 
+/** The packed spans with their resources and scopes read: there are few of them, shared by many spans. */
+interface PageSpans extends PackedSpans {
+  readonly resources: readonly Resource[];
+  readonly scopes: readonly InstrumentationScope[];
+}
+
 /** A span read from packed columns; the model's Span to everything that uses it. */
 class PackedSpan implements Span {
   private decoded: SpanDetails | undefined = undefined;
 
   constructor(
-    private readonly source: PackedSpans,
+    private readonly source: PageSpans,
     readonly index: number,
     readonly traceId: string,
   ) {}
@@ -253,7 +273,13 @@ class PackedSpan implements Span {
 
 export function unpackTrace(packedTrace: PackedTrace): Trace {
   const { packed, ...rest } = packedTrace;
-  const spans: Span[] = new Array(packed.count);
-  for (let i = 0; i < packed.count; i++) spans[i] = new PackedSpan(packed, i, rest.traceId);
+  const { count, resourceCount, scopeCount } = packed;
+  const resources: Resource[] = new Array(resourceCount);
+  for (let r = 0; r < resourceCount; r++) resources[r] = new DetailReader(packed, count + r).resource();
+  const scopes: InstrumentationScope[] = new Array(scopeCount);
+  for (let s = 0; s < scopeCount; s++) scopes[s] = new DetailReader(packed, count + resourceCount + s).scope();
+  const source: PageSpans = { ...packed, resources, scopes };
+  const spans: Span[] = new Array(count);
+  for (let i = 0; i < count; i++) spans[i] = new PackedSpan(source, i, rest.traceId);
   return { ...rest, spans };
 }

@@ -165,4 +165,29 @@ describe('packed traces', () => {
     expect(depth).toBe(20_000);
     expect(value).toEqual({ type: 'string', value: 'bottom' });
   });
+
+  it('keeps resource and scope attributes nested 20,000 deep, which a structured clone of them would not survive', () => {
+    let deep: AttributeValue = { type: 'string', value: 'bottom' };
+    for (let i = 0; i < 20_000; i++) deep = { type: 'array', value: [deep] };
+    const base = makeTrace([{ id: 'a', start: 0, dur: 1 }, { id: 'b', parent: 'a', start: 0, dur: 1 }]);
+    const resource = { serviceName: 'svc', attributes: [{ key: 'deep', value: deep }] };
+    const scope = { name: 'lib', version: '1.0', attributes: [{ key: 'deep', value: deep }] };
+    const trace: Trace = { ...base, spans: base.spans.map((s) => ({ ...s, resource, scope })) };
+    const after = throughThePage(trace);
+    for (const { attributes } of [after.spans[0].resource, after.spans[0].scope!]) {
+      let value = attributes[0].value;
+      let depth = 0;
+      while (value.type === 'array') {
+        value = value.value[0];
+        depth++;
+      }
+      expect(depth).toBe(20_000);
+      expect(value).toEqual({ type: 'string', value: 'bottom' });
+    }
+    expect(after.spans[0].resource.serviceName).toBe('svc');
+    expect(after.spans[0].scope).toMatchObject({ name: 'lib', version: '1.0' });
+    // One object per distinct resource and scope, as before the trip.
+    expect(after.spans[1].resource).toBe(after.spans[0].resource);
+    expect(after.spans[1].scope).toBe(after.spans[0].scope);
+  });
 });
