@@ -53,7 +53,15 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     return;
   }
   const { packed, traces } = await readAndPack(request);
-  post({ id: request.id, type: 'result', outcome: packed }, packed.ok ? packed.file.traces.flatMap(packedTransferables) : []);
+  try {
+    post({ id: request.id, type: 'result', outcome: packed }, packed.ok ? packed.file.traces.flatMap(packedTransferables) : []);
+  } catch (e) {
+    // The page waits for an answer to every file; a message that cannot be cloned must still give one.
+    const reason = e instanceof Error ? e.message : String(e);
+    const message = `${request.fileName}: its traces could not be handed to the page (${reason})`;
+    post({ id: request.id, type: 'result', outcome: { ok: false, error: { fileName: request.fileName, message } } });
+    return;
+  }
   if (traces.length === 0) return;
   awaitingSearchRequest.set(request.id, traces);
   for (const id of awaitingSearchRequest.keys()) {

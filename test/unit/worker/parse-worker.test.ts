@@ -17,12 +17,14 @@ describe('parseInWorker', () => {
     vi.resetModules();
   });
 
-  async function inThreadWorker(): Promise<ParseResponse[]> {
+  /** `refuse` makes postMessage throw for the messages it accepts, as a failed structured clone does. */
+  async function inThreadWorker(refuse: (message: ParseResponse) => boolean = () => false): Promise<ParseResponse[]> {
     const posted: ParseResponse[] = [];
     let page: { onmessage: ((event: { data: unknown }) => void) | null } | undefined;
     const scope: { onmessage: ((event: { data: unknown }) => void) | null; postMessage: (m: ParseResponse, t?: Transferable[]) => void } = {
       onmessage: null,
       postMessage: (message, transfer = []) => {
+        if (refuse(message)) throw new DOMException('could not be cloned', 'DataCloneError');
         // What the page receives: the sender's moved buffers are empty afterwards.
         const data = structuredClone(message, { transfer });
         posted.push(data);
@@ -47,8 +49,8 @@ describe('parseInWorker', () => {
     return posted;
   }
 
-  async function throughWorker(fileName: string, text: string) {
-    const posted = await inThreadWorker();
+  async function throughWorker(fileName: string, text: string, refuse?: (message: ParseResponse) => boolean) {
+    const posted = await inThreadWorker(refuse);
     const { parseInWorker } = await import('../../../src/sources/parse-client.ts');
     const outcome = await parseInWorker(fileName, utf8(text).buffer as ArrayBuffer);
     return { posted, outcome };
@@ -79,6 +81,14 @@ describe('parseInWorker', () => {
     const { outcome } = await throughWorker('broken.json', '{"resourceSpans": [');
     if (outcome.ok) throw new Error('expected an error');
     expect(outcome.error.message).toMatch(/^broken\.json: /);
+  });
+
+  it('answers with an error naming the file when the traces cannot be posted, rather than leave the page waiting', async () => {
+    const text = readCorpusText('otlp/otel-tui__test_data.json');
+    const refuseTraces = (m: ParseResponse) => m.type === 'result' && m.outcome.ok;
+    const { outcome } = await throughWorker('unpostable.json', text, refuseTraces);
+    if (outcome.ok) throw new Error('expected an error');
+    expect(outcome.error.message).toMatch(/^unpostable\.json: .*could not be cloned/);
   });
 
   it('sends the search text of each trace afterwards, which finds what an in-thread search finds', async () => {
