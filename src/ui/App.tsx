@@ -15,6 +15,7 @@ export function App() {
   const dragging = usePageDrop();
   const trace = useTraceStore(currentTrace);
   const file = useTraceStore((s) => (s.current ? s.files[s.current.file] : undefined));
+  const ref = useTraceStore((s) => s.current);
 
   return (
     <div className={dragging ? 'app app--dragging' : 'app'}>
@@ -30,7 +31,9 @@ export function App() {
       <LoadSummary />
       <TracePicker />
       {trace && file && (
-        <main className="trace-view" key={`${trace.traceId}:${trace.startEpochNs}`}>
+        // Keyed by which loaded trace it is: two files may hold the same trace (a whole and a
+        // partial export), and views must not keep state (cursors, hovered boxes) from the other.
+        <main className="trace-view" key={`${ref?.file}:${ref?.trace}:${trace.traceId}`}>
           <TraceHeader trace={trace} />
           <WarningsPanel trace={trace} file={file} />
           <MainView trace={trace} />

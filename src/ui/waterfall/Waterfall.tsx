@@ -56,7 +56,9 @@ function WaterfallView({ trace }: { trace: Trace }) {
     [range.startNs, range.endNs],
   );
   const ticks = useMemo(
-    () => scale.ticks(Math.max(2, Math.floor((axisWidth > 0 ? axisWidth : 800) / TICK_SPACING_PX))),
+    // Far into a long trace neighbouring doubles are more than a nanosecond apart, and a window
+    // of a few hundred nanoseconds there gives repeated ticks: each is shown once.
+    () => [...new Set(scale.ticks(Math.max(2, Math.floor((axisWidth > 0 ? axisWidth : 800) / TICK_SPACING_PX))))],
     [scale, axisWidth],
   );
 
