@@ -112,6 +112,8 @@ export interface ZipkinSpanRecord {
    */
   readonly plainTags: JsonObject | undefined;
   readonly plainTagCount: number;
+  /** False when no plain tag can give a span field (error, otel.*): they need not be looked up. */
+  readonly plainTagsGiveFields: boolean;
   /** String tags in input order. Owned by the record: it becomes the span's attribute list. */
   readonly tags: Attribute[];
   /** The record's field the tags come from, for warnings. */
@@ -367,6 +369,14 @@ function fieldTagsOf(tags: readonly Attribute[]): FieldTags {
   return { error, statusCode, statusDescription, scopeName, scopeVersion };
 }
 
+const NO_FIELD_TAGS: FieldTags = Object.freeze({
+  error: undefined,
+  statusCode: undefined,
+  statusDescription: undefined,
+  scopeName: undefined,
+  scopeVersion: undefined,
+});
+
 function fieldTagsOfPlain(tags: JsonObject): FieldTags {
   // Plain tags are all strings.
   const scopeName = tags['otel.scope.name'] as string | undefined;
@@ -527,7 +537,7 @@ export class ZipkinSpanWriter {
     let reader: PlainListReader | null = null;
     const extras = this.extraAttributesOf(record);
     if (record.plainTags !== undefined) {
-      fieldTags = fieldTagsOfPlain(record.plainTags);
+      fieldTags = record.plainTagsGiveFields ? fieldTagsOfPlain(record.plainTags) : NO_FIELD_TAGS;
       attributes = { tags: record.plainTags, tagCount: record.plainTagCount, extras };
       reader = plainZipkinTags;
     } else {

@@ -13,14 +13,32 @@ export interface PlainZipkinTags {
   readonly extras: readonly Attribute[];
 }
 
-/** How many tags `tags` holds when every value is a string, else -1: some tag needs a warning. */
-export function plainTagCount(tags: JsonObject): number {
+/** What scanPlainTags learnt of a tag object whose values are all strings. */
+export class PlainTagScan {
+  count = 0;
+  /**
+   * Whether a tag may give a span field (`error`, `otel.*`). Looking those keys up in every
+   * span's tags costs more than the rest of reading them: most spans have none of them, and a
+   * missing key is the slowest lookup there is.
+   */
+  mayGiveFields = false;
+}
+
+/** True when every value of `tags` is a string (no tag needs a warning); `scan` then says more. */
+export function scanPlainTags(tags: JsonObject, scan: PlainTagScan): boolean {
   let count = 0;
+  let mayGiveFields = false;
   for (const key in tags) {
-    if (typeof tags[key] !== 'string') return -1;
+    if (typeof tags[key] !== 'string') return false;
     count++;
+    if (!mayGiveFields) {
+      const first = key.charCodeAt(0);
+      mayGiveFields = (first === 101 /* e */ && key === 'error') || (first === 111 /* o */ && key.startsWith('otel.'));
+    }
   }
-  return count;
+  scan.count = count;
+  scan.mayGiveFields = mayGiveFields;
+  return true;
 }
 
 export const plainZipkinTags: PlainListReader = {

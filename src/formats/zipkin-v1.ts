@@ -482,6 +482,7 @@ function writeRecord(
       annotations: half.annotations,
       plainTags: undefined,
       plainTagCount: 0,
+      plainTagsGiveFields: false,
       tags: half.tags,
       tagsField: 'binaryAnnotations',
     });

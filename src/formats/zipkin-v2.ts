@@ -16,7 +16,7 @@ import {
   type ZipkinAnnotation,
   type ZipkinSpanRecord,
 } from './zipkin-common.ts';
-import { plainTagCount } from './zipkin-tags.ts';
+import { PlainTagScan, scanPlainTags } from './zipkin-tags.ts';
 import { MAX_EPOCH_MICROS } from './epoch.ts';
 
 export function looksLikeZipkinV2(doc: unknown): boolean {
@@ -80,7 +80,7 @@ function readAnnotations(raw: JsonObject, at: RecordPosition, out: BatchBuilder,
   return annotations;
 }
 
-/** Reads tags that plainTagCount did not accept. */
+/** Reads tags that scanPlainTags did not accept. */
 function readTags(value: unknown, at: RecordPosition, out: BatchBuilder, spanIndex: number): Attribute[] {
   const tags: Attribute[] = [];
   if (value === undefined || value === null) return tags;
@@ -109,6 +109,7 @@ type MutableRecord = { -readonly [K in keyof ZipkinSpanRecord]: ZipkinSpanRecord
 class RecordReader {
   private readonly localEndpoints = new KnownEndpoints();
   private readonly remoteEndpoints = new KnownEndpoints();
+  private readonly tagScan = new PlainTagScan();
   private readonly record: MutableRecord = {
     outer: -1,
     inner: -1,
@@ -127,6 +128,7 @@ class RecordReader {
     annotations: NO_ANNOTATIONS,
     plainTags: undefined,
     plainTagCount: 0,
+    plainTagsGiveFields: false,
     tags: [],
     tagsField: 'tags',
   };
@@ -167,10 +169,12 @@ class RecordReader {
     record.remoteEndpoint = remoteEndpoint;
     record.annotations = readAnnotations(raw, at, out, spanIndex);
     const tags = raw.tags;
-    const plainCount = isObject(tags) ? plainTagCount(tags) : -1;
-    record.plainTags = plainCount === -1 ? undefined : (tags as JsonObject);
-    record.plainTagCount = plainCount;
-    record.tags = plainCount === -1 ? readTags(tags, at, out, spanIndex) : NO_TAGS;
+    const scan = this.tagScan;
+    const plain = isObject(tags) && scanPlainTags(tags, scan);
+    record.plainTags = plain ? tags : undefined;
+    record.plainTagCount = plain ? scan.count : 0;
+    record.plainTagsGiveFields = plain && scan.mayGiveFields;
+    record.tags = plain ? NO_TAGS : readTags(tags, at, out, spanIndex);
     return record;
   }
 }
