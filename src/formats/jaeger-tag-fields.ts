@@ -6,7 +6,7 @@ import { STATUS_ONLY } from '../model/shared-values.ts';
 import type { Attribute, SpanKind, SpanStatus } from '../model/trace.ts';
 import { attributeText, resolvePath, type PathRef, type WarnFn } from './jaeger-tags.ts';
 import { isObject } from './json.ts';
-import { otelStatusCode } from './otel-status.ts';
+import { findFieldTags, otelStatusCode } from './otel-tags.ts';
 
 export interface TagFields {
   readonly kind: SpanKind;
@@ -46,53 +46,13 @@ export function isTagFieldKey(key: string): boolean {
 
 /** `rawTags` and `spanPath` only serve to point a warning at the tag concerned. */
 export function readTagFields(attributes: readonly Attribute[], rawTags: unknown, spanPath: PathRef, warn: WarnFn): TagFields {
-  let kindTag: Attribute | undefined;
-  let errorTag: Attribute | undefined;
-  let statusCodeTag: Attribute | undefined;
-  let statusDescriptionTag: Attribute | undefined;
-  let scopeName: string | undefined;
-  let scopeVersion: string | undefined;
-  let libraryName: string | undefined;
-  let libraryVersion: string | undefined;
-  for (const attribute of attributes) {
-    switch (attribute.key) {
-      case 'span.kind':
-        kindTag = attribute;
-        break;
-      case 'error':
-        errorTag = attribute;
-        break;
-      case 'otel.status_code':
-        statusCodeTag = attribute;
-        break;
-      case 'otel.status_description':
-        statusDescriptionTag = attribute;
-        break;
-      case 'otel.scope.name':
-        scopeName = attributeText(attribute.value);
-        break;
-      case 'otel.scope.version':
-        scopeVersion = attributeText(attribute.value);
-        break;
-      case 'otel.library.name':
-        libraryName = attributeText(attribute.value);
-        break;
-      case 'otel.library.version':
-        libraryVersion = attributeText(attribute.value);
-        break;
-    }
-  }
-  // The older otel.library.* names describe the same thing; the newer names win when both are there.
-  if (scopeName === undefined && libraryName !== undefined) {
-    scopeName = libraryName;
-    scopeVersion ??= libraryVersion;
-  }
-  const message = statusDescriptionTag === undefined ? undefined : attributeText(statusDescriptionTag.value);
+  const tags = findFieldTags(attributes, 'last');
+  const message = tags.statusDescription === undefined ? undefined : attributeText(tags.statusDescription.value);
   return {
-    kind: kindTag === undefined ? 'unspecified' : kindOf(kindTag, rawTags, spanPath, warn),
-    status: statusOf(errorTag, statusCodeTag, message, rawTags, spanPath, warn),
-    scopeName,
-    scopeVersion,
+    kind: tags.kind === undefined ? 'unspecified' : kindOf(tags.kind, rawTags, spanPath, warn),
+    status: statusOf(tags.error, tags.statusCode, message, rawTags, spanPath, warn),
+    scopeName: tags.scopeName,
+    scopeVersion: tags.scopeVersion,
   };
 }
 

@@ -18,7 +18,7 @@ import {
 } from './epoch.ts';
 import { isLowerHex, normalizeZipkinId } from './ids.ts';
 import { KnownScopes } from './known-scopes.ts';
-import { otelStatusCode } from './otel-status.ts';
+import { findFieldTags, otelStatusCode } from './otel-tags.ts';
 import { asNumber, isObject, jsonText, pathKey, type JsonObject } from './json.ts';
 import { SpanIdIndex } from '../analysis/span-id-index.ts';
 import { DeferredAttributesSpan, type BatchBuilder, type ParsedEvent, type ParsedSpan, type PlainListReader } from './parsed.ts';
@@ -329,44 +329,17 @@ interface FieldTags {
 const OTEL_STATUS_CODE = 'otel.status_code';
 const OTEL_STATUS_DESCRIPTION = 'otel.status_description';
 
+/** Zipkin's tags are string attributes, and of repeated keys the first counts (as Zipkin reads its error tag). */
 function fieldTagsOf(tags: readonly Attribute[]): FieldTags {
-  let error: string | undefined;
-  let statusCode: string | undefined;
-  let statusDescription: string | undefined;
-  let scopeName: string | undefined;
-  let scopeVersion: string | undefined;
-  let libraryName: string | undefined;
-  let libraryVersion: string | undefined;
-  for (const { key, value } of tags) {
-    if (value.type !== 'string') continue;
-    const text = value.value;
-    switch (key) {
-      case 'error':
-        error ??= text;
-        break;
-      case OTEL_STATUS_CODE:
-        statusCode ??= text;
-        break;
-      case OTEL_STATUS_DESCRIPTION:
-        statusDescription ??= text;
-        break;
-      case 'otel.scope.name':
-        scopeName ??= text;
-        break;
-      case 'otel.scope.version':
-        scopeVersion ??= text;
-        break;
-      case 'otel.library.name':
-        libraryName ??= text;
-        break;
-      case 'otel.library.version':
-        libraryVersion ??= text;
-        break;
-    }
-  }
-  // The newer names win when both are there.
-  if (scopeName === undefined) return { error, statusCode, statusDescription, scopeName: libraryName, scopeVersion: libraryVersion };
-  return { error, statusCode, statusDescription, scopeName, scopeVersion };
+  const found = findFieldTags(tags, 'first');
+  const textOf = (a: Attribute | undefined) => (a?.value.type === 'string' ? a.value.value : undefined);
+  return {
+    error: textOf(found.error),
+    statusCode: textOf(found.statusCode),
+    statusDescription: textOf(found.statusDescription),
+    scopeName: found.scopeName,
+    scopeVersion: found.scopeVersion,
+  };
 }
 
 const NO_FIELD_TAGS: FieldTags = Object.freeze({
@@ -380,12 +353,15 @@ const NO_FIELD_TAGS: FieldTags = Object.freeze({
 function fieldTagsOfPlain(tags: JsonObject): FieldTags {
   // Plain tags are all strings.
   const scopeName = tags['otel.scope.name'] as string | undefined;
+  const libraryName = tags['otel.library.name'] as string | undefined;
+  const scopeVersion = tags['otel.scope.version'] as string | undefined;
   return {
     error: tags.error as string | undefined,
     statusCode: tags[OTEL_STATUS_CODE] as string | undefined,
     statusDescription: tags[OTEL_STATUS_DESCRIPTION] as string | undefined,
-    scopeName: scopeName ?? (tags['otel.library.name'] as string | undefined),
-    scopeVersion: (scopeName === undefined ? tags['otel.library.version'] : tags['otel.scope.version']) as string | undefined,
+    // As findFieldTags: the older otel.library.* names stand in when otel.scope.name is absent.
+    scopeName: scopeName ?? libraryName,
+    scopeVersion: scopeName === undefined && libraryName !== undefined ? (scopeVersion ?? (tags['otel.library.version'] as string | undefined)) : scopeVersion,
   };
 }
 

@@ -164,6 +164,15 @@ function setParent(span: Record<string, Json>, parentId: Json): string {
   return parentKey;
 }
 
+/** Two span objects (maybe the same one) picked by number, with their paths. */
+function twoSpans(root: Json, at: number, other: number): [Path, Record<string, Json>, Path, Record<string, Json>] | undefined {
+  const spans = spanPaths(root);
+  if (spans.length === 0) return undefined;
+  const a = spans[at % spans.length];
+  const b = spans[other % spans.length];
+  return [a, get(root, a) as Record<string, Json>, b, get(root, b) as Record<string, Json>];
+}
+
 /** Applies one mutation in place; returns what it did, or undefined when it had no target. */
 function applyMutation(root: Json, m: Mutation): string | undefined {
   const pick = <T>(list: readonly T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
@@ -217,12 +226,9 @@ function applyMutation(root: Json, m: Mutation): string | undefined {
       return `self-parent ${showPath(path)}.${field} = own id ${short(span[spanIdKey(span)!])}`;
     }
     case 'two-cycle': {
-      const spans = spanPaths(root);
-      const a = pick(spans, m.at);
-      const b = pick(spans, m.other);
-      if (!a || !b) return undefined;
-      const sa = get(root, a) as Record<string, Json>;
-      const sb = get(root, b) as Record<string, Json>;
+      const two = twoSpans(root, m.at, m.other);
+      if (!two) return undefined;
+      const [a, sa, b, sb] = two;
       const idA = sa[spanIdKey(sa)!];
       const idB = sb[spanIdKey(sb)!];
       setParent(sa, idB);
@@ -230,12 +236,9 @@ function applyMutation(root: Json, m: Mutation): string | undefined {
       return `two-cycle ${showPath(a)} (${short(idA)}) <-> ${showPath(b)} (${short(idB)})`;
     }
     case 'same-id': {
-      const spans = spanPaths(root);
-      const a = pick(spans, m.at);
-      const b = pick(spans, m.other);
-      if (!a || !b) return undefined;
-      const sa = get(root, a) as Record<string, Json>;
-      const sb = get(root, b) as Record<string, Json>;
+      const two = twoSpans(root, m.at, m.other);
+      if (!two) return undefined;
+      const [a, sa, b, sb] = two;
       const id = sb[spanIdKey(sb)!];
       sa[spanIdKey(sa)!] = id;
       return `same-id ${showPath(a)}.${spanIdKey(sa)} = ${short(id)} (id of ${showPath(b)})`;
