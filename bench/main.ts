@@ -1,10 +1,11 @@
 // Entry of `npm run bench`. Every figure is printed beside a baseline measured in the same run,
 // because absolute times on shared machines mean little. `npm run bench -- parse` runs one part
-// (parse, analysis, waterfall, flamegraph, large).
+// (parse, analysis, waterfall, flamegraph, large); parse is timed in Node and in Chromium.
 import { benchAnalysis } from './analysis.ts';
 import { startBenchApp } from './browser-app.ts';
 import { benchFlamegraph } from './flamegraph-bench.ts';
 import { benchLargeFile } from './large-file-bench.ts';
+import { benchParseInChromium } from './parse-browser-bench.ts';
 import { benchParse } from './parse-bench.ts';
 import { benchWaterfall } from './waterfall-bench.ts';
 
@@ -13,7 +14,10 @@ const report = (line: string) => console.log(line);
 export async function main(args: readonly string[]): Promise<void> {
   const only = new Set(args);
   const wanted = (name: string) => only.size === 0 || only.has(name);
-  if (wanted('parse')) benchParse(report, [10_000, 100_000]);
+  if (wanted('parse')) {
+    benchParse(report, [10_000, 100_000]);
+    await benchParseInChromium(report, [10_000, 100_000]);
+  }
   if (wanted('analysis')) await benchAnalysis(report);
   if (wanted('waterfall') || wanted('flamegraph') || wanted('large')) {
     const app = await startBenchApp();

@@ -1,0 +1,55 @@
+// Runs inside a dedicated worker in Chromium, where the app parses files: times JSON.parse and
+// our whole load (parse + normalize + build trees) of one generated text, alternating the two so
+// that drift on a shared machine falls on both alike.
+import { loadTraceText } from '../src/formats/load.ts';
+import { generateTraceText, type BenchFormat } from './generate.ts';
+
+export interface WorkerParseRequest {
+  readonly format: BenchFormat;
+  readonly size: number;
+  readonly runs: number;
+}
+
+export interface WorkerParseResult {
+  readonly megabytes: number;
+  readonly spans: number;
+  /** Per run, in milliseconds; run i of each was measured back to back. */
+  readonly baseline: readonly number[];
+  readonly ours: readonly number[];
+}
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<WorkerParseRequest>) => void) | null;
+  postMessage(message: WorkerParseResult | { readonly error: string }): void;
+}
+
+function measure({ format, size, runs }: WorkerParseRequest): WorkerParseResult {
+  const text = generateTraceText(format, size, 42);
+  const baseline: number[] = [];
+  const ours: number[] = [];
+  let spans = 0;
+  // The first round warms the JIT up and is not counted, as in the Node figures.
+  for (let run = -1; run < runs; run++) {
+    const t0 = performance.now();
+    JSON.parse(text);
+    const t1 = performance.now();
+    const outcome = loadTraceText('bench.json', text);
+    const t2 = performance.now();
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    spans = outcome.file.traces.reduce((n, trace) => n + trace.spans.length, 0);
+    if (run >= 0) {
+      baseline.push(t1 - t0);
+      ours.push(t2 - t1);
+    }
+  }
+  return { megabytes: text.length / 2 ** 20, spans, baseline, ours };
+}
+
+const scope = self as unknown as WorkerScope;
+scope.onmessage = (event) => {
+  try {
+    scope.postMessage(measure(event.data));
+  } catch (error) {
+    scope.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  }
+};
