@@ -38,3 +38,18 @@ export function initialCollapsed(
   for (let i = 0; i < n; i++) if (tree.childCount[i] > 0 && expanded[i] === 0) collapsed.add(i);
   return collapsed;
 }
+
+const openingCollapse = new WeakMap<SpanTree, ReadonlySet<number>>();
+
+/**
+ * The collapse a trace opens with, worked out once per tree: the view state starts from it and
+ * the address records changes against it, and at a million spans each pass costs a visible pause.
+ */
+export function openingCollapsed(tree: SpanTree): ReadonlySet<number> {
+  let set = openingCollapse.get(tree);
+  if (set === undefined) {
+    set = initialCollapsed(tree);
+    openingCollapse.set(tree, set);
+  }
+  return set;
+}

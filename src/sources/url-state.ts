@@ -3,7 +3,7 @@
 // follows the stores as the user works (replaceState for small changes, pushState for a new
 // trace or view), and Back/Forward or opening a link restores the stores from it.
 import { parseDurationInput } from '../analysis/duration-input.ts';
-import { initialCollapsed } from '../analysis/initial-collapse.ts';
+import { openingCollapsed } from '../analysis/initial-collapse.ts';
 import type { Trace } from '../model/trace.ts';
 import { allTraces, currentTrace, useTraceStore } from '../state/trace-store.ts';
 import { useViewStore, type TimeRange, type ViewName } from '../state/view-store.ts';
@@ -28,7 +28,6 @@ import {
 // ---- per-trace lookups, built once per trace ----
 
 const spanIdLookup = new WeakMap<Trace, Map<string, number[]>>();
-const baseCollapsedLookup = new WeakMap<Trace, ReadonlySet<number>>();
 
 /** Span indexes by span id, in tree order: ids repeat in Zipkin (client and server halves). */
 function spansById(trace: Trace): Map<string, number[]> {
@@ -48,12 +47,7 @@ function spansById(trace: Trace): Map<string, number[]> {
 
 /** How the trace opens; the address stores collapse state as changes from it. */
 function baseCollapsed(trace: Trace): ReadonlySet<number> {
-  let set = baseCollapsedLookup.get(trace);
-  if (!set) {
-    set = initialCollapsed(trace.tree);
-    baseCollapsedLookup.set(trace, set);
-  }
-  return set;
+  return openingCollapsed(trace.tree);
 }
 
 // ---- state to parameters ----

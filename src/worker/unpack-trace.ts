@@ -37,7 +37,6 @@ import {
 
 
 interface SpanDetails {
-  readonly status: SpanStatus;
   readonly attributes: readonly Attribute[];
   readonly events: readonly SpanEvent[];
   readonly links: readonly SpanLink[];
@@ -164,10 +163,11 @@ class DetailReader {
     return version === undefined ? { name, attributes } : { name, version, attributes };
   }
 
-  details(flags: number, code: StatusCode): SpanDetails {
+  /** Attributes, events and links; the ids and status message before them are read apart. */
+  details(flags: number): SpanDetails {
     this.skipString();
     if ((flags & HAS_PARENT_ID) !== 0) this.skipString();
-    const status = (flags & HAS_STATUS_MESSAGE) !== 0 ? { code, message: this.string() } : STATUS_ONLY[code];
+    if ((flags & HAS_STATUS_MESSAGE) !== 0) this.skipString();
     const attributes = (flags & HAS_ATTRIBUTES) !== 0 ? this.attributes() : NO_ATTRIBUTES;
     let events: readonly SpanEvent[] = NO_EVENTS;
     if ((flags & HAS_EVENTS) !== 0) {
@@ -190,7 +190,7 @@ class DetailReader {
       }
       links = list;
     }
-    return { status, attributes, events, links };
+    return { attributes, events, links };
   }
 }
 
@@ -203,6 +203,8 @@ interface PageSpans extends PackedSpans {
 /** A span read from packed columns; the model's Span to everything that uses it. */
 class PackedSpan implements Span {
   private decoded: SpanDetails | undefined = undefined;
+  /** Read apart from the details: views that colour errors ask every span for its status. */
+  private statusWithMessage: SpanStatus | undefined = undefined;
 
   constructor(
     private readonly source: PageSpans,
@@ -213,7 +215,7 @@ class PackedSpan implements Span {
   private details(): SpanDetails {
     if (this.decoded === undefined) {
       const reader = new DetailReader(this.source, this.index);
-      this.decoded = reader.details(this.source.flags[this.index], this.statusCode());
+      this.decoded = reader.details(this.source.flags[this.index]);
     }
     return this.decoded;
   }
@@ -251,7 +253,14 @@ class PackedSpan implements Span {
     return this.source.durationNs[this.index];
   }
   get status(): SpanStatus {
-    return this.has(HAS_STATUS_MESSAGE) ? this.details().status : STATUS_ONLY[this.statusCode()];
+    if (!this.has(HAS_STATUS_MESSAGE)) return STATUS_ONLY[this.statusCode()];
+    if (this.statusWithMessage === undefined) {
+      const reader = new DetailReader(this.source, this.index);
+      reader.skipString();
+      if (this.has(HAS_PARENT_ID)) reader.skipString();
+      this.statusWithMessage = { code: this.statusCode(), message: reader.string() };
+    }
+    return this.statusWithMessage;
   }
   get attributes(): readonly Attribute[] {
     return this.has(HAS_ATTRIBUTES) ? this.details().attributes : NO_ATTRIBUTES;

@@ -92,6 +92,19 @@ describe('packed traces', () => {
     expect(trace.spans[0]).toBe(span);
   });
 
+  it('gives a status message read before or after the other details, the same object each time', () => {
+    const base = makeTrace([{ id: 'a', start: 0, dur: 5 }, { id: 'b', parent: 'a', start: 1, dur: 2, attrs: { k: 'v' }, events: ['e'] }]);
+    const spans = base.spans.map((s) => ({ ...s, status: { code: 'error' as const, message: `failed in ${s.spanId}` } }));
+    const [root, child] = throughThePage({ ...base, spans }).spans;
+    const early = child.status;
+    expect(early).toEqual({ code: 'error', message: 'failed in b' });
+    expect(child.attributes).toEqual([{ key: 'k', value: { type: 'string', value: 'v' } }]);
+    expect(child.events.map((e) => e.name)).toEqual(['e']);
+    expect(child.status).toBe(early);
+    expect(root.events).toEqual([]);
+    expect(root.status).toEqual({ code: 'error', message: 'failed in a' });
+  });
+
   it('keeps any spans of any typed attributes, events, links and statuses', () => {
     const key = fc.string({ maxLength: 6 });
     const { value } = fc.letrec<{ value: AttributeValue }>((tie) => ({
