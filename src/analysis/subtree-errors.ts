@@ -18,3 +18,8 @@ export function descendantErrors(trace: Trace): Uint8Array {
   cache.set(trace, below);
   return below;
 }
+
+/** Takes flags worked out elsewhere (the worker) for this very trace. */
+export function provideDescendantErrors(trace: Trace, below: Uint8Array): void {
+  cache.set(trace, below);
+}

@@ -1,9 +1,12 @@
 // Hands file bytes to the parsing worker and resolves with what it read; the traces' search
 // text, which the worker sends later, is handed to the search module as it comes.
 import { provideSearchText, type SearchText } from '../analysis/search.ts';
+import { provideDescendantErrors } from '../analysis/subtree-errors.ts';
 import type { LoadOutcome } from '../formats/load.ts';
 import type { Trace } from '../model/trace.ts';
+import { provideTraceAnalysis } from '../state/trace-analysis.ts';
 import type { PackedOutcome, ParseRequest, ParseResponse, ParseStage, SearchTextRequest } from '../worker/protocol.ts';
+import { unpackAnalysis } from '../worker/packed-analysis.ts';
 import { unpackTrace } from '../worker/unpack-trace.ts';
 
 interface Pending {
@@ -26,7 +29,15 @@ function whenIdle(task: () => void): void {
 
 function unpackOutcome(id: number, outcome: PackedOutcome): LoadOutcome {
   if (!outcome.ok) return outcome;
-  const traces = outcome.file.traces.map(unpackTrace);
+  const traces = outcome.file.traces.map((packed) => {
+    const trace = unpackTrace(packed);
+    if (packed.analysis !== undefined) {
+      const { analysis, descendantErrors } = unpackAnalysis(packed.analysis);
+      provideTraceAnalysis(trace, analysis);
+      provideDescendantErrors(trace, descendantErrors);
+    }
+    return trace;
+  });
   if (traces.length > 0) {
     awaitingSearchText.set(id, { traces, left: traces.length });
     const request: SearchTextRequest = { type: 'search', id };

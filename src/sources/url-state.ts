@@ -54,6 +54,8 @@ function baseCollapsed(trace: Trace): ReadonlySet<number> {
 
 function collapseDelta(trace: Trace, collapsed: ReadonlySet<number>): { collapse: string[]; expand: string[] } {
   const base = baseCollapsed(trace);
+  // The view starts from this very set: nothing changed, and a large trace need not be walked.
+  if (collapsed === base) return { collapse: [], expand: [] };
   const collapse: number[] = [];
   const expand: number[] = [];
   // Past the limit nothing is written, so there is no need to look further.

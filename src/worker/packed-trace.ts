@@ -4,6 +4,7 @@
 // page reads spans straight from it (unpack-trace.ts) and decodes a span's attributes, events
 // and links only when something asks for them.
 import type { SpanTree, Trace } from '../model/trace.ts';
+import { packedAnalysisTransferables, type PackedAnalysis } from './packed-analysis.ts';
 
 /** Value tags in the detail stream. */
 export const TAG_EMPTY = 0;
@@ -71,6 +72,8 @@ export interface PackedSpans {
 /** Everything of a Trace but its span objects, which the page makes from `packed`. */
 export interface PackedTrace extends Omit<Trace, 'spans'> {
   readonly packed: PackedSpans;
+  /** Worked out in the worker, where it costs less than on the page (absent for a trace without spans). */
+  readonly analysis?: PackedAnalysis;
 }
 
 /** The buffers a packed trace can hand over without copying. */
@@ -82,5 +85,7 @@ export function packedTransferables(trace: PackedTrace): ArrayBuffer[] {
     p.detailStart, p.detail, p.numbers,
     t.parent, t.firstChild, t.nextSibling, t.childCount, t.depth, t.preorder, t.missingParent,
   ];
-  return columns.map((c) => c.buffer as ArrayBuffer);
+  const buffers = columns.map((c) => c.buffer as ArrayBuffer);
+  if (trace.analysis !== undefined) buffers.push(...packedAnalysisTransferables(trace.analysis));
+  return buffers;
 }

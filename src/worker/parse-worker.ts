@@ -4,7 +4,10 @@
 // asks (once it is idle), it builds their search text and posts that too.
 import type { LoadOutcome } from '../formats/load.ts';
 import type { Trace } from '../model/trace.ts';
-import { packedTransferables } from './packed-trace.ts';
+import { descendantErrors } from '../analysis/subtree-errors.ts';
+import { computeTraceAnalysis } from '../analysis/trace-analysis.ts';
+import { packAnalysis } from './packed-analysis.ts';
+import { packedTransferables, type PackedTrace } from './packed-trace.ts';
 import { packTrace } from './pack-trace.ts';
 import type { PackedOutcome, ParseRequest, ParseResponse, WorkerRequest } from './protocol.ts';
 import { readTraceFile } from './read-file.ts';
@@ -22,9 +25,21 @@ const searchJobs = new SearchJobs(
   () => new Promise((resolve) => setTimeout(resolve, 0)),
 );
 
+/** The trace in columns, with the analysis every view starts from: it costs the page more to work out. */
+function packForPage(trace: Trace): PackedTrace {
+  const packed = packTrace(trace);
+  if (trace.spans.length === 0) return packed;
+  try {
+    return { ...packed, analysis: packAnalysis(computeTraceAnalysis(trace), descendantErrors(trace)) };
+  } catch {
+    // The page then works it out itself, and a fault shows in the view that needs it, not as a file that fails to load.
+    return packed;
+  }
+}
+
 function packOutcome(outcome: LoadOutcome): PackedOutcome {
   if (!outcome.ok) return outcome;
-  return { ok: true, file: { ...outcome.file, traces: outcome.file.traces.map((trace) => packTrace(trace)) } };
+  return { ok: true, file: { ...outcome.file, traces: outcome.file.traces.map(packForPage) } };
 }
 
 /** The outcome to post, and the traces read (their spans still whole, for the search text). */

@@ -281,7 +281,8 @@ class PackedSpan implements Span {
 }
 
 export function unpackTrace(packedTrace: PackedTrace): Trace {
-  const { packed, ...rest } = packedTrace;
+  // The analysis is handed to the analysis caches by the caller, not kept on the trace.
+  const { packed, analysis: _analysis, ...rest } = packedTrace;
   const { count, resourceCount, scopeCount } = packed;
   const resources: Resource[] = new Array(resourceCount);
   for (let r = 0; r < resourceCount; r++) resources[r] = new DetailReader(packed, count + r).resource();

@@ -3,32 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { criticalPath, traceCriticalPaths, type CriticalSection } from '../../../src/analysis/critical-path.ts';
 import { selfTimesNs } from '../../../src/analysis/self-time.ts';
-import type { SpanKind, Trace } from '../../../src/model/trace.ts';
+import type { Trace } from '../../../src/model/trace.ts';
 import { makeTrace, type SpanSpec } from '../../helpers/make-trace.ts';
-
-const KINDS: SpanKind[] = ['internal', 'server', 'client', 'producer', 'consumer'];
-
-/** Random traces: any parent (earlier span, none, or missing), any times, any kinds. */
-const messyTrace = fc
-  .array(
-    fc.record({
-      parentChoice: fc.integer({ min: 0, max: 9 }),
-      parentPick: fc.nat(),
-      start: fc.integer({ min: 0, max: 200 }),
-      dur: fc.integer({ min: 0, max: 120 }),
-      kind: fc.constantFrom(...KINDS),
-      followsFrom: fc.integer({ min: 0, max: 9 }),
-    }),
-    { minLength: 1, maxLength: 40 },
-  )
-  .map((raw) =>
-    raw.map((r, i): SpanSpec => {
-      const parent =
-        r.parentChoice === 0 || i === 0 ? undefined : r.parentChoice === 1 ? 'gone' : `s${r.parentPick % i}`;
-      return { id: `s${i}`, parent, start: r.start, dur: r.dur, kind: r.kind, followsFrom: r.followsFrom === 0 };
-    }),
-  )
-  .map((specs) => makeTrace(specs));
+import { messyTrace } from '../../helpers/random-traces.ts';
 
 /**
  * One root whose children nest inside their parents and whose siblings never overlap (they

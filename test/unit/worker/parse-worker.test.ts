@@ -77,6 +77,27 @@ describe('parseInWorker', () => {
     expect(outcome.file.traces.map(plainTrace)).toEqual(expected.file.traces.map(plainTrace));
   });
 
+  it('hands the page the analysis of each trace, the one its spans give, so the page need not work it out', async () => {
+    const text = readCorpusText('otlp/otel-tui__test_data.json');
+    const { posted, outcome } = await throughWorker('many.json', text);
+    const expected = loadTraceText('many.json', text);
+    if (!outcome.ok || !expected.ok) throw new Error('expected both to load');
+    const result = posted.find((m) => m.type === 'result');
+    if (result?.type !== 'result' || !result.outcome.ok) throw new Error('expected a result with traces');
+    // The same module instances as the page's, which the worker test loaded afresh.
+    const { analyzeTrace } = await import('../../../src/state/trace-analysis.ts');
+    const { descendantErrors } = await import('../../../src/analysis/subtree-errors.ts');
+    const { computeTraceAnalysis } = await import('../../../src/analysis/trace-analysis.ts');
+    outcome.file.traces.forEach((trace, t) => {
+      const sent = result.outcome.ok ? result.outcome.file.traces[t].analysis : undefined;
+      if (sent === undefined) throw new Error(`trace ${t} came without its analysis`);
+      const analysis = analyzeTrace(trace);
+      expect(analysis.selfNs).toBe(sent.selfNs);
+      expect(descendantErrors(trace)).toBe(sent.descendantErrors);
+      expect(analysis).toEqual(computeTraceAnalysis(expected.file.traces[t]));
+    });
+  });
+
   it('passes a file that cannot be read on as an error naming it', async () => {
     const { outcome } = await throughWorker('broken.json', '{"resourceSpans": [');
     if (outcome.ok) throw new Error('expected an error');
