@@ -66,7 +66,8 @@ interface ContainerFrame {
 
 class TracePacker implements ScalarSink {
   readonly detail: NumberStream<Int32Array<ArrayBuffer>>;
-  readonly numbers = float64Stream(1024);
+  // Most spans have no doubles or events; a file of thousands of small traces packs each alone.
+  readonly numbers = float64Stream(16);
   readonly words: string[] = [];
   private readonly wordIndex = new Map<string, number>();
   readonly chunks: TextChunk[] = [];

@@ -6,7 +6,7 @@ import type { LoadOutcome } from '../formats/load.ts';
 import type { Trace } from '../model/trace.ts';
 import { descendantErrors } from '../analysis/subtree-errors.ts';
 import { computeTraceAnalysis } from '../analysis/trace-analysis.ts';
-import { packAnalysis } from './packed-analysis.ts';
+import { ANALYSED_IN_WORKER_FROM_SPANS, packAnalysis } from './packed-analysis.ts';
 import { packedTransferables, type PackedTrace } from './packed-trace.ts';
 import { packTrace } from './pack-trace.ts';
 import type { PackedOutcome, ParseRequest, ParseResponse, WorkerRequest } from './protocol.ts';
@@ -25,10 +25,10 @@ const searchJobs = new SearchJobs(
   () => new Promise((resolve) => setTimeout(resolve, 0)),
 );
 
-/** The trace in columns, with the analysis every view starts from: it costs the page more to work out. */
+/** The trace in columns, with the analysis every view starts from when it would cost the page more. */
 function packForPage(trace: Trace): PackedTrace {
   const packed = packTrace(trace);
-  if (trace.spans.length === 0) return packed;
+  if (trace.spans.length < ANALYSED_IN_WORKER_FROM_SPANS) return packed;
   try {
     return { ...packed, analysis: packAnalysis(computeTraceAnalysis(trace), descendantErrors(trace)) };
   } catch {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadTraceText } from '../../../src/formats/load.ts';
 import type { Attribute, AttributeValue, Trace } from '../../../src/model/trace.ts';
-import { packedTransferables } from '../../../src/worker/packed-trace.ts';
+import { MOVE_FROM_BYTES, packedTransferables } from '../../../src/worker/packed-trace.ts';
 import { packTrace } from '../../../src/worker/pack-trace.ts';
 import { unpackTrace } from '../../../src/worker/unpack-trace.ts';
 import { generateTraceText } from '../../../bench/generate.ts';
@@ -82,6 +82,21 @@ describe('packed traces', () => {
     const packed = packTrace(trace, 4_000);
     expect(packed.packed.chunks.length).toBeGreaterThan(10);
     expectSameTrace(throughThePage(trace, 4_000), trace);
+  });
+
+  it('moves the large columns of a trace and copies the small ones, so that a file of many small traces posts in one go', () => {
+    const small = packTrace(makeTrace([{ id: 'a', start: 0, dur: 5 }, { id: 'b', parent: 'a', start: 1, dur: 2 }]));
+    expect(packedTransferables(small)).toEqual([]);
+    const outcome = loadTraceText('big.json', generateTraceText('otlp', 20_000, 3));
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const trace = outcome.file.traces[0];
+    // Moving the tree columns empties them here; the comparison still needs the original's.
+    const big = packTrace({ ...trace, tree: structuredClone(trace.tree) });
+    const moved = packedTransferables(big);
+    expect(moved).toContain(big.packed.detail.buffer);
+    expect(moved).toContain(big.packed.startNs.buffer);
+    expect(moved.every((b) => b.byteLength >= MOVE_FROM_BYTES)).toBe(true);
+    expectSameTrace(unpackTrace(structuredClone(big, { transfer: moved })), trace);
   });
 
   it('gives the same span object each time it is asked for one, with the same details', () => {

@@ -77,10 +77,13 @@ describe('parseInWorker', () => {
     expect(outcome.file.traces.map(plainTrace)).toEqual(expected.file.traces.map(plainTrace));
   });
 
-  it('hands the page the analysis of each trace, the one its spans give, so the page need not work it out', async () => {
-    const text = readCorpusText('otlp/otel-tui__test_data.json');
-    const { posted, outcome } = await throughWorker('many.json', text);
-    const expected = loadTraceText('many.json', text);
+  it('hands the page the analysis of a large trace, the one its spans give, and leaves small ones to the page', async () => {
+    const { ANALYSED_IN_WORKER_FROM_SPANS } = await import('../../../src/worker/packed-analysis.ts');
+    const large = JSON.parse(generateTraceText('otlp', ANALYSED_IN_WORKER_FROM_SPANS, 3)) as { resourceSpans: unknown[] };
+    const small = JSON.parse(generateTraceText('otlp', ANALYSED_IN_WORKER_FROM_SPANS - 1, 4)) as { resourceSpans: unknown[] };
+    const text = JSON.stringify({ resourceSpans: [...large.resourceSpans, ...small.resourceSpans] });
+    const { posted, outcome } = await throughWorker('two.json', text);
+    const expected = loadTraceText('two.json', text);
     if (!outcome.ok || !expected.ok) throw new Error('expected both to load');
     const result = posted.find((m) => m.type === 'result');
     if (result?.type !== 'result' || !result.outcome.ok) throw new Error('expected a result with traces');
@@ -88,12 +91,15 @@ describe('parseInWorker', () => {
     const { analyzeTrace } = await import('../../../src/state/trace-analysis.ts');
     const { descendantErrors } = await import('../../../src/analysis/subtree-errors.ts');
     const { computeTraceAnalysis } = await import('../../../src/analysis/trace-analysis.ts');
+    expect(outcome.file.traces.map((t) => t.spans.length).sort()).toEqual([ANALYSED_IN_WORKER_FROM_SPANS - 1, ANALYSED_IN_WORKER_FROM_SPANS]);
     outcome.file.traces.forEach((trace, t) => {
       const sent = result.outcome.ok ? result.outcome.file.traces[t].analysis : undefined;
-      if (sent === undefined) throw new Error(`trace ${t} came without its analysis`);
       const analysis = analyzeTrace(trace);
-      expect(analysis.selfNs).toBe(sent.selfNs);
-      expect(descendantErrors(trace)).toBe(sent.descendantErrors);
+      if (trace.spans.length >= ANALYSED_IN_WORKER_FROM_SPANS) {
+        if (sent === undefined) throw new Error('the large trace came without its analysis');
+        expect(analysis.selfNs).toBe(sent.selfNs);
+        expect(descendantErrors(trace)).toBe(sent.descendantErrors);
+      } else expect(sent).toBeUndefined();
       expect(analysis).toEqual(computeTraceAnalysis(expected.file.traces[t]));
     });
   });
