@@ -1,17 +1,55 @@
+import { useMemo, useState } from 'react';
 import { allTraces, useTraceStore } from '../state/trace-store.ts';
 import { epochNsToDate, formatDuration } from './format/duration.ts';
-import { traceTitle } from './trace-label.ts';
+import { isTraceOrder, shownTraces, TRACE_ORDERS, traceListRows, type TraceOrder } from './trace-list.ts';
+
+/** A list this long opens folded, and gets a filter and a choice of order. */
+const LONG_LIST = 12;
+/** Rows drawn at most: thousands of table rows would hold the page up for a list nobody scrolls through. */
+export const MAX_PICKER_ROWS = 1_000;
+
+const countFormat = new Intl.NumberFormat('en');
 
 /** Lists the traces when the loaded files hold more than one. */
 export function TracePicker() {
   const files = useTraceStore((s) => s.files);
   const current = useTraceStore((s) => s.current);
   const selectTrace = useTraceStore((s) => s.selectTrace);
-  const entries = allTraces(files);
-  if (entries.length < 2) return null;
+  const [filter, setFilter] = useState('');
+  const [order, setOrder] = useState<TraceOrder>('loaded');
+  const rows = useMemo(() => traceListRows(allTraces(files)), [files]);
+  const shown = useMemo(() => shownTraces(rows, filter, order), [rows, filter, order]);
+  if (rows.length < 2) return null;
+  const long = rows.length > LONG_LIST;
   return (
-    <details className="trace-picker" open={entries.length <= 12}>
-      <summary>{entries.length} traces loaded: pick one</summary>
+    <details className="trace-picker" open={!long}>
+      <summary>{countFormat.format(rows.length)} traces loaded: pick one</summary>
+      {long && (
+        <div className="trace-picker__controls">
+          <input
+            type="search"
+            aria-label="Filter traces"
+            placeholder="Filter by root operation, service or trace id"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
+          <label>
+            Order{' '}
+            <select value={order} onChange={(e) => isTraceOrder(e.target.value) && setOrder(e.target.value)}>
+              {Object.entries(TRACE_ORDERS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="trace-picker__count" data-testid="trace-picker-count">
+            {shown.length === rows.length
+              ? `${countFormat.format(rows.length)} traces`
+              : `${countFormat.format(shown.length)} of ${countFormat.format(rows.length)} traces match`}
+          </span>
+        </div>
+      )}
       <table data-testid="trace-picker">
         <thead>
           <tr>
@@ -24,17 +62,16 @@ export function TracePicker() {
           </tr>
         </thead>
         <tbody>
-          {entries.map(({ ref, trace, fileName }) => {
-            const title = traceTitle(trace);
+          {shown.slice(0, MAX_PICKER_ROWS).map(({ ref, trace, fileName, operation, service }) => {
             const active = current?.file === ref.file && current.trace === ref.trace;
             return (
               <tr key={`${ref.file}:${ref.trace}`} aria-selected={active} data-trace-id={trace.traceId}>
                 <td>
                   <button type="button" onClick={() => selectTrace(ref)} title={`${trace.traceId} (${fileName})`}>
-                    {title.operation || trace.traceId}
+                    {operation || trace.traceId}
                   </button>
                 </td>
-                <td>{title.service}</td>
+                <td>{service}</td>
                 <td>{epochNsToDate(trace.startEpochNs).toLocaleString()}</td>
                 <td>{formatDuration(trace.durationNs)}</td>
                 <td>{trace.spans.length}</td>
@@ -44,6 +81,13 @@ export function TracePicker() {
           })}
         </tbody>
       </table>
+      {shown.length > MAX_PICKER_ROWS && (
+        <p className="trace-picker__more">
+          The first {countFormat.format(MAX_PICKER_ROWS)} of {countFormat.format(shown.length)} are shown: filter or change the order to
+          reach the others.
+        </p>
+      )}
+      {shown.length === 0 && <p className="trace-picker__more">No trace matches “{filter.trim()}”.</p>}
     </details>
   );
 }

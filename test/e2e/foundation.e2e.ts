@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corpusEntries, corpusPath } from '../helpers/corpus.ts';
+import { loadTraceText } from '../../src/formats/load.ts';
+import { corpusEntries, corpusPath, readCorpusText } from '../helpers/corpus.ts';
 import { launchBrowser, openPage, pageErrors } from './browser.ts';
 
 let browser: Browser;
@@ -79,6 +80,30 @@ describe('foundation', () => {
     const target = await rows.nth(2).getAttribute('data-trace-id');
     await rows.nth(2).getByRole('button').click();
     expect((await summary(page)).traceId).toBe(target);
+    await page.close();
+  });
+
+  it('finds a trace among many by filter and by order, and opens it', async () => {
+    const file = 'otlp/otel-tui__test_data.json';
+    const outcome = loadTraceText(file, readCorpusText(file));
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const traces = outcome.file.traces;
+    // The first trace of the most spans, as a stable sort by span count puts it first.
+    const biggest = traces.reduce((best, t) => (t.spans.length > best.spans.length ? t : best));
+    const page = await openPage(browser, '?demo=0');
+    await page.locator('input[type=file]').setInputFiles(corpusPath(file));
+    expect((await loadSummary(page)).traces).toBe(traces.length);
+    await page.locator('.trace-picker summary').click();
+    const rows = page.getByTestId('trace-picker').locator('tbody tr');
+    expect(await rows.count()).toBe(traces.length);
+    await page.getByRole('combobox', { name: 'Order' }).selectOption({ label: 'Most spans' });
+    expect(await rows.first().getAttribute('data-trace-id')).toBe(biggest.traceId);
+    const other = traces.find((t) => t !== biggest)!;
+    await page.getByRole('searchbox', { name: 'Filter traces' }).fill(other.traceId.toUpperCase());
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.first().getByRole('button').click();
+    expect((await summary(page)).traceId).toBe(other.traceId);
+    expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
 

@@ -1,0 +1,82 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LoadedFile, Trace } from '../../../src/model/trace.ts';
+import { useTraceStore } from '../../../src/state/trace-store.ts';
+import { MAX_PICKER_ROWS, TracePicker } from '../../../src/ui/TracePicker.tsx';
+import { DEFAULT_EPOCH, makeTrace } from '../../helpers/make-trace.ts';
+
+const MS = 1_000_000;
+
+/** Trace i: `spans` spans of service svc-<i % 3>, starting i seconds after the base, lasting `durMs`. */
+function traceNo(i: number, durMs: number, spans = 1): Trace {
+  const specs = [{ id: 'root', start: 0, dur: durMs * MS, service: `svc-${i % 3}`, name: `op ${i}` }];
+  for (let k = 1; k < spans; k++) specs.push({ id: `c${k}`, parent: 'root', start: 0, dur: MS, service: `svc-${i % 3}`, name: 'child' } as (typeof specs)[0]);
+  return makeTrace(specs, { traceId: i.toString(16).padStart(32, '0'), epoch: { sec: DEFAULT_EPOCH.sec + i, nano: 0 } });
+}
+
+function load(traces: readonly Trace[]): void {
+  const file: LoadedFile = { fileName: 'many.json', format: 'otlp', traces, warnings: [], notes: [] };
+  act(() => useTraceStore.getState().finishLoad([file], []));
+}
+
+function rootsShown(): string[] {
+  // Plain selectors: role queries over a thousand rows take seconds in jsdom.
+  return Array.from(screen.getByTestId('trace-picker').querySelectorAll('tbody tr button'), (b) => b.textContent ?? '');
+}
+
+afterEach(() => act(() => useTraceStore.setState({ files: [], current: null })));
+
+describe('TracePicker', () => {
+  it('lists a few traces in file order, without a filter or an order to choose', () => {
+    load([traceNo(0, 5), traceNo(1, 9), traceNo(2, 1)]);
+    render(<TracePicker />);
+    expect(rootsShown()).toEqual(['op 0', 'op 1', 'op 2']);
+    expect(screen.queryByRole('searchbox', { name: 'Filter traces' })).toBeNull();
+  });
+
+  it('filters a long list by root operation, service or trace id, and says how many match', () => {
+    load(Array.from({ length: 20 }, (_, i) => traceNo(i, i + 1)));
+    render(<TracePicker />);
+    const filter = screen.getByRole('searchbox', { name: 'Filter traces' });
+    fireEvent.change(filter, { target: { value: 'OP 1' } });
+    expect(rootsShown()).toEqual(['op 1', ...Array.from({ length: 10 }, (_, k) => `op ${10 + k}`)]);
+    expect(screen.getByTestId('trace-picker-count').textContent).toBe('11 of 20 traces match');
+    fireEvent.change(filter, { target: { value: 'svc-2' } });
+    expect(rootsShown()).toEqual(['op 2', 'op 5', 'op 8', 'op 11', 'op 14', 'op 17']);
+    fireEvent.change(filter, { target: { value: '13'.padStart(32, '0').slice(-6) } });
+    expect(rootsShown()).toEqual(['op 19']);
+    fireEvent.change(filter, { target: { value: 'nothing like it' } });
+    expect(rootsShown()).toEqual([]);
+    expect(screen.getByText(/No trace matches/).textContent).toContain('nothing like it');
+  });
+
+  it('orders a long list as Jaeger UI orders search results; ties keep the file order', () => {
+    const durations = [7, 3, 9, 3, 1, 12, 5, 3, 8, 2, 6, 4, 11];
+    load(durations.map((d, i) => traceNo(i, d, 1 + (i % 4))));
+    render(<TracePicker />);
+    const order = screen.getByRole('combobox', { name: 'Order' });
+    fireEvent.change(order, { target: { value: 'longest' } });
+    expect(rootsShown().slice(0, 4)).toEqual(['op 5', 'op 12', 'op 2', 'op 8']);
+    fireEvent.change(order, { target: { value: 'shortest' } });
+    expect(rootsShown().slice(0, 5)).toEqual(['op 4', 'op 9', 'op 1', 'op 3', 'op 7']);
+    fireEvent.change(order, { target: { value: 'recent' } });
+    expect(rootsShown()[0]).toBe('op 12');
+    expect(rootsShown().at(-1)).toBe('op 0');
+    fireEvent.change(order, { target: { value: 'most-spans' } });
+    expect(rootsShown().slice(0, 3)).toEqual(['op 3', 'op 7', 'op 11']);
+    fireEvent.change(order, { target: { value: 'loaded' } });
+    expect(rootsShown()).toEqual(durations.map((_, i) => `op ${i}`));
+  });
+
+  it(`draws at most ${MAX_PICKER_ROWS} rows of a longer list and says how to reach the others`, () => {
+    const count = MAX_PICKER_ROWS + 200;
+    load(Array.from({ length: count }, (_, i) => traceNo(i, 1 + (i % 50))));
+    render(<TracePicker />);
+    expect(rootsShown()).toHaveLength(MAX_PICKER_ROWS);
+    expect(screen.getByText(/first 1,000 of 1,200 are shown/)).toBeTruthy();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Order' }), { target: { value: 'recent' } });
+    expect(rootsShown()[0]).toBe(`op ${count - 1}`);
+    fireEvent.click(screen.getByTestId('trace-picker').querySelector('tbody tr button')!);
+    expect(useTraceStore.getState().current).toEqual({ file: 0, trace: count - 1 });
+  });
+});
