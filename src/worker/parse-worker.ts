@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 // Parses and normalizes trace files off the main thread, and posts the traces packed into
-// columns: cloning span objects would cost the page more than the parse itself. When the page
-// asks (once it is idle), it builds their search text and posts that too.
+// columns: cloning span objects would cost the page more than the parse itself. Large traces
+// come with their analysis (self times, critical paths), which costs less here than on the
+// page's spans. When the page asks (once it is idle), it builds their search text and posts that too.
 import type { LoadOutcome } from '../formats/load.ts';
 import type { Trace } from '../model/trace.ts';
 import { descendantErrors } from '../analysis/subtree-errors.ts';
@@ -32,7 +33,8 @@ function packForPage(trace: Trace): PackedTrace {
   try {
     return { ...packed, analysis: packAnalysis(computeTraceAnalysis(trace), descendantErrors(trace)) };
   } catch {
-    // The page then works it out itself, and a fault shows in the view that needs it, not as a file that fails to load.
+    // The page then works it out itself: a fault shows in the view that needs it rather than
+    // as a file that fails to load.
     return packed;
   }
 }
