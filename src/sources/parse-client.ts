@@ -7,6 +7,7 @@ import type { Trace } from '../model/trace.ts';
 import { provideTraceAnalysis } from '../state/trace-analysis.ts';
 import type { PackedOutcome, ParseRequest, ParseResponse, ParseStage, SearchTextRequest } from '../worker/protocol.ts';
 import { unpackAnalysis } from '../worker/packed-analysis.ts';
+import type { PackedTrace } from '../worker/packed-trace.ts';
 import { unpackTrace } from '../worker/unpack-trace.ts';
 
 interface Pending {
@@ -27,17 +28,20 @@ function whenIdle(task: () => void): void {
   else setTimeout(task, 100);
 }
 
+/** A trace as the worker posted it, made the page's: its analysis, if it came with one, goes to the caches. */
+export function unpackTraceForPage(packed: PackedTrace): Trace {
+  const trace = unpackTrace(packed);
+  if (packed.analysis !== undefined) {
+    const { analysis, descendantErrors } = unpackAnalysis(packed.analysis);
+    provideTraceAnalysis(trace, analysis);
+    provideDescendantErrors(trace, descendantErrors);
+  }
+  return trace;
+}
+
 function unpackOutcome(id: number, outcome: PackedOutcome): LoadOutcome {
   if (!outcome.ok) return outcome;
-  const traces = outcome.file.traces.map((packed) => {
-    const trace = unpackTrace(packed);
-    if (packed.analysis !== undefined) {
-      const { analysis, descendantErrors } = unpackAnalysis(packed.analysis);
-      provideTraceAnalysis(trace, analysis);
-      provideDescendantErrors(trace, descendantErrors);
-    }
-    return trace;
-  });
+  const traces = outcome.file.traces.map(unpackTraceForPage);
   if (traces.length > 0) {
     awaitingSearchText.set(id, { traces, left: traces.length });
     const request: SearchTextRequest = { type: 'search', id };

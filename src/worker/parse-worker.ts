@@ -5,11 +5,8 @@
 // page's spans. When the page asks (once it is idle), it builds their search text and posts that too.
 import type { LoadOutcome } from '../formats/load.ts';
 import type { Trace } from '../model/trace.ts';
-import { descendantErrors } from '../analysis/subtree-errors.ts';
-import { computeTraceAnalysis } from '../analysis/trace-analysis.ts';
-import { ANALYSED_IN_WORKER_FROM_SPANS, packAnalysis } from './packed-analysis.ts';
-import { packedTransferables, type PackedTrace } from './packed-trace.ts';
-import { packTrace } from './pack-trace.ts';
+import { packTraceForPage } from './pack-for-page.ts';
+import { packedTransferables } from './packed-trace.ts';
 import type { PackedOutcome, ParseRequest, ParseResponse, WorkerRequest } from './protocol.ts';
 import { readTraceFile } from './read-file.ts';
 import { SearchJobs } from './search-jobs.ts';
@@ -26,22 +23,9 @@ const searchJobs = new SearchJobs(
   () => new Promise((resolve) => setTimeout(resolve, 0)),
 );
 
-/** The trace in columns, with the analysis every view starts from when it would cost the page more. */
-function packForPage(trace: Trace): PackedTrace {
-  const packed = packTrace(trace);
-  if (trace.spans.length < ANALYSED_IN_WORKER_FROM_SPANS) return packed;
-  try {
-    return { ...packed, analysis: packAnalysis(computeTraceAnalysis(trace), descendantErrors(trace)) };
-  } catch {
-    // The page then works it out itself: a fault shows in the view that needs it rather than
-    // as a file that fails to load.
-    return packed;
-  }
-}
-
 function packOutcome(outcome: LoadOutcome): PackedOutcome {
   if (!outcome.ok) return outcome;
-  return { ok: true, file: { ...outcome.file, traces: outcome.file.traces.map(packForPage) } };
+  return { ok: true, file: { ...outcome.file, traces: outcome.file.traces.map(packTraceForPage) } };
 }
 
 /** The outcome to post, and the traces read (their spans still whole, for the search text). */

@@ -34,7 +34,8 @@ import { App } from '../../../src/ui/App.tsx';
 import { AXIS_HEIGHT, ROW_HEIGHT } from '../../../src/ui/flamegraph/constants.ts';
 import { packedTransferables } from '../../../src/worker/packed-trace.ts';
 import { packTrace } from '../../../src/worker/pack-trace.ts';
-import { unpackTrace } from '../../../src/worker/unpack-trace.ts';
+import { packTraceForPage } from '../../../src/worker/pack-for-page.ts';
+import { unpackTraceForPage } from '../../../src/sources/parse-client.ts';
 import { readCorpusText } from '../../helpers/corpus.ts';
 
 // =============================================================================================
@@ -189,10 +190,13 @@ function describeError(e: unknown): string {
 // =============================================================================================
 // The page as a user sees it: one loaded file, every view, a few interactions each.
 
-/** Packs, clones as postMessage would (moving the columns), and unpacks: the trace the page gets. */
+/**
+ * Packs as the worker does (with the analysis of a large trace), clones as postMessage would
+ * (moving the large columns), and unpacks as the page does: the trace the page gets.
+ */
 function throughThePage(trace: Trace): Trace {
-  const packed = packTrace({ ...trace, tree: structuredClone(trace.tree) });
-  return unpackTrace(structuredClone(packed, { transfer: packedTransferables(packed) }));
+  const packed = packTraceForPage({ ...trace, tree: structuredClone(trace.tree) });
+  return unpackTraceForPage(structuredClone(packed, { transfer: packedTransferables(packed) }));
 }
 
 function pageFile(file: LoadedFile): LoadedFile {
