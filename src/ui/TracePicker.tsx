@@ -17,6 +17,12 @@ export function TracePicker() {
   const selectTrace = useTraceStore((s) => s.selectTrace);
   const [filter, setFilter] = useState('');
   const [order, setOrder] = useState<TraceOrder>('loaded');
+  // A filter typed for other files would hide the new ones; the chosen order is kept.
+  const [filteredFiles, setFilteredFiles] = useState(files);
+  if (filteredFiles !== files) {
+    setFilteredFiles(files);
+    setFilter('');
+  }
   const rows = useMemo(() => traceListRows(allTraces(files)), [files]);
   const shown = useMemo(() => shownTraces(rows, filter, order), [rows, filter, order]);
   if (rows.length < 2) return null;

@@ -50,6 +50,17 @@ describe('TracePicker', () => {
     expect(screen.getByText(/No trace matches/).textContent).toContain('nothing like it');
   });
 
+  it('clears the filter when other files are loaded, and keeps the chosen order', () => {
+    load(Array.from({ length: 20 }, (_, i) => traceNo(i, i + 1)));
+    render(<TracePicker />);
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter traces' }), { target: { value: 'op 3' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Order' }), { target: { value: 'longest' } });
+    expect(rootsShown()).toEqual(['op 3']);
+    load(Array.from({ length: 15 }, (_, i) => traceNo(i + 100, i + 1)));
+    expect((screen.getByRole('searchbox', { name: 'Filter traces' }) as HTMLInputElement).value).toBe('');
+    expect(rootsShown()).toEqual(Array.from({ length: 15 }, (_, i) => `op ${114 - i}`));
+  });
+
   it('orders a long list as Jaeger UI orders search results; ties keep the file order', () => {
     const durations = [7, 3, 9, 3, 1, 12, 5, 3, 8, 2, 6, 4, 11];
     load(durations.map((d, i) => traceNo(i, d, 1 + (i % 4))));
