@@ -143,7 +143,8 @@ function StatsTable({ rows, mode }: { rows: readonly StatRow[]; mode: StatGroupM
 export function StatisticsView({ trace }: { trace: Trace }) {
   const { mode, attributeKey, column, direction, setMode, setAttributeKey } = useStatsSettings();
   const keysId = useId();
-  const keys = useMemo(() => attributeKeys(trace), [trace]);
+  // Listing the keys reads every span's attributes: only worth it once grouping by one is chosen.
+  const keys = useMemo(() => (mode === 'attribute' ? attributeKeys(trace) : []), [trace, mode]);
   // Regrouping 100,000 spans on every keystroke would make typing lag; React catches up instead.
   const deferredKey = useDeferredValue(attributeKey.trim());
 
