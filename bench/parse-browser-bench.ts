@@ -36,7 +36,7 @@ export async function benchParseInChromium(report: (line: string) => void, sizes
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const page = await browser.newPage();
-    report(`parse + normalize + build trees (Chromium ${browser.version()}, in a worker), vs JSON.parse there; runs alternate`);
+    report(`parse + normalize + build trees (Chromium ${browser.version()}, in a worker), vs JSON.parse there`);
     for (const size of sizes) {
       for (const format of FORMATS) {
         const request: WorkerParseRequest = { format, size, runs: size >= 100_000 ? 7 : 9 };
@@ -56,10 +56,11 @@ export async function benchParseInChromium(report: (line: string) => void, sizes
         if ('error' in result) throw new Error(`${format} at ${size} spans: ${result.error}`);
         const baseline = median(result.baseline);
         const ours = median(result.ours);
-        const perRun = result.ours.map((t, i) => (t / result.baseline[i]).toFixed(2)).join(' ');
+        const spread = (times: readonly number[]) => `${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)}`;
         report(
           `  ${format.padEnd(9)} ${String(result.spans).padStart(7)} spans  ${result.megabytes.toFixed(1).padStart(6)} MiB  ` +
-            `JSON.parse ${ms(baseline).padStart(9)}  ours ${ms(ours).padStart(9)}  ratio ${ratio(ours, baseline)}  (each run: ${perRun})`,
+            `JSON.parse ${ms(baseline).padStart(9)}  ours ${ms(ours).padStart(9)}  ratio ${ratio(ours, baseline)}  ` +
+            `(runs: JSON.parse ${spread(result.baseline)} ms, ours ${spread(result.ours)} ms)`,
         );
       }
     }

@@ -1,6 +1,7 @@
 // Runs inside a dedicated worker in Chromium, where the app parses files: times JSON.parse and
-// our whole load (parse + normalize + build trees) of one generated text, alternating the two so
-// that drift on a shared machine falls on both alike.
+// our whole load (parse + normalize + build trees) of one generated text. As in the Node figures,
+// each is timed in a block of its own runs: timed alternately, each JSON.parse ran amid the
+// previous load's garbage, and the ratio came out up to 0.1 lower than in blocks.
 import { loadTraceText } from '../src/formats/load.ts';
 import { generateTraceText, type BenchFormat } from './generate.ts';
 
@@ -13,7 +14,7 @@ export interface WorkerParseRequest {
 export interface WorkerParseResult {
   readonly megabytes: number;
   readonly spans: number;
-  /** Per run, in milliseconds; run i of each was measured back to back. */
+  /** Per run, in milliseconds. */
   readonly baseline: readonly number[];
   readonly ours: readonly number[];
 }
@@ -28,19 +29,19 @@ function measure({ format, size, runs }: WorkerParseRequest): WorkerParseResult 
   const baseline: number[] = [];
   const ours: number[] = [];
   let spans = 0;
-  // The first round warms the JIT up and is not counted, as in the Node figures.
+  // The first run of each block warms the JIT up and is not counted.
   for (let run = -1; run < runs; run++) {
     const t0 = performance.now();
     JSON.parse(text);
-    const t1 = performance.now();
+    if (run >= 0) baseline.push(performance.now() - t0);
+  }
+  for (let run = -1; run < runs; run++) {
+    const t0 = performance.now();
     const outcome = loadTraceText('bench.json', text);
-    const t2 = performance.now();
+    const elapsed = performance.now() - t0;
     if (!outcome.ok) throw new Error(outcome.error.message);
     spans = outcome.file.traces.reduce((n, trace) => n + trace.spans.length, 0);
-    if (run >= 0) {
-      baseline.push(t1 - t0);
-      ours.push(t2 - t1);
-    }
+    if (run >= 0) ours.push(elapsed);
   }
   return { megabytes: text.length / 2 ** 20, spans, baseline, ours };
 }
