@@ -12,7 +12,6 @@ export interface ReferenceResult {
   links: readonly SpanLink[];
 }
 
-
 /**
  * Reads `span.references` into `out` (reused across spans to spare an allocation per span).
  * `traceId` is the span's normalized trace id; `normalizeTraceId` normalizes a written one.

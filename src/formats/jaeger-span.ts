@@ -29,7 +29,6 @@ export interface SpanScope {
 
 export const MISSING_NAME = '(no operationName)';
 
-
 export class JaegerSpanReader {
   private readonly processes: ProcessResolver;
   private readonly scopes = new KnownScopes();
@@ -247,7 +246,6 @@ export class JaegerSpanReader {
       this.warnSpan('other', typeof text === 'string' ? text : jsonText(text), `${this.spanPath()}.warnings[${i}]`);
     }
   }
-
 }
 
 function normalizeSpanId(written: string): string {

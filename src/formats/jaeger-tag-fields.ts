@@ -6,7 +6,7 @@ import { STATUS_ONLY } from '../model/shared-values.ts';
 import type { Attribute, SpanKind, SpanStatus } from '../model/trace.ts';
 import { attributeText, resolvePath, type PathRef, type WarnFn } from './jaeger-tags.ts';
 import { isObject } from './json.ts';
-import { findFieldTags, otelStatusCode } from './otel-tags.ts';
+import { FIELD_TAG_KEYS, findFieldTags, otelStatusCode } from './otel-tags.ts';
 
 export interface TagFields {
   readonly kind: SpanKind;
@@ -14,7 +14,6 @@ export interface TagFields {
   readonly scopeName: string | undefined;
   readonly scopeVersion: string | undefined;
 }
-
 
 const KINDS: { readonly [tagValue: string]: SpanKind | undefined } = {
   server: 'server',
@@ -24,16 +23,6 @@ const KINDS: { readonly [tagValue: string]: SpanKind | undefined } = {
   internal: 'internal',
 };
 
-const TAG_FIELD_KEYS: ReadonlySet<string> = new Set([
-  'span.kind',
-  'error',
-  'otel.status_code',
-  'otel.status_description',
-  'otel.scope.name',
-  'otel.scope.version',
-  'otel.library.name',
-  'otel.library.version',
-]);
 /**
  * Whether readTagFields looks at tags with this key: a span's other tags can then be read
  * later (see DeferredAttributesSpan), since these fields are all that is needed at once.
@@ -41,7 +30,7 @@ const TAG_FIELD_KEYS: ReadonlySet<string> = new Set([
 export function isTagFieldKey(key: string): boolean {
   // A first-letter test spares most keys the set lookup, which hashes the whole key.
   const first = key.charCodeAt(0);
-  return (first === 111 /* o */ || first === 115 /* s */ || first === 101 /* e */) && TAG_FIELD_KEYS.has(key);
+  return (first === 111 /* o */ || first === 115 /* s */ || first === 101 /* e */) && FIELD_TAG_KEYS.has(key);
 }
 
 /** `rawTags` and `spanPath` only serve to point a warning at the tag concerned. */

@@ -16,7 +16,6 @@ export function resolvePath(path: PathRef): string {
   return typeof path === 'string' ? path : path();
 }
 
-
 /**
  * Converts the array at `owner.field` (tags or fields); null or absent means none. Paths are
  * passed in pieces and joined only for a warning, since this runs several times per span.

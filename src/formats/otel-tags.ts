@@ -34,10 +34,33 @@ export interface FieldTagAttributes {
   readonly scopeVersion: string | undefined;
 }
 
+/** The keys of the tags that give span fields (see findFieldTags). */
+export const FIELD_TAG_KEYS: ReadonlySet<string> = new Set([
+  'span.kind',
+  'error',
+  'otel.status_code',
+  'otel.status_description',
+  'otel.scope.name',
+  'otel.scope.version',
+  'otel.library.name',
+  'otel.library.version',
+]);
+
 /**
- * The tags among `attributes` that give span fields. Of tags with the same key, `pick` says
- * which counts. The older otel.library.* names stand in for otel.scope.name when it is absent.
+ * The instrumentation scope the otel.scope.* tags name. The older otel.library.* names stand
+ * in when otel.scope.name is absent; the newer names win when both are there.
  */
+export function scopeOfTags(
+  scopeName: string | undefined,
+  scopeVersion: string | undefined,
+  libraryName: string | undefined,
+  libraryVersion: string | undefined,
+): { readonly name: string | undefined; readonly version: string | undefined } {
+  if (scopeName === undefined && libraryName !== undefined) return { name: libraryName, version: scopeVersion ?? libraryVersion };
+  return { name: scopeName, version: scopeVersion };
+}
+
+/** The tags among `attributes` that give span fields. Of tags with the same key, `pick` says which counts. */
 export function findFieldTags(attributes: readonly Attribute[], pick: 'first' | 'last'): FieldTagAttributes {
   let kind: Attribute | undefined;
   let error: Attribute | undefined;
@@ -77,13 +100,6 @@ export function findFieldTags(attributes: readonly Attribute[], pick: 'first' | 
     }
   }
   const textOf = (a: Attribute | undefined) => (a === undefined ? undefined : attributeText(a.value));
-  let name = textOf(scopeName);
-  let version = textOf(scopeVersion);
-  const library = textOf(libraryName);
-  // The newer names win when both are there.
-  if (name === undefined && library !== undefined) {
-    name = library;
-    version ??= textOf(libraryVersion);
-  }
-  return { kind, error, statusCode, statusDescription, scopeName: name, scopeVersion: version };
+  const scope = scopeOfTags(textOf(scopeName), textOf(scopeVersion), textOf(libraryName), textOf(libraryVersion));
+  return { kind, error, statusCode, statusDescription, scopeName: scope.name, scopeVersion: scope.version };
 }

@@ -122,7 +122,6 @@ const STATUS_BY_NAME: ReadonlyMap<string, StatusCode> = new Map([
   ['STATUS_CODE_ERROR', 'error'],
 ]);
 
-
 /**
  * Stands in for the start of a span that has no times at all, and for its events' missing
  * times, until placeSpansWithoutStart has seen every span and can pick a start.

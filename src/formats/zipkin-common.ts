@@ -18,7 +18,7 @@ import {
 } from './epoch.ts';
 import { isLowerHex, normalizeZipkinId } from './ids.ts';
 import { KnownScopes } from './known-scopes.ts';
-import { findFieldTags, otelStatusCode } from './otel-tags.ts';
+import { findFieldTags, otelStatusCode, scopeOfTags } from './otel-tags.ts';
 import { asNumber, isObject, jsonText, pathKey, type JsonObject } from './json.ts';
 import { SpanIdIndex } from '../analysis/span-id-index.ts';
 import { DeferredAttributesSpan, type BatchBuilder, type ParsedEvent, type ParsedSpan, type PlainListReader } from './parsed.ts';
@@ -352,16 +352,14 @@ const NO_FIELD_TAGS: FieldTags = Object.freeze({
 
 function fieldTagsOfPlain(tags: JsonObject): FieldTags {
   // Plain tags are all strings.
-  const scopeName = tags['otel.scope.name'] as string | undefined;
-  const libraryName = tags['otel.library.name'] as string | undefined;
-  const scopeVersion = tags['otel.scope.version'] as string | undefined;
+  const text = (key: string) => tags[key] as string | undefined;
+  const scope = scopeOfTags(text('otel.scope.name'), text('otel.scope.version'), text('otel.library.name'), text('otel.library.version'));
   return {
-    error: tags.error as string | undefined,
-    statusCode: tags[OTEL_STATUS_CODE] as string | undefined,
-    statusDescription: tags[OTEL_STATUS_DESCRIPTION] as string | undefined,
-    // As findFieldTags: the older otel.library.* names stand in when otel.scope.name is absent.
-    scopeName: scopeName ?? libraryName,
-    scopeVersion: scopeName === undefined && libraryName !== undefined ? (scopeVersion ?? (tags['otel.library.version'] as string | undefined)) : scopeVersion,
+    error: text('error'),
+    statusCode: text(OTEL_STATUS_CODE),
+    statusDescription: text(OTEL_STATUS_DESCRIPTION),
+    scopeName: scope.name,
+    scopeVersion: scope.version,
   };
 }
 

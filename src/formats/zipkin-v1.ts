@@ -4,7 +4,7 @@
 // service found in it, the server side flagged shared, and then emitted like v2.
 import type { Attribute, SpanKind } from '../model/trace.ts';
 import { isObject, jsonText, pathIndex, pathKey, type JsonObject } from './json.ts';
-import { MAX_EPOCH_MICROS } from './epoch.ts';
+import { isEpochMicros } from './epoch.ts';
 import { BatchBuilder, FormatError, type ParsedBatch } from './parsed.ts';
 import {
   annotationText,
@@ -103,7 +103,7 @@ function readAnnotations(raw: JsonObject, path: string, out: BatchBuilder, spanI
       continue;
     }
     let timestampMicros: number | undefined;
-    if (typeof item.timestamp === 'number' && item.timestamp > 0 && item.timestamp <= MAX_EPOCH_MICROS) timestampMicros = item.timestamp;
+    if (typeof item.timestamp === 'number' && item.timestamp > 0 && isEpochMicros(item.timestamp)) timestampMicros = item.timestamp;
     else {
       timestampMicros = readMicros(item, 'timestamp', itemPath(), out, spanIndex);
       if (timestampMicros === undefined && item.timestamp === undefined) {

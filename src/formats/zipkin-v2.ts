@@ -17,7 +17,7 @@ import {
   type ZipkinSpanRecord,
 } from './zipkin-common.ts';
 import { PlainTagScan, scanPlainTags } from './zipkin-tags.ts';
-import { MAX_EPOCH_MICROS } from './epoch.ts';
+import { isEpochMicros } from './epoch.ts';
 
 export function looksLikeZipkinV2(doc: unknown): boolean {
   const shape = detectZipkinShape(doc);
@@ -58,7 +58,7 @@ function readAnnotations(raw: JsonObject, at: RecordPosition, out: BatchBuilder,
   const annotations: ZipkinAnnotation[] = [];
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
-    if (isObject(item) && typeof item.timestamp === 'number' && item.timestamp > 0 && item.timestamp <= MAX_EPOCH_MICROS && typeof item.value === 'string') {
+    if (isObject(item) && typeof item.timestamp === 'number' && item.timestamp > 0 && isEpochMicros(item.timestamp) && typeof item.value === 'string') {
       annotations.push({ timestampMicros: item.timestamp, value: item.value });
       continue;
     }

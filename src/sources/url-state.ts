@@ -45,15 +45,10 @@ function spansById(trace: Trace): Map<string, number[]> {
   return map;
 }
 
-/** How the trace opens; the address stores collapse state as changes from it. */
-function baseCollapsed(trace: Trace): ReadonlySet<number> {
-  return openingCollapsed(trace.tree);
-}
-
 // ---- state to parameters ----
 
 function collapseDelta(trace: Trace, collapsed: ReadonlySet<number>): { collapse: string[]; expand: string[] } {
-  const base = baseCollapsed(trace);
+  const base = openingCollapsed(trace.tree);
   // The view starts from this very set: nothing changed, and a large trace need not be walked.
   if (collapsed === base) return { collapse: [], expand: [] };
   const collapse: number[] = [];
@@ -152,7 +147,7 @@ function resolveZoom(trace: Trace, zoom: TimeRange | null, notices: string[]): T
 }
 
 function resolveCollapsed(trace: Trace, state: ViewParamState, notices: string[]): ReadonlySet<number> {
-  const base = baseCollapsed(trace);
+  const base = openingCollapsed(trace.tree);
   if (state.collapse.length === 0 && state.expand.length === 0) return base;
   const byId = spansById(trace);
   const next = new Set(base);
@@ -207,7 +202,7 @@ export function applyViewParams(params: URLSearchParams, trace: Trace): string[]
     !sameList(f.services, services)
   )
     view.setFilters({ errorsOnly: state.errorsOnly, criticalOnly: state.criticalOnly, minDurationNs: state.minDurationNs, services });
-  if (!sameSet(view.collapsed, collapsed)) view.setCollapsed(collapsed === baseCollapsed(trace) ? new Set(collapsed) : collapsed);
+  if (!sameSet(view.collapsed, collapsed)) view.setCollapsed(collapsed);
   if (traceState.selectedSpan !== selected) traceState.selectSpan(selected);
 
   useSourceStore.getState().addNotices(notices);

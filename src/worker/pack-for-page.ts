@@ -3,9 +3,16 @@
 import { descendantErrors } from '../analysis/subtree-errors.ts';
 import { computeTraceAnalysis } from '../analysis/trace-analysis.ts';
 import type { Trace } from '../model/trace.ts';
-import { ANALYSED_IN_WORKER_FROM_SPANS, packAnalysis } from './packed-analysis.ts';
+import { packAnalysis } from './packed-analysis.ts';
 import type { PackedTrace } from './packed-trace.ts';
 import { packTrace } from './pack-trace.ts';
+
+/**
+ * Traces from this size on come with their analysis. A smaller one costs the page a few
+ * milliseconds when it is opened, and a file of thousands of small traces should not wait
+ * for the analyses of traces nobody opens.
+ */
+export const ANALYSED_IN_WORKER_FROM_SPANS = 2_000;
 
 export function packTraceForPage(trace: Trace): PackedTrace {
   const packed = packTrace(trace);

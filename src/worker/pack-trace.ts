@@ -273,7 +273,6 @@ class ObjectTable<T extends object> {
   }
 }
 
-/** `chunkChars` is where a text chunk closes; tests lower it to exercise several chunks. */
 /** `traceId` is the trace's: the page gives it to every span, so each must have it. */
 function packSpans(spans: readonly Span[], traceId: string, chunkChars: number): PackedSpans {
   const n = spans.length;
@@ -348,6 +347,7 @@ function packSpans(spans: readonly Span[], traceId: string, chunkChars: number):
   };
 }
 
+/** `chunkChars` is where a text chunk closes; tests lower it to exercise several chunks. */
 export function packTrace(trace: Trace, chunkChars: number = CHUNK_CHARS): PackedTrace {
   const { spans, ...rest } = trace;
   return { ...rest, packed: packSpans(spans, trace.traceId, chunkChars) };

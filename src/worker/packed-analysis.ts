@@ -5,13 +5,6 @@ import type { CriticalPathEntry, CriticalSection, RootCriticalPath } from '../an
 import type { SlowSpan } from '../analysis/slowest.ts';
 import type { TraceAnalysis } from '../analysis/trace-analysis.ts';
 
-/**
- * Traces from this size on come with their analysis. A smaller one costs the page a few
- * milliseconds when it is opened, and a file of thousands of small traces should not wait
- * for the analyses of traces nobody opens.
- */
-export const ANALYSED_IN_WORKER_FROM_SPANS = 2_000;
-
 export interface PackedAnalysis {
   readonly selfNs: Float64Array;
   readonly onCriticalPath: Uint8Array;

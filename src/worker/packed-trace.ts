@@ -72,7 +72,7 @@ export interface PackedSpans {
 /** Everything of a Trace but its span objects, which the page makes from `packed`. */
 export interface PackedTrace extends Omit<Trace, 'spans'> {
   readonly packed: PackedSpans;
-  /** Worked out in the worker for large traces (see ANALYSED_IN_WORKER_FROM_SPANS). */
+  /** Worked out in the worker for large traces (see ANALYSED_IN_WORKER_FROM_SPANS in pack-for-page.ts). */
   readonly analysis?: PackedAnalysis;
 }
 

@@ -35,7 +35,6 @@ import {
   type PackedTrace,
 } from './packed-trace.ts';
 
-
 interface SpanDetails {
   readonly attributes: readonly Attribute[];
   readonly events: readonly SpanEvent[];

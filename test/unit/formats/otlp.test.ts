@@ -5,6 +5,7 @@ import type { AttributeValue } from '../../../src/model/trace.ts';
 import { epochToString } from '../../../src/formats/epoch.ts';
 import { isOtlpLine, looksLikeOtlp, parseOtlp, parseOtlpJsonLines } from '../../../src/formats/otlp.ts';
 import { FormatError, type ParsedBatch } from '../../../src/formats/parsed.ts';
+import { nestingOf } from '../../helpers/nesting.ts';
 
 const TRACE = '5b8efff798038103d269b633813fc60c';
 const SPAN_A = 'eee19b7ec3c1b174';
@@ -293,14 +294,9 @@ describe('attribute values', () => {
   it('reads values nested 20,000 deep without exhausting the call stack', () => {
     let deep: Record<string, unknown> = { stringValue: 'bottom' };
     for (let i = 0; i < 20_000; i++) deep = { arrayValue: { values: [deep] } };
-    let value = valueOf(deep).value;
-    let depth = 0;
-    while (value.type === 'array') {
-      value = value.value[0];
-      depth++;
-    }
+    const { depth, bottom } = nestingOf(valueOf(deep).value);
     expect(depth).toBe(20_000);
-    expect(value).toEqual({ type: 'string', value: 'bottom' });
+    expect(bottom).toEqual({ type: 'string', value: 'bottom' });
   });
 
   it('reads a non-standard AnyValue key on a best-effort basis, with a warning', () => {

@@ -11,6 +11,7 @@ import { unpackTrace } from '../../../src/worker/unpack-trace.ts';
 import { generateTraceText } from '../../../bench/generate.ts';
 import { corpusEntries, readCorpusText } from '../../helpers/corpus.ts';
 import { makeTrace } from '../../helpers/make-trace.ts';
+import { nestingOf } from '../../helpers/nesting.ts';
 import { plainTrace } from '../../helpers/plain-trace.ts';
 
 /** Packs, clones as postMessage would (moving the columns), and unpacks. */
@@ -184,14 +185,9 @@ describe('packed traces', () => {
     const base = makeTrace([{ id: 'a', start: 0, dur: 1 }]);
     const trace: Trace = { ...base, spans: [{ ...base.spans[0], attributes: [{ key: 'deep', value: deep }] }] };
     const after = throughThePage(trace);
-    let value = after.spans[0].attributes[0].value;
-    let depth = 0;
-    while (value.type === 'array' || value.type === 'map') {
-      value = value.type === 'array' ? value.value[0] : value.value[0].value;
-      depth++;
-    }
+    const { depth, bottom } = nestingOf(after.spans[0].attributes[0].value);
     expect(depth).toBe(20_000);
-    expect(value).toEqual({ type: 'string', value: 'bottom' });
+    expect(bottom).toEqual({ type: 'string', value: 'bottom' });
   });
 
   it('keeps resource and scope attributes nested 20,000 deep, which a structured clone of them would not survive', () => {
@@ -203,14 +199,9 @@ describe('packed traces', () => {
     const trace: Trace = { ...base, spans: base.spans.map((s) => ({ ...s, resource, scope })) };
     const after = throughThePage(trace);
     for (const { attributes } of [after.spans[0].resource, after.spans[0].scope!]) {
-      let value = attributes[0].value;
-      let depth = 0;
-      while (value.type === 'array') {
-        value = value.value[0];
-        depth++;
-      }
+      const { depth, bottom } = nestingOf(attributes[0].value);
       expect(depth).toBe(20_000);
-      expect(value).toEqual({ type: 'string', value: 'bottom' });
+      expect(bottom).toEqual({ type: 'string', value: 'bottom' });
     }
     expect(after.spans[0].resource.serviceName).toBe('svc');
     expect(after.spans[0].scope).toMatchObject({ name: 'lib', version: '1.0' });

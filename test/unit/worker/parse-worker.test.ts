@@ -78,7 +78,7 @@ describe('parseInWorker', () => {
   });
 
   it('hands the page the analysis of a large trace, the one its spans give, and leaves small ones to the page', async () => {
-    const { ANALYSED_IN_WORKER_FROM_SPANS } = await import('../../../src/worker/packed-analysis.ts');
+    const { ANALYSED_IN_WORKER_FROM_SPANS } = await import('../../../src/worker/pack-for-page.ts');
     const large = JSON.parse(generateTraceText('otlp', ANALYSED_IN_WORKER_FROM_SPANS, 3)) as { resourceSpans: unknown[] };
     const small = JSON.parse(generateTraceText('otlp', ANALYSED_IN_WORKER_FROM_SPANS - 1, 4)) as { resourceSpans: unknown[] };
     const text = JSON.stringify({ resourceSpans: [...large.resourceSpans, ...small.resourceSpans] });
