@@ -51,6 +51,24 @@ describe('foundation', () => {
     await page.close();
   });
 
+  it('follows the system theme while open, until the user picks one', async () => {
+    const page = await openPage(browser);
+    await page.getByTestId('trace-summary').waitFor();
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    expect(await theme()).toBe('light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(theme).toBe('dark');
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    expect(await theme()).toBe('light');
+    // The user's pick wins over later changes of the system's.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByRole('button', { name: 'Switch to dark theme' }).waitFor();
+    expect(await theme()).toBe('light');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it('opens with an empty drop zone when ?demo=0, and loads a corpus file set on its input', async () => {
     const page = await openPage(browser, '?demo=0');
     await page.getByTestId('drop-zone').waitFor();
