@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { allTraces, useTraceStore } from '../state/trace-store.ts';
 import { epochNsToDate, formatDuration } from './format/duration.ts';
 import { isTraceOrder, shownTraces, TRACE_ORDERS, traceListRows, type TraceOrder } from './trace-list.ts';
+import { TraceScatter } from './TraceScatter.tsx';
 
 /** A list this long opens folded, and gets a filter and a choice of order. */
 const LONG_LIST = 12;
@@ -25,6 +26,7 @@ export function TracePicker() {
   }
   const rows = useMemo(() => traceListRows(allTraces(files)), [files]);
   const shown = useMemo(() => shownTraces(rows, filter, order), [rows, filter, order]);
+  const drawn = useMemo(() => shown.slice(0, MAX_PICKER_ROWS), [shown]);
   if (rows.length < 2) return null;
   const long = rows.length > LONG_LIST;
   return (
@@ -56,6 +58,7 @@ export function TracePicker() {
           </span>
         </div>
       )}
+      {long && drawn.length > 0 && <TraceScatter rows={drawn} current={current} onPick={selectTrace} />}
       <table data-testid="trace-picker">
         <thead>
           <tr>
@@ -68,7 +71,7 @@ export function TracePicker() {
           </tr>
         </thead>
         <tbody>
-          {shown.slice(0, MAX_PICKER_ROWS).map(({ ref, trace, fileName, operation, service }) => {
+          {drawn.map(({ ref, trace, fileName, operation, service }) => {
             const active = current?.file === ref.file && current.trace === ref.trace;
             return (
               <tr key={`${ref.file}:${ref.trace}`} aria-selected={active} data-trace-id={trace.traceId}>

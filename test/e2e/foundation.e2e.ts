@@ -125,6 +125,28 @@ describe('foundation', () => {
     await page.close();
   });
 
+  it('plots the traces of a long list by start and duration, and opens the one whose dot is clicked', async () => {
+    const file = 'otlp/otel-tui__test_data.json';
+    const outcome = loadTraceText(file, readCorpusText(file));
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const traces = outcome.file.traces;
+    const longest = traces.reduce((best, t) => (t.durationNs > best.durationNs ? t : best));
+    const page = await openPage(browser, '?demo=0');
+    await page.locator('input[type=file]').setInputFiles(corpusPath(file));
+    await loadSummary(page);
+    await page.locator('.trace-picker summary').click();
+    const plot = page.getByTestId('trace-scatter');
+    await expect.poll(() => plot.locator('circle').count()).toBe(traces.length);
+    const dot = plot.locator(`circle[data-trace-id="${longest.traceId}"]`);
+    // The longest trace is the highest dot.
+    const heights = await plot.locator('circle').evaluateAll((circles) => circles.map((c) => Number(c.getAttribute('cy'))));
+    expect(Number(await dot.getAttribute('cy'))).toBe(Math.min(...heights));
+    await dot.click();
+    expect((await summary(page)).traceId).toBe(longest.traceId);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it('reads a file saved as UTF-16 (as Windows PowerShell writes it) like its UTF-8 copy', async () => {
     const page = await openPage(browser, '?demo=0');
     const entry = corpusEntries().find((e) => e.file === 'jaeger/jaeger-ui__TraceFlamegraph__genaiTestTrace.json')!;

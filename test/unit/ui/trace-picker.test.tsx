@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LoadedFile, Trace } from '../../../src/model/trace.ts';
 import { useTraceStore } from '../../../src/state/trace-store.ts';
 import { MAX_PICKER_ROWS, TracePicker } from '../../../src/ui/TracePicker.tsx';
@@ -8,8 +8,8 @@ import { DEFAULT_EPOCH, makeTrace } from '../../helpers/make-trace.ts';
 const MS = 1_000_000;
 
 /** Trace i: `spans` spans of service svc-<i % 3>, starting i seconds after the base, lasting `durMs`. */
-function traceNo(i: number, durMs: number, spans = 1): Trace {
-  const specs = [{ id: 'root', start: 0, dur: durMs * MS, service: `svc-${i % 3}`, name: `op ${i}` }];
+function traceNo(i: number, durMs: number, spans = 1, error = false): Trace {
+  const specs = [{ id: 'root', start: 0, dur: durMs * MS, service: `svc-${i % 3}`, name: `op ${i}`, error }];
   for (let k = 1; k < spans; k++) specs.push({ id: `c${k}`, parent: 'root', start: 0, dur: MS, service: `svc-${i % 3}`, name: 'child' } as (typeof specs)[0]);
   return makeTrace(specs, { traceId: i.toString(16).padStart(32, '0'), epoch: { sec: DEFAULT_EPOCH.sec + i, nano: 0 } });
 }
@@ -24,7 +24,14 @@ function rootsShown(): string[] {
   return Array.from(screen.getByTestId('trace-picker').querySelectorAll('tbody tr button'), (b) => b.textContent ?? '');
 }
 
-afterEach(() => act(() => useTraceStore.setState({ files: [], current: null })));
+afterEach(() => {
+  act(() => useTraceStore.setState({ files: [], current: null }));
+  vi.restoreAllMocks();
+});
+
+function dots(): SVGCircleElement[] {
+  return Array.from(screen.getByTestId('trace-scatter').querySelectorAll('circle'));
+}
 
 describe('TracePicker', () => {
   it('lists a few traces in file order, without a filter or an order to choose', () => {
@@ -89,5 +96,32 @@ describe('TracePicker', () => {
     expect(rootsShown()[0]).toBe(`op ${count - 1}`);
     fireEvent.click(screen.getByTestId('trace-picker').querySelector('tbody tr button')!);
     expect(useTraceStore.getState().current).toEqual({ file: 0, trace: count - 1 });
+  });
+
+  it('plots a long list, duration against start, and opens the trace whose dot is clicked', () => {
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
+    load(Array.from({ length: 20 }, (_, i) => traceNo(i, i === 7 ? 500 : 10 + i, 1 + (i % 4), i % 5 === 0)));
+    render(<TracePicker />);
+    expect(dots()).toHaveLength(20);
+    const longest = traceNo(7, 500).traceId;
+    const top = dots().reduce((a, b) => (Number(b.getAttribute('cy')) < Number(a.getAttribute('cy')) ? b : a));
+    expect(top.getAttribute('data-trace-id')).toBe(longest);
+    expect(top.querySelector('title')?.textContent).toContain('500 ms (500,000,000 ns) · 4 spans · 0 errors');
+    expect(dots().filter((d) => d.classList.contains('has-errors'))).toHaveLength(4);
+    fireEvent.click(top);
+    expect(useTraceStore.getState().current).toEqual({ file: 0, trace: 7 });
+    expect(dots().at(-1)?.classList.contains('is-current')).toBe(true);
+    // The dots are the traces the filter keeps (the open one drawn last).
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter traces' }), { target: { value: 'svc-1' } });
+    expect(dots().map((d) => d.getAttribute('data-trace-id')).sort()).toEqual(
+      [1, 4, 7, 10, 13, 16, 19].map((i) => traceNo(i, 1).traceId),
+    );
+  });
+
+  it('plots nothing for a short list', () => {
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
+    load([traceNo(0, 5), traceNo(1, 9)]);
+    render(<TracePicker />);
+    expect(screen.queryByTestId('trace-scatter')).toBeNull();
   });
 });
