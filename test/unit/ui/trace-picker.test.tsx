@@ -3,14 +3,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LoadedFile, Trace } from '../../../src/model/trace.ts';
 import { useTraceStore } from '../../../src/state/trace-store.ts';
 import { MAX_PICKER_ROWS, TracePicker } from '../../../src/ui/TracePicker.tsx';
-import { DEFAULT_EPOCH, makeTrace } from '../../helpers/make-trace.ts';
+import { DEFAULT_EPOCH, makeTrace, type SpanSpec } from '../../helpers/make-trace.ts';
 
 const MS = 1_000_000;
 
 /** Trace i: `spans` spans of service svc-<i % 3>, starting i seconds after the base, lasting `durMs`. */
 function traceNo(i: number, durMs: number, spans = 1, error = false): Trace {
-  const specs = [{ id: 'root', start: 0, dur: durMs * MS, service: `svc-${i % 3}`, name: `op ${i}`, error }];
-  for (let k = 1; k < spans; k++) specs.push({ id: `c${k}`, parent: 'root', start: 0, dur: MS, service: `svc-${i % 3}`, name: 'child' } as (typeof specs)[0]);
+  const specs: SpanSpec[] = [{ id: 'root', start: 0, dur: durMs * MS, service: `svc-${i % 3}`, name: `op ${i}`, error }];
+  for (let k = 1; k < spans; k++) specs.push({ id: `c${k}`, parent: 'root', start: 0, dur: MS, service: `svc-${i % 3}`, name: 'child' });
   return makeTrace(specs, { traceId: i.toString(16).padStart(32, '0'), epoch: { sec: DEFAULT_EPOCH.sec + i, nano: 0 } });
 }
 
