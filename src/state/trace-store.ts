@@ -1,5 +1,6 @@
 // What is loaded and which trace and span are on screen.
 import { create } from 'zustand';
+import { findSpanIndex } from '../analysis/span-lookup.ts';
 import type { LoadError, LoadedFile, Trace } from '../model/trace.ts';
 import type { ParseStage } from '../worker/protocol.ts';
 
@@ -30,6 +31,8 @@ export interface TraceStoreState {
   cancelLoad(fileNames: readonly string[]): void;
   selectTrace(ref: TraceRef): void;
   selectSpan(index: number | null): void;
+  /** Shows another trace with one of its spans selected (following a link between traces). */
+  openSpan(ref: TraceRef, index: number): void;
   dismissError(index: number): void;
 }
 
@@ -59,6 +62,7 @@ export const useTraceStore = create<TraceStoreState>()((set) => ({
     }),
   selectTrace: (ref) => set({ current: ref, selectedSpan: null }),
   selectSpan: (index) => set({ selectedSpan: index }),
+  openSpan: (ref, index) => set({ current: ref, selectedSpan: index }),
   dismissError: (index) => set((s) => ({ errors: s.errors.filter((_, i) => i !== index) })),
 }));
 
@@ -73,4 +77,27 @@ export function allTraces(files: readonly LoadedFile[]): { ref: TraceRef; trace:
   const out: { ref: TraceRef; trace: Trace; fileName: string }[] = [];
   files.forEach((f, file) => f.traces.forEach((trace, t) => out.push({ ref: { file, trace: t }, trace, fileName: f.fileName })));
   return out;
+}
+
+/**
+ * Where the span named by (trace id, span id) is among all loaded traces, or undefined: span
+ * links mostly point into other traces (a batch consumer's to the producers'), which may have
+ * come in the same file or drop.
+ */
+export function findLoadedSpan(
+  files: readonly LoadedFile[],
+  traceId: string,
+  spanId: string,
+): { readonly ref: TraceRef; readonly trace: Trace; readonly index: number } | undefined {
+  const wanted = traceId.toLowerCase();
+  for (let file = 0; file < files.length; file++) {
+    const traces = files[file].traces;
+    for (let t = 0; t < traces.length; t++) {
+      const trace = traces[t];
+      if (trace.traceId.toLowerCase() !== wanted) continue;
+      const index = findSpanIndex(trace, traceId, spanId);
+      if (index !== -1) return { ref: { file, trace: t }, trace, index };
+    }
+  }
+  return undefined;
 }

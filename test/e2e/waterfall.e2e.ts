@@ -198,4 +198,41 @@ describe('waterfall', () => {
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
+
+  it('follows a span link into another trace of the file, to the linked span in its collapsed subtree', async () => {
+    const { text, lastId } = bigOtlpTrace(3_000);
+    const doc = JSON.parse(text) as { resourceSpans: unknown[] };
+    const consumerTrace = '0123456789abcdef0123456789abcdef';
+    doc.resourceSpans.push({
+      resource: { attributes: [{ key: 'service.name', value: { stringValue: 'consumer' } }] },
+      scopeSpans: [
+        {
+          spans: [
+            {
+              traceId: consumerTrace,
+              spanId: 'c0c0c0c0c0c0c0c0',
+              name: 'process batch',
+              kind: 5,
+              startTimeUnixNano: '1700000000002000000',
+              endTimeUnixNano: '1700000000003000000',
+              links: [{ traceId: '5b8efff798038103d269b633813fc60c', spanId: lastId }],
+            },
+          ],
+        },
+      ],
+    });
+    const page = await openPage(browser, '?demo=0');
+    await page.locator('input[type=file]').setInputFiles({ name: 'linked.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await page.locator(`[data-testid="trace-picker"] tr[data-trace-id="${consumerTrace}"] button`).click();
+    await row(page, 'c0c0c0c0c0c0c0c0').click();
+    const link = page.getByTestId('span-links').locator(`[data-link-span-id="${lastId}"]`);
+    expect(await link.textContent()).toContain('in another loaded trace');
+    // The big trace opens collapsed: its last leaf is not a row until the link is followed.
+    await link.getByRole('button').click();
+    await expect.poll(() => page.getByTestId('trace-summary').getAttribute('data-trace-id')).toBe('5b8efff798038103d269b633813fc60c');
+    await expect.poll(() => selectedIds(page)).toEqual([lastId]);
+    expect(await row(page, lastId).isVisible()).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
 });

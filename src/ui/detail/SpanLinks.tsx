@@ -1,6 +1,6 @@
 import { findSpanIndex } from '../../analysis/span-lookup.ts';
 import type { LinkRelation, Span, Trace } from '../../model/trace.ts';
-import { useTraceStore } from '../../state/trace-store.ts';
+import { findLoadedSpan, useTraceStore } from '../../state/trace-store.ts';
 import { AttributeTable } from './AttributeTable.tsx';
 
 const RELATION_LABELS: Record<LinkRelation, string> = {
@@ -9,8 +9,12 @@ const RELATION_LABELS: Record<LinkRelation, string> = {
   child_of: 'Child of',
 };
 
-/** Links to other spans: one in the loaded trace can be selected; any other is named by its ids. */
+/**
+ * Links to other spans: one in this trace can be selected, one in another loaded trace opened
+ * there; any other is named by its ids.
+ */
 export function SpanLinks({ trace, span }: { trace: Trace; span: Span }) {
+  const files = useTraceStore((s) => s.files);
   if (span.links.length === 0) return null;
   return (
     <details className="detail-section" open data-testid="span-links">
@@ -19,6 +23,8 @@ export function SpanLinks({ trace, span }: { trace: Trace; span: Span }) {
         {span.links.map((link, i) => {
           const target = findSpanIndex(trace, link.traceId, link.spanId);
           const targetSpan = target === -1 ? undefined : trace.spans[target];
+          const elsewhere = targetSpan === undefined ? findLoadedSpan(files, link.traceId, link.spanId) : undefined;
+          const elsewhereSpan = elsewhere?.trace.spans[elsewhere.index];
           return (
             <li key={i} className="span-link" data-link-span-id={link.spanId} data-in-trace={targetSpan !== undefined}>
               <span className="span-link__relation">{RELATION_LABELS[link.relation]}</span>{' '}
@@ -31,6 +37,18 @@ export function SpanLinks({ trace, span }: { trace: Trace; span: Span }) {
                 >
                   {targetSpan.serviceName}: {targetSpan.name}
                 </button>
+              ) : elsewhere && elsewhereSpan ? (
+                <>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => useTraceStore.getState().openSpan(elsewhere.ref, elsewhere.index)}
+                    title={`Open trace ${elsewhere.trace.traceId} at span ${link.spanId}`}
+                  >
+                    {elsewhereSpan.serviceName}: {elsewhereSpan.name}
+                  </button>{' '}
+                  <span className="span-link__outside">(in another loaded trace)</span>
+                </>
               ) : (
                 <span className="span-link__outside">(not in the loaded trace)</span>
               )}

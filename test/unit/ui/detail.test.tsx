@@ -203,6 +203,29 @@ describe('SpanDetail', () => {
     expect(outside.textContent).toContain('not in the loaded trace');
   });
 
+  it('opens a linked span that is in another loaded trace there, selected', () => {
+    const trace = richTrace();
+    const other = makeTrace(
+      [
+        { id: '2222222222222222', start: 0, dur: 5_000_000, service: 'producer', name: 'publish' },
+        { id: '1111111111111111', parent: '2222222222222222', start: 1_000_000, dur: 1_000_000, service: 'producer', name: 'send batch' },
+      ],
+      { traceId: 'fedcba9876543210fedcba9876543210' },
+    );
+    useTraceStore.setState({
+      files: [{ fileName: 'both.json', format: 'otlp', traces: [trace, other], warnings: [], notes: [] }],
+      current: { file: 0, trace: 0 },
+    });
+    render(<SpanDetail trace={trace} spanIndex={indexOf(trace, API)} />);
+    const entry = screen.getByTestId('span-links').querySelector<HTMLElement>('[data-link-span-id="1111111111111111"]')!;
+    expect(entry.textContent).toContain('in another loaded trace');
+    fireEvent.click(within(entry).getByRole('button', { name: 'producer: send batch' }));
+    const state = useTraceStore.getState();
+    expect(state.current).toEqual({ file: 0, trace: 1 });
+    expect(state.selectedSpan).toBe(indexOf(other, '1111111111111111'));
+    useTraceStore.setState({ files: [], current: null });
+  });
+
   it('copies ids, attribute keys and values', async () => {
     const writeText = vi.fn(() => Promise.resolve());
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
