@@ -19,7 +19,7 @@ interface FormatReader {
 const READERS: readonly FormatReader[] = [
   {
     label: 'OTLP JSON',
-    needs: 'resourceSpans, or Tempo batches / trace.resourceSpans, or result.resourceSpans',
+    needs: 'resourceSpans, or Tempo batches / trace.resourceSpans, or result.resourceSpans, or a ResourceSpans with scopeSpans',
     looksLike: looksLikeOtlp,
     parse: parseOtlp,
   },

@@ -36,10 +36,20 @@ interface SpanContainer {
   readonly list: readonly unknown[];
   /** Path steps from the document root to the list. */
   readonly steps: readonly string[];
+  /** The document is itself the list's one entry (a bare ResourceSpans), so paths have no index. */
+  readonly documentIsEntry?: boolean;
   readonly format: 'otlp' | 'tempo';
 }
 
-function findResourceSpans(doc: JsonObject): SpanContainer | undefined {
+/** A ResourceSpans object: what OpenTelemetry Java's logging-otlp exporter writes, one per line. */
+function isResourceSpans(value: unknown): boolean {
+  return isObject(value) && (Array.isArray(value.scopeSpans) || Array.isArray(value.instrumentationLibrarySpans));
+}
+
+function findResourceSpans(doc: JsonObject | readonly unknown[]): SpanContainer | undefined {
+  // Array.isArray does not narrow a readonly array out of a union.
+  if (!isObject(doc)) return isResourceSpans(doc[0]) ? { list: doc, steps: [], format: 'otlp' } : undefined;
+  if (isResourceSpans(doc)) return { list: [doc], steps: [], documentIsEntry: true, format: 'otlp' };
   if (Array.isArray(doc.resourceSpans)) return { list: doc.resourceSpans, steps: ['resourceSpans'], format: 'otlp' };
   if (Array.isArray(doc.batches)) return { list: doc.batches, steps: ['batches'], format: 'tempo' };
   const trace = doc.trace;
@@ -58,14 +68,21 @@ function isOtherSignal(doc: JsonObject): boolean {
   return Array.isArray(doc.resourceLogs) || Array.isArray(doc.resourceMetrics);
 }
 
-/** True when doc has one of the OTLP trace shapes (cheap: looks at top-level keys only). */
-export function looksLikeOtlp(doc: unknown): boolean {
-  return isObject(doc) && findResourceSpans(doc) !== undefined;
+function containerOf(doc: unknown): SpanContainer | undefined {
+  return isObject(doc) || Array.isArray(doc) ? findResourceSpans(doc) : undefined;
 }
 
-/** True when a parsed JSON Lines value is an OTLP export request of any signal. */
+/**
+ * True when doc has one of the OTLP trace shapes (cheap: looks at top-level keys only): an
+ * export request or a wrapper around one, a bare ResourceSpans, or an array of those.
+ */
+export function looksLikeOtlp(doc: unknown): boolean {
+  return containerOf(doc) !== undefined;
+}
+
+/** True when a parsed JSON Lines value is an OTLP export request of any signal, or a ResourceSpans. */
 export function isOtlpLine(doc: unknown): boolean {
-  return isObject(doc) && (findResourceSpans(doc) !== undefined || isOtherSignal(doc));
+  return containerOf(doc) !== undefined || (isObject(doc) && isOtherSignal(doc));
 }
 
 /**
@@ -73,8 +90,8 @@ export function isOtlpLine(doc: unknown): boolean {
  * 'otlp'. Throws FormatError when doc is not OTLP traces.
  */
 export function parseOtlp(doc: unknown): ParsedBatch {
-  const container = isObject(doc) ? findResourceSpans(doc) : undefined;
-  if (!isObject(doc) || container === undefined) {
+  const container = containerOf(doc);
+  if (container === undefined) {
     if (isObject(doc) && isOtherSignal(doc))
       throw new FormatError('This is OTLP logs or metrics, not traces: it has no resourceSpans.');
     throw new FormatError(
@@ -96,8 +113,8 @@ export function parseOtlpJsonLines(lines: readonly { line: number; doc: unknown 
   let skipped = 0;
   for (const { line, doc } of lines) {
     reader.cursor.prefix = `line ${line}: $`;
-    const container = isObject(doc) ? findResourceSpans(doc) : undefined;
-    if (isObject(doc) && container !== undefined) reader.readDocument(doc, container);
+    const container = containerOf(doc);
+    if (container !== undefined) reader.readDocument(doc, container);
     else if (isObject(doc) && isOtherSignal(doc)) skipped++;
     else reader.cursor.warn('other', `line skipped: not an OTLP export request (${describeJson(doc)})`);
   }
@@ -218,12 +235,12 @@ class OtlpReader {
     this.cursor = new OtlpCursor(this.out);
   }
 
-  readDocument(doc: JsonObject, container: SpanContainer): void {
+  readDocument(doc: unknown, container: SpanContainer): void {
     const cursor = this.cursor;
     cursor.depth = 0;
     cursor.spanIndex = undefined;
     for (const step of container.steps) cursor.push(step);
-    if (container.steps[0] === 'trace' && (doc.status === 'PARTIAL' || doc.status === 1)) {
+    if (isObject(doc) && container.steps[0] === 'trace' && (doc.status === 'PARTIAL' || doc.status === 1)) {
       const message = typeof doc.message === 'string' && doc.message !== '' ? `: ${doc.message}` : '';
       this.out.notes.push(`Tempo reported this trace as partial${message}`);
     }
@@ -231,7 +248,7 @@ class OtlpReader {
     const list = container.list;
     for (let i = 0; i < list.length; i++) {
       cursor.depth = depth;
-      cursor.push(i);
+      if (!container.documentIsEntry) cursor.push(i);
       const entry: unknown = list[i];
       if (isObject(entry)) this.readResourceSpans(entry);
       else cursor.warn('invalid-value', `resource spans entry skipped: expected an object, got ${describeJson(entry)}`);

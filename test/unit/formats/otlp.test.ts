@@ -71,6 +71,31 @@ describe('recognizing OTLP', () => {
     expect(isOtlpLine('resourceSpans')).toBe(false);
   });
 
+  it('reads a bare ResourceSpans, one per line as OpenTelemetry Java logging-otlp writes them, or an array of them', () => {
+    const resourceSpans = (spanId: string, kind: unknown = 2) => ({
+      resource: { attributes: [svc('java-app')] },
+      scopeSpans: [{ scope: { name: 'io.opentelemetry.okhttp-3.0' }, spans: [span({ spanId, kind })] }],
+    });
+    const single = parseOtlp(resourceSpans(SPAN_A, 99));
+    expect(single.format).toBe('otlp');
+    expect(single.spans.map((s) => [s.spanId, s.serviceName, s.scope?.name])).toEqual([[SPAN_A, 'java-app', 'io.opentelemetry.okhttp-3.0']]);
+    // The document is the ResourceSpans itself: its paths start there.
+    expect(single.warnings.map((w) => w.path)).toEqual(['$.scopeSpans[0].spans[0].kind']);
+
+    expect(isOtlpLine(resourceSpans(SPAN_A))).toBe(true);
+    const lines = parseOtlpJsonLines([
+      { line: 1, doc: resourceSpans(SPAN_A) },
+      { line: 2, doc: resourceSpans(SPAN_B, 99) },
+    ]);
+    expect(lines.spans.map((s) => s.spanId)).toEqual([SPAN_A, SPAN_B]);
+    expect(lines.warnings.map((w) => w.path)).toEqual(['line 2: $.scopeSpans[0].spans[0].kind']);
+
+    const array = parseOtlp([resourceSpans(SPAN_A), { resource: {}, instrumentationLibrarySpans: [{ spans: [span({ spanId: SPAN_B, kind: 99 })] }] }]);
+    expect(array.spans.map((s) => s.spanId)).toEqual([SPAN_A, SPAN_B]);
+    expect(array.warnings.map((w) => w.path)).toContain('$[1].instrumentationLibrarySpans[0].spans[0].kind');
+    expect(looksLikeOtlp([{ resource: {} }])).toBe(false);
+  });
+
   it('rejects non-trace documents with a FormatError that says why', () => {
     expect(() => parseOtlp({ data: [] })).toThrow(FormatError);
     expect(() => parseOtlp({ resourceLogs: [] })).toThrow(/logs or metrics, not traces/);
