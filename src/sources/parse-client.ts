@@ -1,6 +1,7 @@
 // Hands file bytes to the parsing worker and resolves with what it read; the traces' search
 // text, which the worker sends later, is handed to the search module as it comes.
 import { provideSearchText, type SearchText } from '../analysis/search.ts';
+import { provideTraceWords } from '../analysis/genai.ts';
 import { provideDescendantErrors } from '../analysis/subtree-errors.ts';
 import type { LoadOutcome } from '../formats/load.ts';
 import type { Trace } from '../model/trace.ts';
@@ -41,6 +42,7 @@ function whenIdle(task: () => void): void {
 /** A trace as the worker posted it, made the page's: its analysis, if it came with one, goes to the caches. */
 export function unpackTraceForPage(packed: PackedTrace): Trace {
   const trace = unpackTrace(packed);
+  provideTraceWords(trace, packed.packed.words);
   if (packed.analysis !== undefined) {
     const { analysis, descendantErrors } = unpackAnalysis(packed.analysis);
     provideTraceAnalysis(trace, analysis);

@@ -1,4 +1,5 @@
 // "Where the time went", span details and statistics as a user meets them in Chromium.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath } from '../helpers/corpus.ts';
@@ -112,6 +113,44 @@ describe('analysis', () => {
       .poll(() => page.getByTestId('span-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-span-id'))))
       .toEqual(['a', 'c']);
     expect(await page.getByRole('tab', { name: 'Waterfall' }).getAttribute('aria-selected')).toBe('true');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('sums up the model calls of a GenAI agent trace per model, with their tokens, and selects a model\'s longest call', async () => {
+    const file = 'jaeger/jaeger-ui__TraceTimelineViewer__genaiTestTrace.json';
+    // What the file's chat spans report, read straight from its JSON.
+    const raw = JSON.parse(readFileSync(corpusPath(file), 'utf8')) as {
+      spans: { tags?: { key: string; value: unknown }[] }[];
+    };
+    const expected = new Map<string, { calls: number; input: number; output: number }>();
+    for (const span of raw.spans) {
+      const tags = new Map((span.tags ?? []).map((t) => [t.key, t.value]));
+      if (tags.get('gen_ai.operation.name') !== 'chat') continue;
+      const model = String(tags.get('gen_ai.response.model') ?? tags.get('gen_ai.request.model'));
+      const entry = expected.get(model) ?? { calls: 0, input: 0, output: 0 };
+      entry.calls++;
+      entry.input += Number(tags.get('gen_ai.usage.input_tokens'));
+      entry.output += Number(tags.get('gen_ai.usage.output_tokens'));
+      expected.set(model, entry);
+    }
+    expect(expected.size).toBeGreaterThan(1);
+    const page = await openCorpusFile(file);
+    const block = page.getByTestId('genai-summary');
+    await block.waitFor();
+    for (const [model, want] of expected) {
+      const row = block.locator(`[data-model="${model}"]`);
+      expect([await row.getAttribute('data-calls'), await row.getAttribute('data-input-tokens'), await row.getAttribute('data-output-tokens')]).toEqual([
+        String(want.calls),
+        String(want.input),
+        String(want.output),
+      ]);
+    }
+    const [firstModel] = expected.keys();
+    await block.locator(`[data-model="${firstModel}"]`).getByRole('button').click();
+    const detail = page.getByTestId('span-detail');
+    await detail.waitFor();
+    expect(await detail.textContent()).toContain(firstModel);
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });

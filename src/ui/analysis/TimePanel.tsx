@@ -7,6 +7,7 @@ import { useTraceStore } from '../../state/trace-store.ts';
 import { serviceColor } from '../colors.ts';
 import { formatDuration, formatExactNs } from '../format/duration.ts';
 import { CriticalPathList } from './CriticalPathList.tsx';
+import { GenAiUsage } from './GenAiUsage.tsx';
 import { useStoredFlag } from './use-stored-flag.ts';
 import './analysis.css';
 
@@ -197,6 +198,7 @@ export function TimePanel({ trace }: { trace: Trace }) {
               </button>
             )}
           </div>
+          <GenAiUsage trace={trace} sections={paths.main.sections} criticalTotalNs={totalNs} />
           <ServiceBars rows={summary.byService} totalNs={totalNs} />
           <SlowestSpans trace={trace} />
         </div>

@@ -1,7 +1,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { traceCriticalPaths } from '../../../src/analysis/critical-path.ts';
+import { provideTraceWords } from '../../../src/analysis/genai.ts';
 import { useTraceStore } from '../../../src/state/trace-store.ts';
+import { GENAI_AT_OPEN_MAX_SPANS } from '../../../src/ui/analysis/GenAiUsage.tsx';
 import { TimePanel } from '../../../src/ui/analysis/TimePanel.tsx';
 import { indexOf, makeTrace, type SpanSpec } from '../../helpers/make-trace.ts';
 
@@ -139,5 +141,55 @@ describe('TimePanel', () => {
     expect(screen.queryByTestId('critical-path')).toBeNull();
     fireEvent.click(screen.getByTestId('time-panel-toggle'));
     expect(screen.getByTestId('critical-path')).toBeTruthy();
+  });
+
+  describe('model calls', () => {
+    const chat = (tokensIn: number, tokensOut: number) => ({
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.request.model': 'llama',
+      'gen_ai.usage.input_tokens': tokensIn,
+      'gen_ai.usage.output_tokens': tokensOut,
+    });
+    const PIPELINE: SpanSpec[] = [
+      { id: 'api', start: 0, dur: 300 * MS, service: 'api', name: 'POST /answer' },
+      { id: 'embed', parent: 'api', start: 0, dur: 20 * MS, service: 'rag', name: 'embeddings', attrs: { 'gen_ai.operation.name': 'embeddings', 'gen_ai.request.model': 'embed-small' } },
+      { id: 'llm1', parent: 'api', start: 30 * MS, dur: 100 * MS, service: 'rag', name: 'chat llama', attrs: chat(1000, 50) },
+      { id: 'llm2', parent: 'api', start: 140 * MS, dur: 150 * MS, service: 'rag', name: 'chat llama', attrs: chat(2000, 70) },
+    ];
+
+    it('sums up the model calls of an AI pipeline: per model, calls, time and tokens; a model selects its longest call', () => {
+      const trace = makeTrace(PIPELINE);
+      render(<TimePanel trace={trace} />);
+      const block = screen.getByTestId('genai-summary');
+      expect(block.getAttribute('data-calls')).toBe('3');
+      expect(block.textContent).toContain('3 model calls');
+      const llama = block.querySelector<HTMLElement>('[data-model="llama"]')!;
+      expect([llama.getAttribute('data-calls'), llama.getAttribute('data-input-tokens'), llama.getAttribute('data-output-tokens')]).toEqual(['2', '3000', '120']);
+      expect(llama.textContent).toContain('2 calls · 250 ms · tokens 3,000 in / 120 out');
+      expect(block.querySelector('[data-model="embed-small"]')!.textContent).toContain('no token counts');
+      fireEvent.click(within(llama).getByRole('button', { name: 'llama' }));
+      expect(useTraceStore.getState().selectedSpan).toBe(indexOf(trace, 'llm2'));
+    });
+
+    it('shows nothing for a trace without GenAI spans', () => {
+      render(<TimePanel trace={makeTrace(GATEWAY)} />);
+      expect(screen.queryByTestId('genai-summary')).toBeNull();
+    });
+
+    it('reads the spans of a very large trace only when asked', () => {
+      const specs: SpanSpec[] = [...PIPELINE];
+      for (let i = 0; i < GENAI_AT_OPEN_MAX_SPANS; i++) specs.push({ id: `leaf${i}`, parent: 'api', start: 0, dur: MS, service: 'rag', name: 'step' });
+      const trace = makeTrace(specs);
+      render(<TimePanel trace={trace} />);
+      const block = screen.getByTestId('genai-summary');
+      expect(block.getAttribute('data-calls')).toBeNull();
+      fireEvent.click(within(block).getByRole('button', { name: /Sum up model calls/ }));
+      expect(screen.getByTestId('genai-summary').getAttribute('data-calls')).toBe('3');
+
+      const plain = makeTrace(specs.filter((s) => s.attrs === undefined));
+      provideTraceWords(plain, ['POST /answer', 'step', 'api', 'rag']);
+      render(<TimePanel trace={plain} />);
+      expect(screen.getAllByTestId('genai-summary')).toHaveLength(1);
+    });
   });
 });

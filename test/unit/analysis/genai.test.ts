@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { criticalPath } from '../../../src/analysis/critical-path.ts';
+import { genAiSummary, mayHaveGenAi, provideTraceWords } from '../../../src/analysis/genai.ts';
+import type { Trace } from '../../../src/model/trace.ts';
+import { indexOf, makeTrace } from '../../helpers/make-trace.ts';
+
+const MS = 1_000_000;
+
+function summaryOf(trace: Trace) {
+  return genAiSummary(trace, criticalPath(trace, trace.tree.roots[0]));
+}
+
+/**
+ * A RAG request: the orchestrator embeds the query, then asks the LLM gateway, which calls the
+ * inference server; all three LLM spans describe the same call, and only the server counts tokens.
+ */
+function ragTrace(): Trace {
+  return makeTrace([
+    { id: 'root', start: 0, dur: 1_000 * MS, service: 'api', name: 'POST /answer' },
+    {
+      id: 'embed',
+      parent: 'root',
+      start: 10 * MS,
+      dur: 40 * MS,
+      service: 'orchestrator',
+      attrs: { 'gen_ai.operation.name': 'embeddings', 'gen_ai.request.model': 'embed-small', 'gen_ai.usage.input_tokens': 12 },
+    },
+    {
+      id: 'tool',
+      parent: 'root',
+      start: 60 * MS,
+      dur: 30 * MS,
+      service: 'orchestrator',
+      attrs: { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'search' },
+    },
+    {
+      id: 'chat',
+      parent: 'root',
+      start: 100 * MS,
+      dur: 880 * MS,
+      service: 'orchestrator',
+      kind: 'client',
+      attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'llama' },
+    },
+    { id: 'gateway', parent: 'chat', start: 110 * MS, dur: 860 * MS, service: 'gateway', attrs: { 'gen_ai.request.model': 'llama' } },
+    {
+      id: 'server',
+      parent: 'gateway',
+      start: 120 * MS,
+      dur: 840 * MS,
+      service: 'inference',
+      attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.response.model': 'llama-3.1', 'gen_ai.usage.input_tokens': 6000, 'gen_ai.usage.output_tokens': '250' },
+    },
+  ]);
+}
+
+describe('genAiSummary', () => {
+  it('counts a call reported by client, gateway and server spans once, with the tokens the inner span reports', () => {
+    const trace = ragTrace();
+    const summary = summaryOf(trace)!;
+    expect(summary.calls).toBe(2);
+    expect(summary.toolCalls).toBe(1);
+    expect(summary.agentRuns).toBe(0);
+    const [llm, embed] = summary.models;
+    // The outer span names the model as requested, so its calls are filed under that name.
+    expect(llm).toMatchObject({ model: 'llama', calls: 1, durationNs: 880 * MS, inputTokens: 6000, outputTokens: 250, callsWithOutputTokens: 1 });
+    expect(llm.longestSpan).toBe(indexOf(trace, 'chat'));
+    expect(embed).toMatchObject({ model: 'embed-small', calls: 1, inputTokens: 12, callsWithInputTokens: 1, callsWithOutputTokens: 0 });
+  });
+
+  it('says how much of the critical path and of the trace the model calls take', () => {
+    const summary = summaryOf(ragTrace())!;
+    // The path runs through the chat call from 100 ms to 980 ms, and through the embedding call.
+    expect(summary.criticalNs).toBe(880 * MS + 40 * MS);
+    expect(summary.busyNs).toBe(880 * MS + 40 * MS);
+  });
+
+  it('counts parallel calls once in the time they keep the trace busy', () => {
+    const trace = makeTrace([
+      { id: 'root', start: 0, dur: 100 * MS },
+      { id: 'a', parent: 'root', start: 0, dur: 50 * MS, attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm' } },
+      { id: 'b', parent: 'root', start: 20 * MS, dur: 50 * MS, attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm' } },
+      { id: 'c', parent: 'root', start: 80 * MS, dur: 10 * MS, attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm' } },
+    ]);
+    const summary = summaryOf(trace)!;
+    expect(summary.calls).toBe(3);
+    expect(summary.models).toEqual([expect.objectContaining({ model: 'm', calls: 3, durationNs: 110 * MS, callsWithInputTokens: 0 })]);
+    expect(summary.busyNs).toBe(70 * MS + 10 * MS);
+  });
+
+  it('reads the older gen_ai names and OpenInference, and agents and tools', () => {
+    const trace = makeTrace([
+      { id: 'agent', start: 0, dur: 100 * MS, attrs: { 'openinference.span.kind': 'AGENT', 'gen_ai.request.model': 'gpt' } },
+      {
+        id: 'old',
+        parent: 'agent',
+        start: 0,
+        dur: 10 * MS,
+        attrs: { 'gen_ai.request.model': 'gpt-4', 'gen_ai.usage.prompt_tokens': 100, 'gen_ai.usage.completion_tokens': 20 },
+      },
+      {
+        id: 'oi',
+        parent: 'agent',
+        start: 20 * MS,
+        dur: 30 * MS,
+        attrs: { 'openinference.span.kind': 'LLM', 'llm.model_name': 'claude', 'llm.token_count.prompt': 7, 'llm.token_count.completion': 3 },
+      },
+      { id: 'tool', parent: 'agent', start: 60 * MS, dur: 5 * MS, attrs: { 'openinference.span.kind': 'TOOL' } },
+    ]);
+    const summary = summaryOf(trace)!;
+    expect(summary.agentRuns).toBe(1);
+    expect(summary.toolCalls).toBe(1);
+    expect(summary.models.map((m) => [m.model, m.calls, m.inputTokens, m.outputTokens])).toEqual([
+      ['claude', 1, 7, 3],
+      ['gpt-4', 1, 100, 20],
+    ]);
+  });
+
+  it('finds nothing in a trace without GenAI spans, and ignores token counts that are not numbers', () => {
+    expect(summaryOf(makeTrace([{ id: 'a', start: 0, dur: MS, attrs: { 'http.route': '/x' } }]))).toBeUndefined();
+    const odd = summaryOf(makeTrace([{ id: 'a', start: 0, dur: MS, attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.usage.input_tokens': 'many' } }]))!;
+    expect(odd.models).toEqual([expect.objectContaining({ model: 'model not named', calls: 1, callsWithInputTokens: 0 })]);
+  });
+});
+
+describe('mayHaveGenAi', () => {
+  it('rules a trace out only when its words are known and none is a GenAI key', () => {
+    const trace = makeTrace([{ id: 'a', start: 0, dur: MS }]);
+    expect(mayHaveGenAi(trace)).toBe(true);
+    provideTraceWords(trace, ['a', 'svc', 'http.route']);
+    expect(mayHaveGenAi(trace)).toBe(false);
+    provideTraceWords(trace, ['a', 'svc', 'gen_ai.request.model']);
+    expect(mayHaveGenAi(trace)).toBe(true);
+  });
+});
