@@ -3,7 +3,7 @@
 // process inline in every span. Either way each distinct process becomes one Resource object
 // shared by its spans, so that 100,000 spans do not carry 100,000 copies.
 import type { Resource } from '../model/trace.ts';
-import { readTypedTags, resolvePath, type PathRef, type WarnFn } from './jaeger-tags.ts';
+import { readTagObject, readTypedTags, resolvePath, type PathRef, type WarnFn } from './jaeger-tags.ts';
 import { isObject, jsonText, pathKey, type JsonObject } from './json.ts';
 
 export const UNKNOWN_SERVICE = 'unknown';
@@ -73,7 +73,10 @@ function resourceOf(process: JsonObject, path: string, warn: WarnFn): Resource {
   let serviceName = UNKNOWN_SERVICE;
   if (typeof written === 'string' && written.trim() !== '') serviceName = written;
   else warn('missing-field', `process has no serviceName; service set to "${UNKNOWN_SERVICE}"`, `${path}.serviceName`);
-  return { serviceName, attributes: readTypedTags(process.tags, path, 'tags', warn) };
+  const tags = readTypedTags(process.tags, path, 'tags', warn);
+  // Elasticsearch's tags-as-fields (see readTagObject).
+  const tagObject = process.tag;
+  return { serviceName, attributes: tagObject === undefined || tagObject === null ? tags : [...tags, ...readTagObject(tagObject, path, warn)] };
 }
 
 /**
@@ -83,6 +86,15 @@ function resourceOf(process: JsonObject, path: string, warn: WarnFn): Resource {
 function contentKey(process: JsonObject): string | undefined {
   const name = process.serviceName;
   let key = typeof name === 'string' ? `s${name}` : 'n';
+  const tagObject = process.tag;
+  if (tagObject !== undefined && tagObject !== null) {
+    if (!isObject(tagObject)) return undefined;
+    for (const field in tagObject) {
+      const value = tagObject[field];
+      if (value !== null && typeof value === 'object') return undefined;
+      key += `\u0003${field}\u0002${typeof value}:${String(value)}`;
+    }
+  }
   const tags = process.tags;
   if (tags === undefined || tags === null) return key;
   if (!Array.isArray(tags)) return undefined;

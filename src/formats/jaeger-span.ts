@@ -12,7 +12,7 @@ import {
   type EpochTime,
 } from './epoch.ts';
 import { isLowerHex, normalizeJaegerId } from './ids.ts';
-import { attributeText, isPlainTagList, plainTagList, readTypedTags, type WarnFn } from './jaeger-tags.ts';
+import { attributeText, isPlainTagList, plainTagList, readTagObject, readTypedTags, type WarnFn } from './jaeger-tags.ts';
 import { ProcessResolver, type ProcessTable } from './jaeger-process.ts';
 import { asNumber, isObject, jsonText, type JsonObject } from './json.ts';
 import { DeferredAttributesSpan, placeSpanStart, readPlainList, type BatchBuilder, type ParsedEvent } from './parsed.ts';
@@ -88,9 +88,14 @@ export class JaegerSpanReader {
     // A list that reads without warnings is read when first asked for (see DeferredAttributesSpan);
     // the few tags that give span fields are read now.
     const rawTags = raw.tags;
+    // Elasticsearch's tags-as-fields, next to (or instead of) the tags list.
+    const tagObject = raw.tag;
     const fieldTags: unknown[] = [];
-    const plainTags = Array.isArray(rawTags) && isPlainTagList(rawTags, { accepts: isTagFieldKey, into: fieldTags });
-    const attributes = plainTags ? readPlainList(plainTagList, fieldTags) : readTypedTags(rawTags, path, 'tags', warn);
+    const plainTags =
+      (tagObject === undefined || tagObject === null) && Array.isArray(rawTags) && isPlainTagList(rawTags, { accepts: isTagFieldKey, into: fieldTags });
+    const attributes = plainTags
+      ? readPlainList(plainTagList, fieldTags)
+      : [...readTypedTags(rawTags, path, 'tags', warn), ...readTagObject(tagObject, path, warn)];
     const resource = this.processes.resolve(raw, path, scope.processes, warn);
     const events = this.eventsOf(raw.logs, start);
 

@@ -45,6 +45,35 @@ export function readTypedTags(raw: unknown, owner: PathRef, field: string, warn:
   return attributes;
 }
 
+/**
+ * Tags kept as the fields of a `tag` object, as Jaeger's Elasticsearch and OpenSearch storage
+ * writes them with its tags-as-fields option, the dots of their keys written as '@'. They are
+ * read as tags, the dots put back as Jaeger does when it reads them; a value that is not a
+ * string, number or bool is kept as its JSON text, with a warning.
+ */
+export function readTagObject(raw: unknown, owner: PathRef, warn: WarnFn): Attribute[] {
+  if (raw === undefined || raw === null) return [];
+  if (!isObject(raw)) {
+    warn('invalid-value', `expected an object of tag fields but found ${describe(raw)}; ignored`, `${resolvePath(owner)}.tag`);
+    return [];
+  }
+  const attributes: Attribute[] = [];
+  for (const field in raw) {
+    const value = raw[field];
+    const key = field.replaceAll('@', '.');
+    if (typeof value === 'string') attributes.push({ key, value: { type: 'string', value } });
+    else if (typeof value === 'boolean') attributes.push({ key, value: value ? TRUE_VALUE : FALSE_VALUE });
+    else if (typeof value === 'number') {
+      attributes.push({ key, value: Number.isSafeInteger(value) ? { type: 'int', value: String(value) } : { type: 'double', value } });
+    } else {
+      const problem = `tag field ${JSON.stringify(field)} holds ${describe(value)}, not a string, number or bool; kept as text`;
+      warn('invalid-value', problem, pathKey(`${resolvePath(owner)}.tag`, field));
+      attributes.push({ key, value: { type: 'string', value: jsonText(value) } });
+    }
+  }
+  return attributes;
+}
+
 /** Tags to set aside while a list is checked: those whose key `accepts` takes go `into` the array. */
 export interface TagPick {
   readonly accepts: (key: string) => boolean;

@@ -232,6 +232,43 @@ describe('typed tags', () => {
   });
 });
 
+describe("Elasticsearch's tags-as-fields", () => {
+  // As Jaeger's Elasticsearch storage writes spans with tags-as-fields: dots in keys become '@'.
+  const esSpan = (spanID: string, tag: Json, processTag: Json = { hostname: 'crm-7', 'jaeger@version': 'Java-1.5.0' }) =>
+    span(spanID, { processID: undefined, tags: [], tag, process: { serviceName: 'crm', tags: [], tag: processTag } });
+
+  it('reads span and process tag fields as tags, dots restored, typed by their JSON values', () => {
+    const batch = parseJaeger([esSpan('a', { 'span@kind': 'server', 'http@status_code': 500, error: true, ratio: 0.5, component: 'camel-rest' })]);
+    const [s] = batch.spans;
+    expect(s.attributes).toEqual([
+      { key: 'span.kind', value: { type: 'string', value: 'server' } },
+      { key: 'http.status_code', value: { type: 'int', value: '500' } },
+      { key: 'error', value: { type: 'bool', value: true } },
+      { key: 'ratio', value: { type: 'double', value: 0.5 } },
+      { key: 'component', value: { type: 'string', value: 'camel-rest' } },
+    ]);
+    expect(s.kind).toBe('server');
+    expect(s.status.code).toBe('error');
+    expect(s.resource.attributes).toEqual([
+      { key: 'hostname', value: { type: 'string', value: 'crm-7' } },
+      { key: 'jaeger.version', value: { type: 'string', value: 'Java-1.5.0' } },
+    ]);
+    expect(batch.warnings).toEqual([]);
+  });
+
+  it('keeps a tag field that is not a scalar as its JSON text, with a warning at its path', () => {
+    const batch = parseJaeger([esSpan('a', { nested: { a: 1 } })]);
+    expect(batch.spans[0].attributes).toEqual([{ key: 'nested', value: { type: 'string', value: '{"a":1}' } }]);
+    expect(batch.warnings).toContainEqual(expect.objectContaining({ code: 'invalid-value', path: '$[0].tag.nested' }));
+  });
+
+  it('shares one Resource among identical inline processes, and tells different tag fields apart', () => {
+    const spans = parseJaeger([esSpan('a', {}), esSpan('b', {}), esSpan('c', {}, { hostname: 'crm-8' })]).spans;
+    expect(spans[0].resource).toBe(spans[1].resource);
+    expect(spans[2].resource.attributes).toEqual([{ key: 'hostname', value: { type: 'string', value: 'crm-8' } }]);
+  });
+});
+
 describe('times', () => {
   it('converts epoch microseconds to EpochTime and duration to nanoseconds', () => {
     const { span: s } = parseOne({ startTime: 1485467191639875, duration: 5 });
