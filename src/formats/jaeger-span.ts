@@ -29,6 +29,14 @@ export interface SpanScope {
 
 export const MISSING_NAME = '(no operationName)';
 
+/**
+ * Starts from 2000 on are real epoch times. A startTime of 0 in a trace that has such times is
+ * a writer's "not set", not 1970 (taking it literally stretches the trace over 50 years); in a
+ * trace without any, it is the first instant of a synthetic trace.
+ */
+const REAL_EPOCH_FROM_SEC = 946_684_800;
+const MISSING_START_FALLBACK = "the span is placed at its parent's start (else at the earliest start in its trace; epoch 0 if no span has one)";
+
 export class JaegerSpanReader {
   private readonly processes: ProcessResolver;
   private readonly scopes = new KnownScopes();
@@ -36,6 +44,10 @@ export class JaegerSpanReader {
   private readonly startless: number[] = [];
   /** A stand-in start, recognised by identity when the fallback is filled in. */
   private readonly missingTime: EpochTime = { sec: 0, nano: 0 };
+  /** The start of spans whose startTime is 0, recognised by identity in case it turns out to mean "not set". */
+  private readonly zeroTime: EpochTime = { sec: 0, nano: 0 };
+  /** Spans whose startTime is 0, with the path of that field. */
+  private readonly zeroStarts: { readonly index: number; readonly path: string }[] = [];
   private readonly references: ReferenceResult = { parentSpanId: undefined, links: [] };
   private spanIndex = 0;
   // Where the span being read is, kept in pieces: its path is written out only for a warning.
@@ -126,23 +138,66 @@ export class JaegerSpanReader {
     this.batch.addSpan(span);
   }
 
-  /** Gives spans that had no usable startTime the earliest start of their trace (else of the batch, else epoch 0). */
+  /**
+   * Gives spans without a usable startTime a start: their nearest ancestor's that has one, as
+   * Jaeger UI repairs them, else the earliest start of their trace, else of the batch, else epoch 0.
+   */
   finish(): void {
+    this.zeroStartsAsMissing();
     if (this.startless.length === 0) return;
     const spans = this.batch.spans;
     const earliestByTrace = new Map<string, EpochTime>();
     let earliest: EpochTime | undefined;
-    for (const span of spans) {
+    /** Index of the first span of each (trace id, span id), for walking up parents. */
+    const indexById = new Map<string, Map<string, number>>();
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i];
+      let ofTrace = indexById.get(span.traceId);
+      if (ofTrace === undefined) {
+        ofTrace = new Map();
+        indexById.set(span.traceId, ofTrace);
+      }
+      if (!ofTrace.has(span.spanId)) ofTrace.set(span.spanId, i);
       if (span.start === this.missingTime) continue;
       const known = earliestByTrace.get(span.traceId);
       if (known === undefined || epochCompare(span.start, known) < 0) earliestByTrace.set(span.traceId, span.start);
       if (earliest === undefined || epochCompare(span.start, earliest) < 0) earliest = span.start;
     }
-    for (const index of this.startless) {
+    const startOfAncestors = (index: number): EpochTime | undefined => {
+      const ofTrace = indexById.get(spans[index].traceId)!;
+      // Bounded by the span count: parent references may form a cycle.
+      for (let step = 0, at = index; step < spans.length; step++) {
+        const parentId = spans[at].parentSpanId;
+        const parent = parentId === undefined ? undefined : ofTrace.get(parentId);
+        if (parent === undefined || parent === index) return undefined;
+        if (spans[parent].start !== this.missingTime) return spans[parent].start;
+        at = parent;
+      }
+      return undefined;
+    };
+    const starts = this.startless.map((index) => startOfAncestors(index) ?? earliestByTrace.get(spans[index].traceId) ?? earliest ?? EPOCH_ZERO);
+    this.startless.forEach((index, k) => {
       const span = spans[index];
-      const start = earliestByTrace.get(span.traceId) ?? earliest ?? EPOCH_ZERO;
+      const start = starts[k];
       const events = span.events.map((event) => (event.time === this.missingTime ? { ...event, time: start } : event));
       placeSpanStart(span, start, events);
+    });
+  }
+
+  /** In traces with real epoch times, spans whose startTime is 0 join the spans without one. */
+  private zeroStartsAsMissing(): void {
+    if (this.zeroStarts.length === 0) return;
+    const spans = this.batch.spans;
+    const withRealTimes = new Set<string>();
+    for (const span of spans) if (span.start.sec >= REAL_EPOCH_FROM_SEC) withRealTimes.add(span.traceId);
+    for (const { index, path } of this.zeroStarts) {
+      const span = spans[index];
+      if (!withRealTimes.has(span.traceId)) continue;
+      const message = `startTime is 0 while other spans of its trace have real times, so it is taken as not set; ${MISSING_START_FALLBACK}`;
+      this.batch.warn('missing-field', message, path, index);
+      const events = span.events.map((event) => (event.time === this.zeroTime ? { ...event, time: this.missingTime } : event));
+      placeSpanStart(span, this.missingTime, events);
+      this.startless.push(index);
     }
   }
 
@@ -180,8 +235,12 @@ export class JaegerSpanReader {
 
   private startOf(written: unknown): EpochTime {
     const micros = asNumber(written);
+    if (micros === 0) {
+      this.zeroStarts.push({ index: this.spanIndex, path: `${this.spanPath()}.startTime` });
+      return this.zeroTime;
+    }
     if (micros !== undefined && isEpochMicros(micros)) return epochFromMicros(micros);
-    const fallback = 'the span is placed at the earliest start in its trace (epoch 0 if no span has one)';
+    const fallback = MISSING_START_FALLBACK;
     if (written === undefined || written === null) {
       this.warnSpan('missing-field', `startTime is missing; ${fallback}`, `${this.spanPath()}.startTime`);
     } else {

@@ -289,12 +289,57 @@ describe('times', () => {
     expect(batch.warnings).toContainEqual(expect.objectContaining({ code: 'invalid-value', path: '$[0].duration', spanIndex: 0 }));
   });
 
-  it('places a span without startTime at the earliest start of its trace', () => {
+  it('places a root without startTime at the earliest start of its trace', () => {
     const batch = parseJaeger(
       trace([span('a', { startTime: 2_000_000 }), span('b', { startTime: undefined }), span('c', { startTime: 1_000_000 })]),
     );
     expect(batch.spans[1].start).toEqual({ sec: 1, nano: 0 });
     expect(batch.warnings).toContainEqual(expect.objectContaining({ code: 'missing-field', path: '$.spans[1].startTime', spanIndex: 1 }));
+  });
+
+  const REAL = 1_784_570_820_629_325;
+  const childOf = (parent: string) => [{ refType: 'CHILD_OF', traceID: TRACE, spanID: parent }];
+
+  it('places a span without startTime at its nearest ancestor that has one, through ancestors without', () => {
+    const batch = parseJaeger(
+      trace([
+        span('root', { startTime: REAL, duration: 1000 }),
+        span('early', { startTime: REAL - 500, references: childOf('root') }),
+        span('middle', { startTime: undefined, references: childOf('root') }),
+        span('leaf', { startTime: 'soon', references: childOf('middle') }),
+      ]),
+    );
+    const startOf = (id: string) => batch.spans.find((s) => s.spanId === id)!.start;
+    // Its parent's start, not the trace's earliest (the early sibling's).
+    expect(startOf('middle')).toEqual(startOf('root'));
+    expect(startOf('leaf')).toEqual(startOf('root'));
+  });
+
+  it('takes a startTime of 0 as not set in a trace with real times, as Jaeger UI does, so the trace is not stretched over 50 years', () => {
+    const batch = parseJaeger(
+      trace([
+        span('root', { startTime: REAL, duration: 1000 }),
+        span('zero', { startTime: 0, references: childOf('root'), logs: [{ fields: [{ key: 'event', type: 'string', value: 'retry' }] }] }),
+        span('leaf', { startTime: undefined, references: childOf('zero') }),
+      ]),
+    );
+    const [root, zero, leaf] = batch.spans;
+    expect(zero.start).toEqual(root.start);
+    expect(leaf.start).toEqual(root.start);
+    // A log without a time sits at its span's start, which moved with it.
+    expect(zero.events[0].time).toEqual(root.start);
+    expect(batch.warnings).toContainEqual(
+      expect.objectContaining({ code: 'missing-field', path: '$.spans[1].startTime', spanIndex: 1, message: expect.stringMatching(/startTime is 0 .* not set/) }),
+    );
+  });
+
+  it('keeps a startTime of 0 in a synthetic trace whose times all count from 0', () => {
+    const batch = parseJaeger(trace([span('root', { startTime: 0, duration: 300 }), span('child', { startTime: 100, references: childOf('root') })]));
+    expect(batch.spans.map((s) => s.start)).toEqual([
+      { sec: 0, nano: 0 },
+      { sec: 0, nano: 100_000 },
+    ]);
+    expect(batch.warnings).toEqual([]);
   });
 });
 
