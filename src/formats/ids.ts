@@ -21,6 +21,13 @@ export function isLowerHex(text: string, length?: number): boolean {
   return true;
 }
 
+/** Non-empty and all zeros (as /^0+$/): the invalid id of W3C Trace Context, and how some tracers write "no parent". */
+export function isAllZeroId(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 48) return false;
+  return true;
+}
+
 export interface NormalizedId {
   readonly id: string;
   /** False when the input was neither hex nor base64 of a trace/span id's length. */

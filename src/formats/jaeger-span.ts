@@ -11,7 +11,7 @@ import {
   TIME_RANGE_TEXT,
   type EpochTime,
 } from './epoch.ts';
-import { isLowerHex, normalizeJaegerId } from './ids.ts';
+import { isAllZeroId, isLowerHex, normalizeJaegerId } from './ids.ts';
 import { attributeText, isPlainTagList, plainTagList, readTagObject, readTypedTags, type WarnFn } from './jaeger-tags.ts';
 import { ProcessResolver, type ProcessTable } from './jaeger-process.ts';
 import { asNumber, isObject, jsonText, type JsonObject } from './json.ts';
@@ -299,7 +299,7 @@ export class JaegerSpanReader {
       return undefined;
     }
     // Jaeger's Thrift-era writers used 0 for "no parent".
-    if (isZeroId(written)) return undefined;
+    if (isAllZeroId(written.trim())) return undefined;
     return normalizeJaegerId(written).id;
   }
 
@@ -321,10 +321,4 @@ function eventName(fields: readonly Attribute[]): string {
     if (field.key === 'event') return attributeText(field.value) ?? 'log';
   }
   return 'log';
-}
-
-function isZeroId(text: string): boolean {
-  const t = text.trim();
-  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) !== 48) return false;
-  return true;
 }

@@ -13,7 +13,7 @@ import type {
 } from '../model/trace.ts';
 import { NO_ATTRIBUTES, NO_EVENTS, NO_LINKS, STATUS_ONLY } from '../model/shared-values.ts';
 import { EPOCH_ZERO, epochCompare, epochFromNanos, MAX_EPOCH_SEC, TIME_RANGE_TEXT, type EpochTime } from './epoch.ts';
-import { isLowerHex, normalizeOtlpId } from './ids.ts';
+import { isAllZeroId, isLowerHex, normalizeOtlpId } from './ids.ts';
 import { isObject, type JsonObject } from './json.ts';
 import {
   OtlpCursor,
@@ -61,7 +61,18 @@ function findResourceSpans(doc: JsonObject | readonly unknown[]): SpanContainer 
   const result = doc.result;
   if (isObject(result) && Array.isArray(result.resourceSpans))
     return { list: result.resourceSpans, steps: ['result', 'resourceSpans'], format: 'otlp' };
+  // Grafana Faro's payloads carry their spans as {traces: {resourceSpans}}.
+  const traces = doc.traces;
+  if (isObject(traces) && Array.isArray(traces.resourceSpans))
+    return { list: traces.resourceSpans, steps: ['traces', 'resourceSpans'], format: 'otlp' };
   return undefined;
+}
+
+/** An array of export requests, as `jq -s` makes of the collector's JSON Lines; the first decides. */
+function isRequestArray(doc: unknown): doc is readonly unknown[] {
+  if (!Array.isArray(doc) || doc.length === 0) return false;
+  const first: unknown = doc[0];
+  return isObject(first) && !isResourceSpans(first) && findResourceSpans(first) !== undefined;
 }
 
 function isOtherSignal(doc: JsonObject): boolean {
@@ -77,7 +88,7 @@ function containerOf(doc: unknown): SpanContainer | undefined {
  * export request or a wrapper around one, a bare ResourceSpans, or an array of those.
  */
 export function looksLikeOtlp(doc: unknown): boolean {
-  return containerOf(doc) !== undefined;
+  return containerOf(doc) !== undefined || isRequestArray(doc);
 }
 
 /** True when a parsed JSON Lines value is an OTLP export request of any signal, or a ResourceSpans. */
@@ -90,6 +101,7 @@ export function isOtlpLine(doc: unknown): boolean {
  * 'otlp'. Throws FormatError when doc is not OTLP traces.
  */
 export function parseOtlp(doc: unknown): ParsedBatch {
+  if (isRequestArray(doc)) return parseOtlpDocuments(doc.map((entry, i) => ({ prefix: `$[${i}]`, doc: entry })), 'otlp');
   const container = containerOf(doc);
   if (container === undefined) {
     if (isObject(doc) && isOtherSignal(doc))
@@ -109,16 +121,28 @@ export function parseOtlp(doc: unknown): ParsedBatch {
  * counted in one note; warning paths are prefixed `line N: $...`.
  */
 export function parseOtlpJsonLines(lines: readonly { line: number; doc: unknown }[]): ParsedBatch {
-  const reader = new OtlpReader('otlp-jsonl');
+  return parseOtlpDocuments(
+    lines.map(({ line, doc }) => ({ prefix: `line ${line}: $`, doc })),
+    'otlp-jsonl',
+  );
+}
+
+/** Merges several export requests; `prefix` starts the paths of each one's warnings. */
+function parseOtlpDocuments(docs: readonly { prefix: string; doc: unknown }[], format: 'otlp' | 'otlp-jsonl'): ParsedBatch {
+  const reader = new OtlpReader(format);
+  const unit = format === 'otlp-jsonl' ? 'line' : 'entry';
   let skipped = 0;
-  for (const { line, doc } of lines) {
-    reader.cursor.prefix = `line ${line}: $`;
+  for (const { prefix, doc } of docs) {
+    reader.cursor.prefix = prefix;
     const container = containerOf(doc);
     if (container !== undefined) reader.readDocument(doc, container);
     else if (isObject(doc) && isOtherSignal(doc)) skipped++;
-    else reader.cursor.warn('other', `line skipped: not an OTLP export request (${describeJson(doc)})`);
+    else reader.cursor.warn('other', `${unit} skipped: not an OTLP export request (${describeJson(doc)})`);
   }
-  if (skipped > 0) reader.out.notes.push(`Skipped ${skipped} ${skipped === 1 ? 'line' : 'lines'} of logs/metrics`);
+  if (skipped > 0) {
+    const noun = unit === 'line' ? (skipped === 1 ? 'line' : 'lines') : skipped === 1 ? 'entry' : 'entries';
+    reader.out.notes.push(`Skipped ${skipped} ${noun} of logs/metrics`);
+  }
   return reader.finish();
 }
 
@@ -395,8 +419,13 @@ class OtlpReader {
 
     const traceId = this.readTraceId(raw.traceId);
     const spanId = this.readId(raw.spanId, 8, 'spanId');
+    // Only a first '0' costs a second look.
+    if (traceId.charCodeAt(0) === 48 && isAllZeroId(traceId)) this.warnZeroId('traceId');
+    if (spanId.charCodeAt(0) === 48 && isAllZeroId(spanId)) this.warnZeroId('spanId');
     const rawParent = raw.parentSpanId;
-    const parentSpanId = rawParent == null || rawParent === '' ? undefined : this.readId(rawParent, 8, 'parentSpanId');
+    let parentSpanId = rawParent == null || rawParent === '' ? undefined : this.readId(rawParent, 8, 'parentSpanId');
+    // Some SDKs write an all-zero parent for a root, as Zipkin and Jaeger tracers do.
+    if (parentSpanId !== undefined && parentSpanId.charCodeAt(0) === 48 && isAllZeroId(parentSpanId)) parentSpanId = undefined;
     const name = typeof raw.name === 'string' ? raw.name : this.readOddName(raw.name);
 
     const start = this.readSpanTimes(raw, spanIndex);
@@ -512,6 +541,10 @@ class OtlpReader {
     }
     this.cursor.warn('invalid-id', `${key} should be a string, got ${describeJson(raw)}; kept as text`, key);
     return textOf(raw);
+  }
+
+  private warnZeroId(key: string): void {
+    this.cursor.warn('invalid-id', `${key} is all zeros, which OpenTelemetry and W3C Trace Context define as invalid; kept as written`, key);
   }
 
   private readOddName(raw: unknown): string {

@@ -16,7 +16,7 @@ import {
   TIME_RANGE_TEXT,
   type EpochTime,
 } from './epoch.ts';
-import { isLowerHex, normalizeZipkinId } from './ids.ts';
+import { isAllZeroId, isLowerHex, normalizeZipkinId } from './ids.ts';
 import { KnownScopes } from './known-scopes.ts';
 import { findFieldTags, otelStatusCode, scopeOfTags } from './otel-tags.ts';
 import { asNumber, isObject, jsonText, pathKey, type JsonObject } from './json.ts';
@@ -289,13 +289,6 @@ type DraftEvent = Mutable<ParsedEvent>;
  * writer changes those fields in place (the span objects are DeferredAttributesSpans).
  */
 type DraftSpan = Omit<Mutable<ParsedSpan>, 'events'> & { events: DraftEvent[] };
-
-/** As /^0+$/. */
-function isAllZeros(text: string): boolean {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 48) return false;
-  return true;
-}
 
 /** Path of a field of the record, or of a path relative to it. */
 function fieldPath(record: ZipkinSpanRecord, relative: string): string {
@@ -607,7 +600,7 @@ export class ZipkinSpanWriter {
       return undefined;
     }
     // Some tracers write an all-zero parent id for a root span.
-    if (field === 'parentId' && isAllZeros(raw)) return undefined;
+    if (field === 'parentId' && isAllZeroId(raw)) return undefined;
     // Consecutive spans mostly share their trace id, and most ids are already in normal form.
     if (field === 'traceId' && raw === this.lastRawTraceId) return this.lastTraceIdNormalized;
     if (isLowerHex(raw, 16)) return raw;

@@ -54,6 +54,25 @@ describe('recognizing OTLP', () => {
     expect(looksLikeOtlp({ batches: [] })).toBe(true);
     expect(looksLikeOtlp({ trace: { resourceSpans: [] } })).toBe(true);
     expect(looksLikeOtlp({ result: { resourceSpans: [] } })).toBe(true);
+    expect(looksLikeOtlp({ traces: { resourceSpans: [] }, meta: {} })).toBe(true);
+    expect(looksLikeOtlp([{ resourceSpans: [] }])).toBe(true);
+  });
+
+  it("reads Grafana Faro's {traces: {resourceSpans}} payload", () => {
+    const batch = parseOtlp({ traces: request([span({ kind: 99 })]), meta: { app: { name: 'web' } } });
+    expect(batch.spans.map((s) => s.spanId)).toEqual([SPAN_A]);
+    expect(batch.warnings.map((w) => w.path)).toEqual(['$.traces.resourceSpans[0].scopeSpans[0].spans[0].kind']);
+  });
+
+  it('reads an array of export requests (as jq -s makes of JSON Lines), skipping and counting other signals', () => {
+    const batch = parseOtlp([request([span({ spanId: SPAN_B, parentSpanId: SPAN_A })]), { resourceLogs: [] }, request([span({ kind: 99 })])]);
+    expect(batch.format).toBe('otlp');
+    expect(batch.spans.map((s) => [s.spanId, s.parentSpanId])).toEqual([
+      [SPAN_B, SPAN_A],
+      [SPAN_A, undefined],
+    ]);
+    expect(batch.warnings.map((w) => w.path)).toEqual(['$[2].resourceSpans[0].scopeSpans[0].spans[0].kind']);
+    expect(batch.notes).toEqual(['Skipped 1 entry of logs/metrics']);
   });
 
   it('does not claim Jaeger, Zipkin or other OTLP signals', () => {
@@ -160,10 +179,22 @@ describe('ids', () => {
     expect(batch.warnings.map((w) => w.code)).toEqual(['invalid-id', 'invalid-id', 'invalid-id']);
   });
 
-  it('treats an empty or absent parentSpanId as no parent', () => {
-    const batch = parseOtlp(request([span({ parentSpanId: '' }), span({ spanId: SPAN_B })]));
-    expect(batch.spans.map((s) => s.parentSpanId)).toEqual([undefined, undefined]);
+  it('treats an empty, absent or all-zero parentSpanId as no parent', () => {
+    const batch = parseOtlp(request([span({ parentSpanId: '' }), span({ spanId: SPAN_B }), span({ parentSpanId: '0000000000000000' })]));
+    expect(batch.spans.map((s) => s.parentSpanId)).toEqual([undefined, undefined, undefined]);
     expect(batch.warnings).toEqual([]);
+  });
+
+  it('warns about all-zero trace and span ids, which OpenTelemetry defines as invalid, and keeps them', () => {
+    const batch = parseOtlp(request([span({ traceId: '0'.repeat(32) }), span({ spanId: 'AAAAAAAAAAA=' })]));
+    expect(batch.spans.map((s) => [s.traceId, s.spanId])).toEqual([
+      ['0'.repeat(32), SPAN_A],
+      [TRACE, '0'.repeat(16)],
+    ]);
+    expect(batch.warnings.map((w) => [w.code, w.path, w.spanIndex])).toEqual([
+      ['invalid-id', '$.resourceSpans[0].scopeSpans[0].spans[0].traceId', 0],
+      ['invalid-id', '$.resourceSpans[0].scopeSpans[0].spans[1].spanId', 1],
+    ]);
   });
 
   it('keeps an invalid id as written and warns with its path', () => {
