@@ -92,7 +92,7 @@ function resolveParents(spans: readonly TreeInputSpan[], warnings: TraceWarning[
     if (firstById.addFirst(id, i) !== -1)
       warnings.push({
         code: 'duplicate-span-id',
-        message: `Span id ${shownId(id)} appears more than once; both copies are shown`,
+        message: `Span id ${shownId(id)} is also the id of an earlier span; every span with it is shown, and the first takes its children`,
         spanIndex: i,
       });
   }

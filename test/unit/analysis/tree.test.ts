@@ -40,8 +40,12 @@ describe('buildSpanTree', () => {
   });
 
   it('says "empty" in its warnings where a span id is the empty string', () => {
-    const { warnings } = buildSpanTree([span('', undefined), span('', undefined)]);
-    expect(warnings.map((w) => w.message)).toEqual(['Span id (empty) appears more than once; both copies are shown']);
+    const { warnings } = buildSpanTree([span('', undefined), span('', undefined), span('', undefined)]);
+    // Said of each copy after the first, in words that hold however many there are.
+    expect(warnings.map((w) => w.message)).toEqual([
+      'Span id (empty) is also the id of an earlier span; every span with it is shown, and the first takes its children',
+      'Span id (empty) is also the id of an earlier span; every span with it is shown, and the first takes its children',
+    ]);
   });
 
   it('keeps duplicate ids and flags them', () => {
