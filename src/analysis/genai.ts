@@ -1,6 +1,7 @@
 // What the model calls of an AI pipeline cost: how many, of which model, how long, how many
 // tokens, and how much of the critical path they hold. Read from the OpenTelemetry GenAI
-// conventions (gen_ai.*), their older names, and OpenInference's (llm.*, openinference.span.kind).
+// conventions (gen_ai.*), their older names, OpenInference's (llm.*, openinference.span.kind)
+// and the Vercel AI SDK's (ai.*).
 import type { Attribute, Trace } from '../model/trace.ts';
 import { attributeValueText } from './attribute-text.ts';
 import type { CriticalSection } from './critical-path.ts';
@@ -32,16 +33,28 @@ export interface GenAiSummary {
 }
 
 const MODEL_OPERATIONS = new Set(['chat', 'text_completion', 'generate_content', 'embeddings']);
+/** Operations of the GenAI conventions that are not model calls, though their spans may name a model. */
+const OTHER_OPERATIONS = new Set(['execute_tool', 'invoke_agent', 'create_agent', 'invoke_workflow', 'execute_task', 'retrieval']);
 const MODEL_KINDS = new Set(['LLM', 'EMBEDDING']);
-const MODEL_KEYS = ['gen_ai.response.model', 'gen_ai.request.model', 'llm.model_name'];
-const INPUT_TOKEN_KEYS = ['gen_ai.usage.input_tokens', 'gen_ai.usage.prompt_tokens', 'llm.usage.prompt_tokens', 'llm.token_count.prompt'];
+const MODEL_KEYS = ['gen_ai.response.model', 'gen_ai.request.model', 'llm.model_name', 'ai.model.id'];
+const INPUT_TOKEN_KEYS = [
+  'gen_ai.usage.input_tokens',
+  'gen_ai.usage.prompt_tokens',
+  'llm.usage.prompt_tokens',
+  'llm.token_count.prompt',
+  'ai.usage.inputTokens',
+  'ai.usage.promptTokens',
+];
 const OUTPUT_TOKEN_KEYS = [
   'gen_ai.usage.output_tokens',
   'gen_ai.usage.completion_tokens',
   'llm.usage.completion_tokens',
   'llm.token_count.completion',
+  'ai.usage.outputTokens',
+  'ai.usage.completionTokens',
 ];
-const WANTED = new Set(['gen_ai.operation.name', 'openinference.span.kind', ...MODEL_KEYS, ...INPUT_TOKEN_KEYS, ...OUTPUT_TOKEN_KEYS]);
+const VERCEL_TOOL_KEY = 'ai.toolCall.name';
+const WANTED = new Set(['gen_ai.operation.name', 'openinference.span.kind', VERCEL_TOOL_KEY, ...MODEL_KEYS, ...INPUT_TOKEN_KEYS, ...OUTPUT_TOKEN_KEYS]);
 const UNKNOWN_MODEL = 'model not named';
 
 type Role = 'model' | 'tool' | 'agent' | undefined;
@@ -59,7 +72,10 @@ export function provideTraceWords(trace: Trace, words: readonly string[]): void 
 /** False when the trace surely has no GenAI attributes, so that nobody reads its spans to find out. */
 export function mayHaveGenAi(trace: Trace): boolean {
   const words = traceWords.get(trace);
-  return words === undefined || words.some((w) => w.startsWith('gen_ai.') || w.startsWith('llm.') || w === 'openinference.span.kind');
+  return (
+    words === undefined ||
+    words.some((w) => w.startsWith('gen_ai.') || w.startsWith('llm.') || w.startsWith('ai.') || w === 'openinference.span.kind')
+  );
 }
 
 interface SpanFacts {
@@ -104,13 +120,18 @@ function factsOf(attributes: readonly Attribute[]): SpanFacts | undefined {
   const operation = values.get('gen_ai.operation.name')?.toLowerCase();
   const kind = values.get('openinference.span.kind')?.toUpperCase();
   const model = firstText(values, MODEL_KEYS);
+  const inputTokens = tokenCount(values, INPUT_TOKEN_KEYS);
+  const outputTokens = tokenCount(values, OUTPUT_TOKEN_KEYS);
   let role: Role;
   if ((operation !== undefined && MODEL_OPERATIONS.has(operation)) || (kind !== undefined && MODEL_KINDS.has(kind))) role = 'model';
-  else if (operation === 'execute_tool' || kind === 'TOOL') role = 'tool';
+  else if (operation === 'execute_tool' || kind === 'TOOL' || values.has(VERCEL_TOOL_KEY)) role = 'tool';
   else if (operation === 'invoke_agent' || operation === 'create_agent' || kind === 'AGENT') role = 'agent';
-  // Older instrumentations name the model without naming the operation.
-  else if (operation === undefined && kind === undefined && model !== undefined) role = 'model';
-  return { role, model, inputTokens: tokenCount(values, INPUT_TOKEN_KEYS), outputTokens: tokenCount(values, OUTPUT_TOKEN_KEYS) };
+  // A span that names a model or counts tokens, and says it is nothing else, is a call: older
+  // instrumentations name no operation, and others name their own ("acompletion").
+  else if (!(operation !== undefined && OTHER_OPERATIONS.has(operation)) && kind === undefined) {
+    if (model !== undefined || inputTokens !== undefined || outputTokens !== undefined) role = 'model';
+  }
+  return { role, model, inputTokens, outputTokens };
 }
 
 interface CallInProgress {

@@ -116,6 +116,43 @@ describe('genAiSummary', () => {
     ]);
   });
 
+  it("counts a span that names a model or counts tokens under an operation of its own (LiteLLM's acompletion), but not workflows and tasks", () => {
+    const trace = makeTrace([
+      { id: 'workflow', start: 0, dur: 100 * MS, attrs: { 'gen_ai.operation.name': 'invoke_workflow', 'gen_ai.request.model': 'gpt' } },
+      { id: 'task', parent: 'workflow', start: 0, dur: 90 * MS, attrs: { 'gen_ai.operation.name': 'execute_task', 'gen_ai.usage.input_tokens': 5 } },
+      {
+        id: 'litellm',
+        parent: 'task',
+        start: 10 * MS,
+        dur: 50 * MS,
+        attrs: { 'gen_ai.operation.name': 'acompletion', 'gen_ai.request.model': 'claude', 'gen_ai.usage.input_tokens': 1204, 'gen_ai.usage.output_tokens': 88 },
+      },
+      { id: 'tokens-only', parent: 'task', start: 70 * MS, dur: 10 * MS, attrs: { 'gen_ai.usage.input_tokens': 3 } },
+    ]);
+    const summary = summaryOf(trace)!;
+    expect(summary.models.map((m) => [m.model, m.calls, m.inputTokens, m.outputTokens])).toEqual([
+      ['claude', 1, 1204, 88],
+      ['model not named', 1, 3, 0],
+    ]);
+  });
+
+  it("reads the Vercel AI SDK's ai.* attributes: the model, its tokens and tool calls", () => {
+    const trace = makeTrace([
+      {
+        id: 'generate',
+        start: 0,
+        dur: 100 * MS,
+        name: 'ai.generateText',
+        attrs: { 'ai.model.id': 'gpt-4o-mini', 'ai.usage.promptTokens': 412, 'ai.usage.completionTokens': 27 },
+      },
+      { id: 'do', parent: 'generate', start: 0, dur: 40 * MS, name: 'ai.generateText.doGenerate', attrs: { 'ai.model.id': 'gpt-4o-mini' } },
+      { id: 'tool', parent: 'generate', start: 50 * MS, dur: 10 * MS, name: 'ai.toolCall', attrs: { 'ai.toolCall.name': 'lookup_order' } },
+    ]);
+    const summary = summaryOf(trace)!;
+    expect(summary.toolCalls).toBe(1);
+    expect(summary.models.map((m) => [m.model, m.calls, m.inputTokens, m.outputTokens])).toEqual([['gpt-4o-mini', 1, 412, 27]]);
+  });
+
   it('finds nothing in a trace without GenAI spans, and ignores token counts that are not numbers', () => {
     expect(summaryOf(makeTrace([{ id: 'a', start: 0, dur: MS, attrs: { 'http.route': '/x' } }]))).toBeUndefined();
     const odd = summaryOf(makeTrace([{ id: 'a', start: 0, dur: MS, attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.usage.input_tokens': 'many' } }]))!;
