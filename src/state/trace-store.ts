@@ -79,6 +79,25 @@ export function allTraces(files: readonly LoadedFile[]): { ref: TraceRef; trace:
   return out;
 }
 
+/** Loaded traces by lowercase trace id, made once per load: a span may carry hundreds of links. */
+const tracesByIdOf = new WeakMap<readonly LoadedFile[], Map<string, TraceRef[]>>();
+
+function tracesById(files: readonly LoadedFile[]): Map<string, TraceRef[]> {
+  let byId = tracesByIdOf.get(files);
+  if (byId !== undefined) return byId;
+  byId = new Map();
+  files.forEach((f, file) =>
+    f.traces.forEach((trace, t) => {
+      const id = trace.traceId.toLowerCase();
+      const refs = byId.get(id);
+      if (refs === undefined) byId.set(id, [{ file, trace: t }]);
+      else refs.push({ file, trace: t });
+    }),
+  );
+  tracesByIdOf.set(files, byId);
+  return byId;
+}
+
 /**
  * Where the span named by (trace id, span id) is among all loaded traces, or undefined: span
  * links mostly point into other traces (a batch consumer's to the producers'), which may have
@@ -89,15 +108,10 @@ export function findLoadedSpan(
   traceId: string,
   spanId: string,
 ): { readonly ref: TraceRef; readonly trace: Trace; readonly index: number } | undefined {
-  const wanted = traceId.toLowerCase();
-  for (let file = 0; file < files.length; file++) {
-    const traces = files[file].traces;
-    for (let t = 0; t < traces.length; t++) {
-      const trace = traces[t];
-      if (trace.traceId.toLowerCase() !== wanted) continue;
-      const index = findSpanIndex(trace, traceId, spanId);
-      if (index !== -1) return { ref: { file, trace: t }, trace, index };
-    }
+  for (const ref of tracesById(files).get(traceId.toLowerCase()) ?? []) {
+    const trace = files[ref.file].traces[ref.trace];
+    const index = findSpanIndex(trace, traceId, spanId);
+    if (index !== -1) return { ref, trace, index };
   }
   return undefined;
 }
