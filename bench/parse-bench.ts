@@ -7,6 +7,7 @@ import { loadTraceText } from '../src/formats/load.ts';
 import { buildTraces } from '../src/formats/normalize.ts';
 import { generateTraceText, type BenchFormat } from './generate.ts';
 import { median, ms, ratio, timeMedian } from './stats.ts';
+import { zipkinFloor } from './zipkin-floor.ts';
 
 const FORMATS: readonly BenchFormat[] = ['otlp', 'jaeger', 'zipkin-v2'];
 
@@ -55,11 +56,12 @@ export function benchParse(report: (line: string) => void, sizes: readonly numbe
         spans = outcome.file.traces.reduce((n, t) => n + t.spans.length, 0);
       });
       const stages = stageTimes(text, runs);
+      const floor = format === 'zipkin-v2' ? `; floor (bare fields, no Zipkin semantics) ${ratio(timeMedian(runs, () => zipkinFloor(text)), baseline)}` : '';
       report(
         `  ${format.padEnd(9)} ${String(spans).padStart(7)} spans  ${(text.length / 2 ** 20).toFixed(1).padStart(6)} MiB  ` +
           `JSON.parse ${ms(baseline).padStart(9)}  ours ${ms(ours).padStart(9)}  ratio ${ratio(ours, baseline)}  ` +
           `(format parser ${ms(stages.parser)}, buildTraces ${ms(stages.buildTraces)}; ` +
-          `then reading every attribute ${ms(stages.attributes)}, ratio with it ${ratio(ours + stages.attributes, baseline)})`,
+          `then reading every attribute ${ms(stages.attributes)}, ratio with it ${ratio(ours + stages.attributes, baseline)}${floor})`,
       );
     }
   }

@@ -60,7 +60,8 @@ export async function benchParseInChromium(report: (line: string) => void, sizes
         report(
           `  ${format.padEnd(9)} ${String(result.spans).padStart(7)} spans  ${result.megabytes.toFixed(1).padStart(6)} MiB  ` +
             `JSON.parse ${ms(baseline).padStart(9)}  ours ${ms(ours).padStart(9)}  ratio ${ratio(ours, baseline)}  ` +
-            `(runs: JSON.parse ${spread(result.baseline)} ms, ours ${spread(result.ours)} ms)`,
+            `(runs: JSON.parse ${spread(result.baseline)} ms, ours ${spread(result.ours)} ms` +
+            `${result.floor.length > 0 ? `; floor (bare fields, no Zipkin semantics) ${ratio(median(result.floor), baseline)}` : ''})`,
         );
       }
     }

@@ -4,6 +4,7 @@
 // previous load's garbage, and the ratio came out up to 0.1 lower than in blocks.
 import { loadTraceText } from '../src/formats/load.ts';
 import { generateTraceText, type BenchFormat } from './generate.ts';
+import { zipkinFloor } from './zipkin-floor.ts';
 
 export interface WorkerParseRequest {
   readonly format: BenchFormat;
@@ -17,6 +18,8 @@ export interface WorkerParseResult {
   /** Per run, in milliseconds. */
   readonly baseline: readonly number[];
   readonly ours: readonly number[];
+  /** Zipkin v2 only: the bare floor of any reader built on JSON.parse (see zipkin-floor.ts). */
+  readonly floor: readonly number[];
 }
 
 interface WorkerScope {
@@ -43,7 +46,13 @@ function measure({ format, size, runs }: WorkerParseRequest): WorkerParseResult 
     spans = outcome.file.traces.reduce((n, trace) => n + trace.spans.length, 0);
     if (run >= 0) ours.push(elapsed);
   }
-  return { megabytes: text.length / 2 ** 20, spans, baseline, ours };
+  const floor: number[] = [];
+  for (let run = format === 'zipkin-v2' ? -1 : runs; run < runs; run++) {
+    const t0 = performance.now();
+    zipkinFloor(text);
+    if (run >= 0) floor.push(performance.now() - t0);
+  }
+  return { megabytes: text.length / 2 ** 20, spans, baseline, ours, floor };
 }
 
 const scope = self as unknown as WorkerScope;
