@@ -5,6 +5,7 @@
 import type { Attribute, Trace } from '../model/trace.ts';
 import { attributeValueText } from './attribute-text.ts';
 import type { CriticalSection } from './critical-path.ts';
+import { spanEndNs } from './self-time.ts';
 
 export interface ModelUsage {
   readonly model: string;
@@ -214,7 +215,7 @@ export function genAiSummary(trace: Trace, criticalSections: readonly CriticalSe
 
 /** The length of the union of the spans' intervals. */
 function busyNs(trace: Trace, spanIndexes: readonly number[]): number {
-  const intervals = spanIndexes.map((i) => [trace.spans[i].startNs, trace.spans[i].startNs + trace.spans[i].durationNs] as const);
+  const intervals = spanIndexes.map((i) => [trace.spans[i].startNs, spanEndNs(trace.spans[i].startNs, trace.spans[i].durationNs)] as const);
   intervals.sort((a, b) => a[0] - b[0]);
   let total = 0;
   let from = -Infinity;

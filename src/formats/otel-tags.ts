@@ -34,17 +34,22 @@ export interface FieldTagAttributes {
   readonly scopeVersion: string | undefined;
 }
 
-/** The keys of the tags that give span fields (see findFieldTags). */
-export const FIELD_TAG_KEYS: ReadonlySet<string> = new Set([
-  'span.kind',
-  'error',
-  'otel.status_code',
-  'otel.status_description',
-  'otel.scope.name',
-  'otel.scope.version',
-  'otel.library.name',
-  'otel.library.version',
+type FieldTag = 'kind' | 'error' | 'statusCode' | 'statusDescription' | 'scopeName' | 'scopeVersion' | 'libraryName' | 'libraryVersion';
+
+/** The tags that give span fields, by key: what findFieldTags looks for. */
+const FIELD_TAG_OF: ReadonlyMap<string, FieldTag> = new Map([
+  ['span.kind', 'kind'],
+  ['error', 'error'],
+  ['otel.status_code', 'statusCode'],
+  ['otel.status_description', 'statusDescription'],
+  ['otel.scope.name', 'scopeName'],
+  ['otel.scope.version', 'scopeVersion'],
+  ['otel.library.name', 'libraryName'],
+  ['otel.library.version', 'libraryVersion'],
 ]);
+
+/** The keys of the tags that give span fields (see findFieldTags). */
+export const FIELD_TAG_KEYS: ReadonlySet<string> = new Set(FIELD_TAG_OF.keys());
 
 /**
  * The instrumentation scope the otel.scope.* tags name. The older otel.library.* names stand
@@ -62,44 +67,29 @@ export function scopeOfTags(
 
 /** The tags among `attributes` that give span fields. Of tags with the same key, `pick` says which counts. */
 export function findFieldTags(attributes: readonly Attribute[], pick: 'first' | 'last'): FieldTagAttributes {
-  let kind: Attribute | undefined;
-  let error: Attribute | undefined;
-  let statusCode: Attribute | undefined;
-  let statusDescription: Attribute | undefined;
-  let scopeName: Attribute | undefined;
-  let scopeVersion: Attribute | undefined;
-  let libraryName: Attribute | undefined;
-  let libraryVersion: Attribute | undefined;
+  const found: Record<FieldTag, Attribute | undefined> = {
+    kind: undefined,
+    error: undefined,
+    statusCode: undefined,
+    statusDescription: undefined,
+    scopeName: undefined,
+    scopeVersion: undefined,
+    libraryName: undefined,
+    libraryVersion: undefined,
+  };
   const last = pick === 'last';
   for (const attribute of attributes) {
-    switch (attribute.key) {
-      case 'span.kind':
-        if (last || kind === undefined) kind = attribute;
-        break;
-      case 'error':
-        if (last || error === undefined) error = attribute;
-        break;
-      case 'otel.status_code':
-        if (last || statusCode === undefined) statusCode = attribute;
-        break;
-      case 'otel.status_description':
-        if (last || statusDescription === undefined) statusDescription = attribute;
-        break;
-      case 'otel.scope.name':
-        if (last || scopeName === undefined) scopeName = attribute;
-        break;
-      case 'otel.scope.version':
-        if (last || scopeVersion === undefined) scopeVersion = attribute;
-        break;
-      case 'otel.library.name':
-        if (last || libraryName === undefined) libraryName = attribute;
-        break;
-      case 'otel.library.version':
-        if (last || libraryVersion === undefined) libraryVersion = attribute;
-        break;
-    }
+    const tag = FIELD_TAG_OF.get(attribute.key);
+    if (tag !== undefined && (last || found[tag] === undefined)) found[tag] = attribute;
   }
   const textOf = (a: Attribute | undefined) => (a === undefined ? undefined : attributeText(a.value));
-  const scope = scopeOfTags(textOf(scopeName), textOf(scopeVersion), textOf(libraryName), textOf(libraryVersion));
-  return { kind, error, statusCode, statusDescription, scopeName: scope.name, scopeVersion: scope.version };
+  const scope = scopeOfTags(textOf(found.scopeName), textOf(found.scopeVersion), textOf(found.libraryName), textOf(found.libraryVersion));
+  return {
+    kind: found.kind,
+    error: found.error,
+    statusCode: found.statusCode,
+    statusDescription: found.statusDescription,
+    scopeName: scope.name,
+    scopeVersion: scope.version,
+  };
 }

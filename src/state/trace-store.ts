@@ -86,14 +86,12 @@ function tracesById(files: readonly LoadedFile[]): Map<string, TraceRef[]> {
   let byId = tracesByIdOf.get(files);
   if (byId !== undefined) return byId;
   byId = new Map();
-  files.forEach((f, file) =>
-    f.traces.forEach((trace, t) => {
-      const id = trace.traceId.toLowerCase();
-      const refs = byId.get(id);
-      if (refs === undefined) byId.set(id, [{ file, trace: t }]);
-      else refs.push({ file, trace: t });
-    }),
-  );
+  for (const { ref, trace } of allTraces(files)) {
+    const id = trace.traceId.toLowerCase();
+    const refs = byId.get(id);
+    if (refs === undefined) byId.set(id, [ref]);
+    else refs.push(ref);
+  }
   tracesByIdOf.set(files, byId);
   return byId;
 }

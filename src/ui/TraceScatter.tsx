@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { TraceRef } from '../state/trace-store.ts';
-import { epochNsToDate, formatDuration, formatExactNs } from './format/duration.ts';
+import { epochNsToDate, formatDuration, formatExactNs, plural } from './format/duration.ts';
 import type { TraceListRow } from './trace-list.ts';
 import { scatterLayout, type ScatterPoint } from './trace-scatter-layout.ts';
 import { useElementWidth } from './waterfall/use-element-width.ts';
@@ -13,10 +13,9 @@ function isRef(row: TraceListRow, ref: TraceRef | null): boolean {
 
 function tooltip({ row }: ScatterPoint): string {
   const { trace } = row;
-  const errors = trace.errorCount === 1 ? '1 error' : `${trace.errorCount} errors`;
   return (
     `${row.operation || trace.traceId} · ${row.service}\n` +
-    `${formatDuration(trace.durationNs)} (${formatExactNs(trace.durationNs)}) · ${trace.spans.length} spans · ${errors}\n` +
+    `${formatDuration(trace.durationNs)} (${formatExactNs(trace.durationNs)}) · ${trace.spans.length} spans · ${plural(trace.errorCount, 'error')}\n` +
     `started ${epochNsToDate(trace.startEpochNs).toLocaleString()}`
   );
 }

@@ -39,6 +39,25 @@ async function loadSummary(page: Page) {
   };
 }
 
+/** A corpus file of 141 traces, with logs and metrics lines between them. */
+const MANY_TRACES = 'otlp/otel-tui__test_data.json';
+
+/** The traces of a corpus file, as the loader reads them. */
+function tracesOf(file: string) {
+  const outcome = loadTraceText(file, readCorpusText(file));
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.file.traces;
+}
+
+/** A page with `file` loaded and its trace list, folded because it is long, unfolded. */
+async function openTraceList(file: string): Promise<Page> {
+  const page = await openPage(browser, '?demo=0');
+  await page.locator('input[type=file]').setInputFiles(corpusPath(file));
+  await loadSummary(page);
+  await page.locator('.trace-picker summary').click();
+  return page;
+}
+
 describe('foundation', () => {
   it('opens the bundled demo trace on start', async () => {
     const page = await openPage(browser);
@@ -102,16 +121,11 @@ describe('foundation', () => {
   });
 
   it('finds a trace among many by filter and by order, and opens it', async () => {
-    const file = 'otlp/otel-tui__test_data.json';
-    const outcome = loadTraceText(file, readCorpusText(file));
-    if (!outcome.ok) throw new Error(outcome.error.message);
-    const traces = outcome.file.traces;
+    const traces = tracesOf(MANY_TRACES);
     // The first trace of the most spans, as a stable sort by span count puts it first.
     const biggest = traces.reduce((best, t) => (t.spans.length > best.spans.length ? t : best));
-    const page = await openPage(browser, '?demo=0');
-    await page.locator('input[type=file]').setInputFiles(corpusPath(file));
+    const page = await openTraceList(MANY_TRACES);
     expect((await loadSummary(page)).traces).toBe(traces.length);
-    await page.locator('.trace-picker summary').click();
     const rows = page.getByTestId('trace-picker').locator('tbody tr');
     expect(await rows.count()).toBe(traces.length);
     await page.getByRole('combobox', { name: 'Order' }).selectOption({ label: 'Most spans' });
@@ -126,15 +140,9 @@ describe('foundation', () => {
   });
 
   it('plots the traces of a long list by start and duration, and opens the one whose dot is clicked', async () => {
-    const file = 'otlp/otel-tui__test_data.json';
-    const outcome = loadTraceText(file, readCorpusText(file));
-    if (!outcome.ok) throw new Error(outcome.error.message);
-    const traces = outcome.file.traces;
+    const traces = tracesOf(MANY_TRACES);
     const longest = traces.reduce((best, t) => (t.durationNs > best.durationNs ? t : best));
-    const page = await openPage(browser, '?demo=0');
-    await page.locator('input[type=file]').setInputFiles(corpusPath(file));
-    await loadSummary(page);
-    await page.locator('.trace-picker summary').click();
+    const page = await openTraceList(MANY_TRACES);
     const plot = page.getByTestId('trace-scatter');
     await expect.poll(() => plot.locator('circle').count()).toBe(traces.length);
     const dot = plot.locator(`circle[data-trace-id="${longest.traceId}"]`);

@@ -3,17 +3,13 @@ import type { CriticalSection } from '../../analysis/critical-path.ts';
 import { genAiSummary, mayHaveGenAi, type GenAiSummary, type ModelUsage } from '../../analysis/genai.ts';
 import type { Trace } from '../../model/trace.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
-import { formatCount, formatDuration, formatExactNs } from '../format/duration.ts';
+import { formatCount, formatDuration, formatExactNs, plural } from '../format/duration.ts';
 
 /**
  * Up to this many spans the model calls are summed up when the trace opens; beyond, on request:
  * it reads every span's attributes, which a 100,000-span trace otherwise never needs at once.
  */
 export const GENAI_AT_OPEN_MAX_SPANS = 20_000;
-
-function plural(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
 
 /** Token counts as reported: a count only some calls report says so, and one none report is left out. */
 function tokensText(usage: ModelUsage): string {

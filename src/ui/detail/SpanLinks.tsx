@@ -21,37 +21,27 @@ export function SpanLinks({ trace, span }: { trace: Trace; span: Span }) {
       <summary>Links ({span.links.length})</summary>
       <ul className="link-list">
         {span.links.map((link, i) => {
-          const target = findSpanIndex(trace, link.traceId, link.spanId);
-          const targetSpan = target === -1 ? undefined : trace.spans[target];
-          const elsewhere = targetSpan === undefined ? findLoadedSpan(files, link.traceId, link.spanId) : undefined;
-          const elsewhereSpan = elsewhere?.trace.spans[elsewhere.index];
+          const here = findSpanIndex(trace, link.traceId, link.spanId);
+          const elsewhere = here === -1 ? findLoadedSpan(files, link.traceId, link.spanId) : undefined;
+          const target =
+            here !== -1
+              ? { span: trace.spans[here], title: `Select span ${link.spanId}`, follow: () => useTraceStore.getState().selectSpan(here) }
+              : elsewhere && {
+                  span: elsewhere.trace.spans[elsewhere.index],
+                  title: `Open trace ${elsewhere.trace.traceId} at span ${link.spanId}`,
+                  follow: () => useTraceStore.getState().openSpan(elsewhere.ref, elsewhere.index),
+                };
           return (
-            <li key={i} className="span-link" data-link-span-id={link.spanId} data-in-trace={targetSpan !== undefined}>
+            <li key={i} className="span-link" data-link-span-id={link.spanId} data-in-trace={here !== -1}>
               <span className="span-link__relation">{RELATION_LABELS[link.relation]}</span>{' '}
-              {targetSpan ? (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => useTraceStore.getState().selectSpan(target)}
-                  title={`Select span ${link.spanId}`}
-                >
-                  {targetSpan.serviceName}: {targetSpan.name}
+              {target ? (
+                <button type="button" className="link-button" onClick={target.follow} title={target.title}>
+                  {target.span.serviceName}: {target.span.name}
                 </button>
-              ) : elsewhere && elsewhereSpan ? (
-                <>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => useTraceStore.getState().openSpan(elsewhere.ref, elsewhere.index)}
-                    title={`Open trace ${elsewhere.trace.traceId} at span ${link.spanId}`}
-                  >
-                    {elsewhereSpan.serviceName}: {elsewhereSpan.name}
-                  </button>{' '}
-                  <span className="span-link__outside">(in another loaded trace)</span>
-                </>
               ) : (
                 <span className="span-link__outside">(not in the loaded trace)</span>
               )}
+              {elsewhere && <span className="span-link__outside"> (in another loaded trace)</span>}
               <div className="span-link__ids">
                 trace <code>{link.traceId}</code> span <code>{link.spanId}</code>
               </div>
