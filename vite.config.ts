@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
-import { parseTraceProxy, viteProxy } from './src/sources/proxy-config.ts';
+import { parseTraceProxy, viteProxy } from './src/server/proxy-config.ts';
 
 // Backends the dev and preview servers forward under /proxy/<name>/ (see README: TRACE_PROXY).
 const traceProxy = viteProxy(parseTraceProxy(process.env.TRACE_PROXY));

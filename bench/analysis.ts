@@ -4,7 +4,7 @@
 import { traceCriticalPaths } from '../src/analysis/critical-path.ts';
 import { selfTimesNs } from '../src/analysis/self-time.ts';
 import { groupStatistics } from '../src/analysis/statistics.ts';
-import { buildSpanTree } from '../src/analysis/tree.ts';
+import { buildSpanTree } from '../src/model/tree.ts';
 import type { Attribute, Resource, Span, SpanEvent, SpanLink, SpanStatus, Trace } from '../src/model/trace.ts';
 import { packTrace } from '../src/worker/pack-trace.ts';
 import { unpackTrace } from '../src/worker/unpack-trace.ts';

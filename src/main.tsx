@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startupLoad } from './sources/startup.ts';
-import { startUrlSync } from './sources/url-state.ts';
+import { startupLoad } from './address/startup.ts';
+import { startUrlSync } from './address/url-state.ts';
 import { App } from './ui/App.tsx';
 import './ui/styles.css';
 

@@ -1,6 +1,6 @@
 // Turns one parsed batch into traces: spans are split by trace id, times become
 // nanoseconds relative to each trace's start, and each trace gets its span tree.
-import { buildSpanTree, type SpanTimes } from '../analysis/tree.ts';
+import { buildSpanTree, type SpanTimes } from '../model/tree.ts';
 import type { Span, SpanEvent, Trace, TraceWarning } from '../model/trace.ts';
 import { epochCompare, epochDiffNs, epochToString, type EpochTime } from './epoch.ts';
 import type { ParsedBatch, ParsedEvent, ParsedSpan } from './parsed.ts';

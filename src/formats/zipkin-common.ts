@@ -20,7 +20,7 @@ import { isAllZeroId, isLowerHex, normalizeZipkinId } from './ids.ts';
 import { KnownScopes } from './known-scopes.ts';
 import { findFieldTags, otelStatusCode, scopeOfTags } from './otel-tags.ts';
 import { asNumber, isObject, jsonText, pathKey, type JsonObject } from './json.ts';
-import { SpanIdIndex } from '../analysis/span-id-index.ts';
+import { SpanIdIndex } from '../model/span-id-index.ts';
 import { DeferredAttributesSpan, type BatchBuilder, type ParsedEvent, type ParsedSpan, type PlainListReader } from './parsed.ts';
 import { plainZipkinTags, type PlainZipkinTags } from './zipkin-tags.ts';
 

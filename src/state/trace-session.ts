@@ -2,7 +2,7 @@
 // trace is shown. It follows the trace store rather than the waterfall's mounting: switching
 // to the statistics view and back must keep the state (and a span set the statistics view
 // picked), while opening another trace from any view must reset it.
-import { openingCollapsed } from '../analysis/initial-collapse.ts';
+import { openingCollapsed } from '../view-model/initial-collapse.ts';
 import type { Trace } from '../model/trace.ts';
 import { currentTrace, useTraceStore } from './trace-store.ts';
 import { useViewStore } from './view-store.ts';

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { fileInputs, loadInputs, textInput } from '../sources/load-files.ts';
+import { fileInputs, loadInputs, textInput } from '../loading/load-files.ts';
 
 /** The file picker and paste box. Dropping anywhere on the page is handled by usePageDrop. */
 export function DropZone({ prominent }: { prominent: boolean }) {

@@ -1,7 +1,7 @@
 import type { LoadedFile } from '../model/trace.ts';
 import { useTraceStore } from '../state/trace-store.ts';
-import { FORMAT_LABELS } from './format/labels.ts';
-import { plural } from './format/duration.ts';
+import { FORMAT_LABELS } from '../view-model/format-labels.ts';
+import { plural } from '../view-model/duration.ts';
 
 function countWarnings(file: LoadedFile): number {
   let n = file.warnings.length;

@@ -1,7 +1,7 @@
 import type { Trace } from '../model/trace.ts';
-import { serviceColor } from './colors.ts';
+import { serviceColor } from '../view-model/service-colors.ts';
 import { CopyButton } from './CopyButton.tsx';
-import { epochNsToDate, formatDuration, formatExactNs, plural } from './format/duration.ts';
+import { epochNsToDate, formatDuration, formatExactNs, plural } from '../view-model/duration.ts';
 import { traceTitle } from './trace-label.ts';
 
 export function TraceHeader({ trace }: { trace: Trace }) {

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { allTraces, useTraceStore } from '../state/trace-store.ts';
-import { epochNsToDate, formatDuration } from './format/duration.ts';
+import { epochNsToDate, formatDuration } from '../view-model/duration.ts';
 import { isTraceOrder, shownTraces, TRACE_ORDERS, traceListRows, type TraceOrder } from './trace-list.ts';
 import { TraceScatter } from './TraceScatter.tsx';
 

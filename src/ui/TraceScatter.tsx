@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { TraceRef } from '../state/trace-store.ts';
-import { epochNsToDate, formatDuration, formatExactNs, plural } from './format/duration.ts';
+import { epochNsToDate, formatDuration, formatExactNs, plural } from '../view-model/duration.ts';
 import type { TraceListRow } from './trace-list.ts';
 import { scatterLayout, type ScatterPoint } from './trace-scatter-layout.ts';
 import { useElementWidth } from './waterfall/use-element-width.ts';

@@ -1,7 +1,7 @@
 // Where each trace of a list goes on a plot of duration against start time, as Jaeger UI plots
 // search results: the slow outliers of a file of many traces stand out at a glance.
 import { scaleLinear, scaleLog, scaleSqrt } from 'd3-scale';
-import { formatDuration } from './format/duration.ts';
+import { formatDuration } from '../view-model/duration.ts';
 import type { TraceListRow } from './trace-list.ts';
 
 export interface ScatterPoint {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { fileInputs, loadInputs } from '../sources/load-files.ts';
+import { fileInputs, loadInputs } from '../loading/load-files.ts';
 
 /** Accepts files dropped anywhere on the page; returns whether a drag is over it. */
 export function usePageDrop(): boolean {

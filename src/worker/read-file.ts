@@ -2,7 +2,7 @@
 // workers do not exist (unit tests).
 import { LargeJsonError, parseLargeJson, type LargeJson } from '../formats/large-json.ts';
 import { loadTraceDocument, loadTraceLines, loadTraceText, type LoadOutcome } from '../formats/load.ts';
-import { DecodeError, decodeTrace, isGzip, MAX_TEXT_LENGTH, type DecodedTrace } from '../sources/decode.ts';
+import { DecodeError, decodeTrace, isGzip, MAX_TEXT_LENGTH, type DecodedTrace } from '../io/decode.ts';
 import type { ParseStage } from './protocol.ts';
 
 function failure(fileName: string, reason: string): LoadOutcome {

@@ -3,7 +3,7 @@
 // going back to the waterfall, and use the aggregated mode to filter the waterfall.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { layoutTimeFlame } from '../../src/analysis/flame-layout.ts';
+import { layoutTimeFlame } from '../../src/view-model/flame-layout.ts';
 import { loadTraceText } from '../../src/formats/load.ts';
 import type { Trace } from '../../src/model/trace.ts';
 import { AXIS_HEIGHT, ROW_HEIGHT } from '../../src/ui/flamegraph/constants.ts';

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { CriticalPathEntry } from '../../analysis/critical-path.ts';
 import type { Trace } from '../../model/trace.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
-import { serviceColor } from '../colors.ts';
-import { formatDuration, formatExactNs } from '../format/duration.ts';
+import { serviceColor } from '../../view-model/service-colors.ts';
+import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 
 /** Long paths show their start and a "show all" button, so the panel stays a summary. */
 export const SHOWN_PATH_ENTRIES = 12;

@@ -3,7 +3,7 @@ import type { CriticalSection } from '../../analysis/critical-path.ts';
 import { genAiSummary, mayHaveGenAi, type GenAiSummary, type ModelUsage } from '../../analysis/genai.ts';
 import type { Trace } from '../../model/trace.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
-import { formatCount, formatDuration, formatExactNs, plural } from '../format/duration.ts';
+import { formatCount, formatDuration, formatExactNs, plural } from '../../view-model/duration.ts';
 
 /**
  * Up to this many spans the model calls are summed up when the trace opens; beyond, on request:

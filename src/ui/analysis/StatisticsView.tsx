@@ -2,9 +2,9 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { attributeKeys } from '../../analysis/attribute-keys.ts';
 import { groupStatistics, sortStatistics, type StatColumn, type StatGroupBy, type StatRow } from '../../analysis/statistics.ts';
 import type { Trace } from '../../model/trace.ts';
-import { analyzeTrace } from '../../state/trace-analysis.ts';
+import { analyzeTrace } from '../../state/analysis-cache.ts';
 import { useViewStore } from '../../state/view-store.ts';
-import { formatCount, formatDuration, formatExactNs } from '../format/duration.ts';
+import { formatCount, formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import { useStatsSettings, type StatGroupMode } from './stats-settings.ts';
 import './analysis.css';
 

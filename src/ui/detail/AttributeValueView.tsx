@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { attributeDisplayText, foldedPreview, httpUrl } from '../../analysis/attribute-text.ts';
-import { looksLikeJson, prettyJson } from '../../analysis/json-text.ts';
+import { looksLikeJson, prettyJson } from '../../view-model/json-text.ts';
 import type { AttributeValue } from '../../model/trace.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { filterAttributes } from '../../analysis/attribute-text.ts';
 import type { Span, Trace } from '../../model/trace.ts';
-import { analyzeTrace } from '../../state/trace-analysis.ts';
-import { serviceColor } from '../colors.ts';
-import { formatDuration, formatExactNs } from '../format/duration.ts';
+import { analyzeTrace } from '../../state/analysis-cache.ts';
+import { serviceColor } from '../../view-model/service-colors.ts';
+import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import { AttributeTable } from './AttributeTable.tsx';
 import { SpanEvents } from './SpanEvents.tsx';
 import { SpanIds } from './SpanIds.tsx';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Span } from '../../model/trace.ts';
-import { formatDuration, formatExactNs } from '../format/duration.ts';
+import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import { AttributeTable } from './AttributeTable.tsx';
 
 const SHOWN_EVENTS = 50;

@@ -1,11 +1,11 @@
 // The aggregated ("left heavy") flamegraph: spans merged by service:operation path. Clicking a
 // box shows its spans in the waterfall. Its zoom is its own: x here is summed time, not time.
 import { useCallback, useMemo, useState } from 'react';
-import { aggregateFlame, nodeMembers, nodePath } from '../../analysis/flame-aggregate.ts';
-import { nodeFlags } from '../../analysis/flame-highlight.ts';
-import { clampRange, type XRange } from '../../analysis/flame-view.ts';
+import { aggregateFlame, nodeMembers, nodePath } from '../../view-model/flame-aggregate.ts';
+import { nodeFlags } from '../../view-model/flame-highlight.ts';
+import { clampRange, type XRange } from '../../view-model/flame-view.ts';
 import type { Trace } from '../../model/trace.ts';
-import { analyzeTrace } from '../../state/trace-analysis.ts';
+import { analyzeTrace } from '../../state/analysis-cache.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
 import { useViewStore } from '../../state/view-store.ts';
 import { aggregateModel, nodeBuckets } from './aggregate-model.ts';

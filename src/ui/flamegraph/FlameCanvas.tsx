@@ -5,12 +5,12 @@
 import {
   useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent,
 } from 'react';
-import type { FrameView } from '../../analysis/flame-frame.ts';
-import { hitTest } from '../../analysis/flame-hit.ts';
-import { navigate, type FlameMove } from '../../analysis/flame-nav.ts';
+import type { FrameView } from '../../view-model/flame-frame.ts';
+import { hitTest } from '../../view-model/flame-hit.ts';
+import { navigate, type FlameMove } from '../../view-model/flame-nav.ts';
 import {
   clampScroll, fitBox, panBy, revealBox, revealRow, zoomAt, type XRange,
-} from '../../analysis/flame-view.ts';
+} from '../../view-model/flame-view.ts';
 import { AXIS_HEIGHT, MINIMAP_HEIGHT, ROW_HEIGHT } from './constants.ts';
 import { FlameRenderer, type FrameState } from './draw.ts';
 import { MinimapRenderer, overviewRowHeight } from './minimap.ts';

@@ -1,10 +1,10 @@
 // The time-ordered flame chart: x is time, y is depth; zoom is shared with the waterfall and
 // the selection is the trace's selected span.
 import { useCallback, useMemo } from 'react';
-import { layoutTimeFlame } from '../../analysis/flame-layout.ts';
-import { clampRange, isFullRange, type XRange } from '../../analysis/flame-view.ts';
+import { layoutTimeFlame } from '../../view-model/flame-layout.ts';
+import { clampRange, isFullRange, type XRange } from '../../view-model/flame-view.ts';
 import type { Trace } from '../../model/trace.ts';
-import { analyzeTrace } from '../../state/trace-analysis.ts';
+import { analyzeTrace } from '../../state/analysis-cache.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
 import { useViewStore } from '../../state/view-store.ts';
 import { FlameCanvas } from './FlameCanvas.tsx';

@@ -1,7 +1,7 @@
 // The aggregated flamegraph's model: one box per service:operation path.
-import type { FlameAggregate } from '../../analysis/flame-aggregate.ts';
+import type { FlameAggregate } from '../../view-model/flame-aggregate.ts';
 import type { Trace } from '../../model/trace.ts';
-import { formatCount, formatDuration, formatExactNs, plural } from '../format/duration.ts';
+import { formatCount, formatDuration, formatExactNs, plural } from '../../view-model/duration.ts';
 import type { FlameModel, TooltipLine } from './model.ts';
 import type { FlamePalette } from './palette.ts';
 import { shareText } from './time-model.ts';

@@ -1,7 +1,7 @@
 // Draws a planned flamegraph frame on a 2D canvas: boxes batched into one path per color,
 // marks on top, labels truncated to fit, the selected and hovered boxes outlined, a time axis.
-import { FramePlan, planFrame, type FrameView, type RectList } from '../../analysis/flame-frame.ts';
-import { formatDuration } from '../format/duration.ts';
+import { FramePlan, planFrame, type FrameView, type RectList } from '../../view-model/flame-frame.ts';
+import { formatDuration } from '../../view-model/duration.ts';
 import { LABEL_FONT_PX } from './constants.ts';
 import type { FlameModel } from './model.ts';
 import type { FlameTheme } from './theme-colors.ts';

@@ -1,7 +1,7 @@
 // The overview strip: the whole layout squeezed into a few dozen pixels, drawn once per
 // layout, size and theme; each frame only copies it and draws the window being looked at.
-import type { FrameView } from '../../analysis/flame-frame.ts';
-import type { XRange } from '../../analysis/flame-view.ts';
+import type { FrameView } from '../../view-model/flame-frame.ts';
+import type { XRange } from '../../view-model/flame-view.ts';
 import { FlameRenderer } from './draw.ts';
 import type { FlameModel } from './model.ts';
 import type { FlameTheme } from './theme-colors.ts';

@@ -1,6 +1,6 @@
 // What the flamegraph canvas needs to know about one mode's boxes; each mode builds one.
-import type { FlameBoxes } from '../../analysis/flame-boxes.ts';
-import type { NavTree } from '../../analysis/flame-nav.ts';
+import type { FlameBoxes } from '../../view-model/flame-boxes.ts';
+import type { NavTree } from '../../view-model/flame-nav.ts';
 import type { FlamePalette } from './palette.ts';
 
 export interface TooltipLine {

@@ -1,5 +1,5 @@
 // Colors of a trace's services as canvas color buckets, with a readable text color for each.
-import { serviceColor } from '../colors.ts';
+import { serviceColor } from '../../view-model/service-colors.ts';
 
 export interface FlamePalette {
   /** Distinct fill colors; a box's bucket indexes them. */

@@ -1,7 +1,7 @@
 // The time-ordered flame chart's model: one box per span, described for tooltips and screen readers.
-import type { FlameBoxes } from '../../analysis/flame-boxes.ts';
+import type { FlameBoxes } from '../../view-model/flame-boxes.ts';
 import type { Trace } from '../../model/trace.ts';
-import { formatDuration, formatExactNs } from '../format/duration.ts';
+import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import type { FlameModel, TooltipLine } from './model.ts';
 import type { FlamePalette } from './palette.ts';
 

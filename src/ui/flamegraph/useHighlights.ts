@@ -1,10 +1,10 @@
 // Per-span marks from the analysis, the search box and the filters, recomputed only when one
 // of them changes.
 import { useMemo } from 'react';
-import { spanFlags } from '../../analysis/flame-highlight.ts';
+import { spanFlags } from '../../view-model/flame-highlight.ts';
 import { searchSpans } from '../../analysis/search.ts';
 import type { Trace } from '../../model/trace.ts';
-import { analyzeTrace } from '../../state/trace-analysis.ts';
+import { analyzeTrace } from '../../state/analysis-cache.ts';
 import { useViewStore } from '../../state/view-store.ts';
 
 export function useSpanFlags(trace: Trace): Uint8Array {

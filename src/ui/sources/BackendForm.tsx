@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { BACKEND_KINDS, BACKEND_LABEL, checkBaseUrl, isBackendKind, type BackendKind } from '../../sources/backend-api.ts';
-import { loadBackendSettings, saveBackendSettings } from '../../sources/backend-settings.ts';
-import { openSource } from '../../sources/open-source.ts';
-import { useSourceStore } from '../../sources/source-store.ts';
-import { checkTraceId } from '../../sources/trace-id.ts';
+import { BACKEND_KINDS, BACKEND_LABEL, checkBaseUrl, isBackendKind, type BackendKind } from '../../io/backend-api.ts';
+import { loadBackendSettings, saveBackendSettings } from '../../io/backend-settings.ts';
+import { openSource } from '../../loading/open-source.ts';
+import { useSourceStore } from '../../loading/source-store.ts';
+import { checkTraceId } from '../../io/trace-id.ts';
 
 /** Fetches one trace by id from Jaeger, Zipkin or Tempo; the backend's address is remembered. */
 export function BackendForm({ onDone }: { onDone: () => void }) {

@@ -1,5 +1,5 @@
-import { cancelDownloads } from '../../sources/load-files.ts';
-import { formatBytes } from '../../sources/fetch-error.ts';
+import { cancelDownloads } from '../../loading/load-files.ts';
+import { formatBytes } from '../../io/fetch-error.ts';
 import { useDownloadProgress } from '../../state/download-progress.ts';
 
 /** Bytes received of each download in flight, with the percent when the size is known. */

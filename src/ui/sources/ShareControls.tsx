@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Trace } from '../../model/trace.ts';
-import { downloadTrace } from '../../sources/download-trace.ts';
-import { shareLink } from '../../sources/share-link.ts';
+import { downloadTrace } from '../../loading/download-trace.ts';
+import { shareLink } from '../../address/share-link.ts';
 
 export type CopyState =
   | { readonly kind: 'idle' }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { downloadFileName, downloadTrace } from '../../sources/download-trace.ts';
+import { downloadFileName, downloadTrace } from '../../loading/download-trace.ts';
 import { currentTrace, useTraceStore } from '../../state/trace-store.ts';
 import { BackendForm } from './BackendForm.tsx';
 import { DownloadStatus } from './DownloadStatus.tsx';

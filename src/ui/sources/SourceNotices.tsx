@@ -1,4 +1,4 @@
-import { useSourceStore } from '../../sources/source-store.ts';
+import { useSourceStore } from '../../loading/source-store.ts';
 
 /** What the address asked for that could not be done (a span not in the trace, an unknown parameter). */
 export function SourceNotices() {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { openSource } from '../../sources/open-source.ts';
-import { useSourceStore } from '../../sources/source-store.ts';
+import { openSource } from '../../loading/open-source.ts';
+import { useSourceStore } from '../../loading/source-store.ts';
 
 /** Opens a trace file by URL (JSON or gzip; the server must allow this page to read it). */
 export function UrlForm({ onDone }: { onDone: () => void }) {

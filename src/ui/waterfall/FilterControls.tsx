@@ -1,11 +1,11 @@
 // Quick filters: errors only, services, minimum duration, critical path only, and the chip for
 // a span set picked in another view.
 import { useState } from 'react';
-import { parseDurationInput } from '../../analysis/duration-input.ts';
+import { parseDurationInput } from '../../view-model/duration-input.ts';
 import type { Trace } from '../../model/trace.ts';
 import { useViewStore } from '../../state/view-store.ts';
-import { serviceColor } from '../colors.ts';
-import { formatDuration } from '../format/duration.ts';
+import { serviceColor } from '../../view-model/service-colors.ts';
+import { formatDuration } from '../../view-model/duration.ts';
 
 function ServicePicker({ services }: { services: readonly string[] }) {
   const chosen = useViewStore((s) => s.filters.services);

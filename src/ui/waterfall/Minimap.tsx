@@ -2,10 +2,10 @@
 // the user drags to zoom the waterfall to a time range. The shown window is outlined; keys pan
 // and zoom it when the minimap has focus.
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { minimapDensity } from '../../analysis/minimap-density.ts';
+import { minimapDensity } from '../../view-model/minimap-density.ts';
 import type { Trace } from '../../model/trace.ts';
 import { useViewStore, type TimeRange } from '../../state/view-store.ts';
-import { formatDuration } from '../format/duration.ts';
+import { formatDuration } from '../../view-model/duration.ts';
 import { useElementWidth } from './use-element-width.ts';
 import { useThemeVersion } from './use-theme-version.ts';
 import { panZoom, scaleZoom, shownRange, zoomBetween } from './zoom.ts';

@@ -2,7 +2,7 @@
 // navigation, and the selection kept in view wherever it was changed from.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
-import { expandAncestors, toggleCollapsed } from '../../analysis/collapse.ts';
+import { expandAncestors, toggleCollapsed } from '../../view-model/collapse.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
 import { useViewStore } from '../../state/view-store.ts';
 import { ROW_HEIGHT, rowId, type RowContext } from './row-context.ts';

@@ -1,6 +1,6 @@
 import type { KeyboardEvent, RefObject } from 'react';
 import { useViewStore } from '../../state/view-store.ts';
-import { formatCount, plural } from '../format/duration.ts';
+import { formatCount, plural } from '../../view-model/duration.ts';
 
 export interface SearchBoxProps {
   readonly inputRef: RefObject<HTMLInputElement | null>;

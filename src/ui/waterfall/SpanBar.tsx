@@ -1,9 +1,9 @@
 // The timeline cell of one row: the span's bar, lighter where children ran (so the solid part
 // is self time), critical-path segments, event marks and the duration label.
-import { childCoverage } from '../../analysis/child-coverage.ts';
+import { childCoverage } from '../../view-model/child-coverage.ts';
 import { spanEndNs } from '../../analysis/self-time.ts';
-import { serviceColor } from '../colors.ts';
-import { formatDuration, formatExactNs } from '../format/duration.ts';
+import { serviceColor } from '../../view-model/service-colors.ts';
+import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import type { RowContext } from './row-context.ts';
 
 /** Pieces closer than this (percent of the timeline) are drawn as one, bounding the DOM per row. */

@@ -1,5 +1,5 @@
 import type { ScaleLinear } from 'd3-scale';
-import { formatExactNs } from '../format/duration.ts';
+import { formatExactNs } from '../../view-model/duration.ts';
 import { tickFormatter } from './tick-format.ts';
 
 const LAST_LABEL_PCT = 94;

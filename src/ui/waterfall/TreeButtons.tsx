@@ -1,4 +1,4 @@
-import { collapseAll, collapseOneLevel, expandOneLevel } from '../../analysis/collapse.ts';
+import { collapseAll, collapseOneLevel, expandOneLevel } from '../../view-model/collapse.ts';
 import { useViewStore } from '../../state/view-store.ts';
 import type { WaterfallModel } from './use-waterfall-model.ts';
 

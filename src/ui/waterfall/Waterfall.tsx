@@ -2,13 +2,13 @@
 // virtualized span rows. View state lives in the view store; this wires it together.
 import { scaleLinear } from 'd3-scale';
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { revealKept, setSubtreeCollapsed, toggleCollapsed } from '../../analysis/collapse.ts';
-import { matchPosition, stepMatch } from '../../analysis/match-cursor.ts';
-import { treeIndex } from '../../analysis/tree-index.ts';
+import { revealKept, setSubtreeCollapsed, toggleCollapsed } from '../../view-model/collapse.ts';
+import { matchPosition, stepMatch } from '../../view-model/match-cursor.ts';
+import { treeIndex } from '../../view-model/tree-index.ts';
 import type { Trace } from '../../model/trace.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
 import { NO_FILTERS, useViewStore } from '../../state/view-store.ts';
-import { formatCount, formatDuration } from '../format/duration.ts';
+import { formatCount, formatDuration } from '../../view-model/duration.ts';
 import { FilterControls } from './FilterControls.tsx';
 import { Minimap } from './Minimap.tsx';
 import { NameColumnResizer } from './NameColumnResizer.tsx';

@@ -2,9 +2,9 @@
 // and the timeline column. Memoized on plain values so that scrolling re-renders only rows
 // that enter the screen.
 import { memo, type MouseEvent } from 'react';
-import { spanBadges } from '../../analysis/span-badges.ts';
-import { serviceColor } from '../colors.ts';
-import { formatCount, formatDuration } from '../format/duration.ts';
+import { spanBadges } from '../../view-model/span-badges.ts';
+import { serviceColor } from '../../view-model/service-colors.ts';
+import { formatCount, formatDuration } from '../../view-model/duration.ts';
 import { MAX_INDENT_LEVELS, ROW_HEIGHT, rowId, type RowContext } from './row-context.ts';
 import { SpanBar } from './SpanBar.tsx';
 

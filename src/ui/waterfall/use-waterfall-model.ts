@@ -2,13 +2,13 @@
 // exactly what it depends on: scrolling re-renders none of it, and a collapse recomputes only
 // the rows (one O(n) pass over typed arrays, no per-span React work).
 import { useMemo } from 'react';
-import { keptChildCounts, rowPositions, visibleRows } from '../../analysis/visible-rows.ts';
-import { rowFilter, type RowFilter } from '../../analysis/row-filter.ts';
+import { keptChildCounts, rowPositions, visibleRows } from '../../view-model/visible-rows.ts';
+import { rowFilter, type RowFilter } from '../../view-model/row-filter.ts';
 import { searchSpans } from '../../analysis/search.ts';
 import { descendantErrors } from '../../analysis/subtree-errors.ts';
 import type { CriticalSection } from '../../analysis/critical-path.ts';
 import type { Trace } from '../../model/trace.ts';
-import { analyzeTrace, type TraceAnalysis } from '../../state/trace-analysis.ts';
+import { analyzeTrace, type TraceAnalysis } from '../../state/analysis-cache.ts';
 import { useViewStore } from '../../state/view-store.ts';
 import { useDebounced } from './use-debounced.ts';
 

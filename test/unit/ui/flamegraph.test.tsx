@@ -2,7 +2,7 @@
 // are found by their layout positions, exactly where the canvas would draw them.
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { layoutTimeFlame } from '../../../src/analysis/flame-layout.ts';
+import { layoutTimeFlame } from '../../../src/view-model/flame-layout.ts';
 import type { Trace } from '../../../src/model/trace.ts';
 import { useTraceStore } from '../../../src/state/trace-store.ts';
 import { NO_FILTERS, useViewStore } from '../../../src/state/view-store.ts';

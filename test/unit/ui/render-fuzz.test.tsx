@@ -28,14 +28,14 @@ import type { Attribute, AttributeValue, LoadedFile, SpanLink, Trace } from '../
 import { allTraces, currentTrace, useTraceStore } from '../../../src/state/trace-store.ts';
 import { NO_FILTERS, useViewStore } from '../../../src/state/view-store.ts';
 import { useStatsSettings } from '../../../src/ui/analysis/stats-settings.ts';
-import { restoreAddress, viewParams } from '../../../src/sources/url-state.ts';
-import { layoutTimeFlame } from '../../../src/analysis/flame-layout.ts';
+import { restoreAddress, viewParams } from '../../../src/address/url-state.ts';
+import { layoutTimeFlame } from '../../../src/view-model/flame-layout.ts';
 import { App } from '../../../src/ui/App.tsx';
 import { AXIS_HEIGHT, ROW_HEIGHT } from '../../../src/ui/flamegraph/constants.ts';
 import { packedTransferables } from '../../../src/worker/packed-trace.ts';
 import { packTrace } from '../../../src/worker/pack-trace.ts';
 import { packTraceForPage } from '../../../src/worker/pack-for-page.ts';
-import { unpackTraceForPage } from '../../../src/sources/parse-client.ts';
+import { unpackTraceForPage } from '../../../src/loading/parse-client.ts';
 import { readCorpusText } from '../../helpers/corpus.ts';
 
 // =============================================================================================

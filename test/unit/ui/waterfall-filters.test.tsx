@@ -1,6 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { analyzeTrace } from '../../../src/state/trace-analysis.ts';
+import { analyzeTrace } from '../../../src/state/analysis-cache.ts';
 import { useViewStore } from '../../../src/state/view-store.ts';
 import { indexOf, makeTrace } from '../../helpers/make-trace.ts';
 import { renderWaterfall, row, rowIds, stubLayout } from './waterfall-test-utils.tsx';

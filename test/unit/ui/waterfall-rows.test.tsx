@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { SpanSpec } from '../../helpers/make-trace.ts';
 import { makeTrace } from '../../helpers/make-trace.ts';
-import { analyzeTrace } from '../../../src/state/trace-analysis.ts';
+import { analyzeTrace } from '../../../src/state/analysis-cache.ts';
 import { renderWaterfall, row, rowIds, stubLayout } from './waterfall-test-utils.tsx';
 
 stubLayout();

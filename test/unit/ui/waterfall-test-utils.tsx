@@ -2,7 +2,7 @@
 // a fixed height (20 rows) and scrolling is simulated, which lets virtualization run for real.
 import { render } from '@testing-library/react';
 import { afterEach, beforeAll } from 'vitest';
-import { initialCollapsed } from '../../../src/analysis/initial-collapse.ts';
+import { initialCollapsed } from '../../../src/view-model/initial-collapse.ts';
 import type { Trace } from '../../../src/model/trace.ts';
 import { useTraceStore } from '../../../src/state/trace-store.ts';
 import { useViewStore } from '../../../src/state/view-store.ts';

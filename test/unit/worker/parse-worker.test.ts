@@ -51,7 +51,7 @@ describe('parseInWorker', () => {
 
   async function throughWorker(fileName: string, text: string, refuse?: (message: ParseResponse) => boolean) {
     const posted = await inThreadWorker(refuse);
-    const { parseInWorker } = await import('../../../src/sources/parse-client.ts');
+    const { parseInWorker } = await import('../../../src/loading/parse-client.ts');
     const outcome = await parseInWorker(fileName, utf8(text).buffer as ArrayBuffer);
     return { posted, outcome };
   }
@@ -88,7 +88,7 @@ describe('parseInWorker', () => {
     const result = posted.find((m) => m.type === 'result');
     if (result?.type !== 'result' || !result.outcome.ok) throw new Error('expected a result with traces');
     // The same module instances as the page's, which the worker test loaded afresh.
-    const { analyzeTrace } = await import('../../../src/state/trace-analysis.ts');
+    const { analyzeTrace } = await import('../../../src/state/analysis-cache.ts');
     const { descendantErrors } = await import('../../../src/analysis/subtree-errors.ts');
     const { computeTraceAnalysis } = await import('../../../src/analysis/trace-analysis.ts');
     expect(outcome.file.traces.map((t) => t.spans.length).sort()).toEqual([ANALYSED_IN_WORKER_FROM_SPANS - 1, ANALYSED_IN_WORKER_FROM_SPANS]);

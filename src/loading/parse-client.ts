@@ -1,0 +1,148 @@
+// Hands file bytes to the parsing worker and resolves with what it read; the traces' search
+// text, which the worker sends later, is handed to the search module as it comes.
+import { provideSearchText, type SearchText } from '../analysis/search.ts';
+import { provideTraceWords } from '../analysis/genai.ts';
+import { provideDescendantErrors } from '../analysis/subtree-errors.ts';
+import type { LoadOutcome } from '../formats/load.ts';
+import type { Trace } from '../model/trace.ts';
+import { provideTraceAnalysis } from '../state/analysis-cache.ts';
+import type { PackedOutcome, ParseRequest, ParseResponse, ParseStage, SearchTextRequest } from '../worker/protocol.ts';
+import { unpackAnalysis } from '../worker/packed-analysis.ts';
+import type { PackedTrace } from '../worker/packed-trace.ts';
+import { unpackTrace } from '../worker/unpack-trace.ts';
+
+interface Pending {
+  readonly fileName: string;
+  readonly resolve: (o: LoadOutcome) => void;
+  readonly onStage: (s: ParseStage) => void;
+}
+
+/** A parsing worker and the files it is reading. */
+interface ParserWorker {
+  readonly worker: Worker;
+  readonly pending: Map<number, Pending>;
+  /** Requests whose traces' search text this worker is still to send. */
+  readonly searching: Set<number>;
+}
+
+// Files dropped together are read side by side, each by its own worker, as far as the machine
+// has cores to spare; a second worker starts only when a file would otherwise wait.
+const MAX_WORKERS = Math.max(1, Math.min(2, (typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency) || 1));
+const workers: ParserWorker[] = [];
+let nextId = 1;
+/** Traces whose search text a worker is still to send, by request id. */
+const awaitingSearchText = new Map<number, { readonly traces: readonly Trace[]; left: number }>();
+
+/** Runs `task` once the page is idle (after it has painted what it was given). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 100);
+}
+
+/** A trace as the worker posted it, made the page's: its analysis, if it came with one, goes to the caches. */
+export function unpackTraceForPage(packed: PackedTrace): Trace {
+  const trace = unpackTrace(packed);
+  provideTraceWords(trace, packed.packed.words);
+  if (packed.analysis !== undefined) {
+    const { analysis, descendantErrors } = unpackAnalysis(packed.analysis);
+    provideTraceAnalysis(trace, analysis);
+    provideDescendantErrors(trace, descendantErrors);
+  }
+  return trace;
+}
+
+function unpackOutcome(parser: ParserWorker, id: number, outcome: PackedOutcome): LoadOutcome {
+  if (!outcome.ok) return outcome;
+  const traces = outcome.file.traces.map(unpackTraceForPage);
+  if (traces.length > 0) {
+    awaitingSearchText.set(id, { traces, left: traces.length });
+    parser.searching.add(id);
+    const request: SearchTextRequest = { type: 'search', id };
+    whenIdle(() => {
+      if (workers.includes(parser)) parser.worker.postMessage(request);
+    });
+  }
+  return { ok: true, file: { ...outcome.file, traces } };
+}
+
+function takeSearchText(parser: ParserWorker, id: number, traceIndex: number, text: SearchText): void {
+  const entry = awaitingSearchText.get(id);
+  if (!entry) return;
+  provideSearchText(entry.traces[traceIndex], text);
+  if (--entry.left > 0) return;
+  awaitingSearchText.delete(id);
+  parser.searching.delete(id);
+}
+
+function startWorker(): ParserWorker {
+  const worker = new Worker(new URL('../worker/parse-worker.ts', import.meta.url), { type: 'module' });
+  const parser: ParserWorker = { worker, pending: new Map(), searching: new Set() };
+  worker.onmessage = (event: MessageEvent<ParseResponse>) => {
+    const msg = event.data;
+    if (msg.type === 'search') {
+      takeSearchText(parser, msg.id, msg.traceIndex, msg.text);
+      return;
+    }
+    const entry = parser.pending.get(msg.id);
+    if (!entry) return;
+    if (msg.type === 'progress') entry.onStage(msg.stage);
+    else {
+      parser.pending.delete(msg.id);
+      entry.resolve(unpackOutcome(parser, msg.id, msg.outcome));
+    }
+  };
+  worker.onerror = (event) => {
+    // A crash in the worker (e.g. out of memory) must not leave its files loading forever.
+    const message = event.message || 'the parser stopped unexpectedly';
+    for (const entry of parser.pending.values()) {
+      entry.resolve({ ok: false, error: { fileName: entry.fileName, message: `${entry.fileName}: ${message}` } });
+    }
+    parser.pending.clear();
+    for (const id of parser.searching) awaitingSearchText.delete(id);
+    worker.terminate();
+    workers.splice(workers.indexOf(parser), 1);
+  };
+  workers.push(parser);
+  return parser;
+}
+
+/**
+ * Files this big are read one at a time, all by the first worker: two side by side could take
+ * the tab past its memory (a parse holds several times the file's size).
+ */
+const ONE_AT_A_TIME_BYTES = 128 * 2 ** 20;
+
+/** An idle worker, else a new one while there are cores for it, else the least busy. */
+function workerForNextFile(byteLength: number): ParserWorker {
+  if (byteLength >= ONE_AT_A_TIME_BYTES) return workers[0] ?? startWorker();
+  const idle = workers.find((w) => w.pending.size === 0);
+  if (idle !== undefined) return idle;
+  if (workers.length < MAX_WORKERS) return startWorker();
+  return workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+}
+
+/**
+ * Starts the parsing worker ahead of the first file, so that fetching and compiling its script
+ * is not part of that file's wait.
+ */
+export function prepareParser(): void {
+  if (typeof Worker !== 'undefined' && workers.length === 0) startWorker();
+}
+
+export async function parseInWorker(
+  fileName: string,
+  bytes: ArrayBuffer,
+  onStage: (stage: ParseStage) => void = () => {},
+): Promise<LoadOutcome> {
+  if (typeof Worker === 'undefined') {
+    const { readTraceFile } = await import('../worker/read-file.ts');
+    return readTraceFile(fileName, new Uint8Array(bytes), onStage);
+  }
+  const id = nextId++;
+  return new Promise((resolve) => {
+    const parser = workerForNextFile(bytes.byteLength);
+    parser.pending.set(id, { fileName, resolve, onStage });
+    const request: ParseRequest = { type: 'parse', id, fileName, bytes };
+    parser.worker.postMessage(request, [bytes]);
+  });
+}

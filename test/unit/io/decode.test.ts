@@ -1,0 +1,54 @@
+// @vitest-environment node
+// Files saved as UTF-16 (Windows PowerShell's `>` and Out-File write UTF-16LE with a byte order
+// mark) must read like their UTF-8 copies: the browser's own FileReader.readAsText sniffs the
+// BOM, so Jaeger UI reads them, and so must we. JSON text without a BOM is told apart by where
+// its zero bytes fall (RFC 4627, section 3).
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { decodeTrace } from '../../../src/io/decode.ts';
+import { readTraceFile } from '../../../src/worker/read-file.ts';
+import { expectedByFile, readCorpusText } from '../../helpers/corpus.ts';
+
+function utf16(text: string, order: 'le' | 'be', bom: boolean): Uint8Array {
+  const bytes = new Uint8Array((text.length + (bom ? 1 : 0)) * 2);
+  let at = 0;
+  const put = (unit: number) => {
+    bytes[at++] = order === 'le' ? unit & 0xff : unit >> 8;
+    bytes[at++] = order === 'le' ? unit >> 8 : unit & 0xff;
+  };
+  if (bom) put(0xfeff);
+  for (let i = 0; i < text.length; i++) put(text.charCodeAt(i));
+  return bytes;
+}
+
+const FILE = 'otlp/jaeger-ui__agent-trace.json';
+
+describe('decodeTrace: text encodings', () => {
+  for (const order of ['le', 'be'] as const) {
+    for (const bom of [true, false]) {
+      it(`reads UTF-16${order.toUpperCase()} ${bom ? 'with' : 'without'} a byte order mark like UTF-8`, async () => {
+        const text = readCorpusText(FILE);
+        const decoded = await decodeTrace(utf16(text, order, bom));
+        expect(decoded).toEqual({ kind: 'text', text });
+      });
+    }
+  }
+
+  it('loads a gzipped UTF-16 file with the counts of its UTF-8 copy', async () => {
+    const expected = expectedByFile()[FILE];
+    const outcome = await readTraceFile('trace.json.gz', gzipSync(utf16(readCorpusText(FILE), 'le', true)));
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.file.traces.length).toBe(expected.traces);
+    expect(outcome.file.traces.reduce((n, t) => n + t.spans.length, 0)).toBe(expected.spans);
+  });
+
+  it('keeps non-ASCII text of a UTF-16 file, surrogate pairs included', async () => {
+    const text = '{"note": "naïve ✓ 😀"}';
+    expect(await decodeTrace(utf16(text, 'le', false))).toEqual({ kind: 'text', text });
+  });
+
+  it('says that UTF-32 is not read, rather than calling the file binary', async () => {
+    const bytes = new Uint8Array([0x7b, 0, 0, 0, 0x7d, 0, 0, 0]);
+    await expect(decodeTrace(bytes)).rejects.toThrow(/UTF-32/);
+  });
+});

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fetchBytes, type DownloadProgress } from '../../../src/io/fetch-bytes.ts';
+import { FetchError } from '../../../src/io/fetch-error.ts';
+
+function chunkedResponse(chunks: string[], init: { length?: number; breakAfter?: number; status?: number } = {}): Response {
+  const encoder = new TextEncoder();
+  let i = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (init.breakAfter !== undefined && i === init.breakAfter) {
+        controller.error(new TypeError('network error'));
+        return;
+      }
+      if (i < chunks.length) controller.enqueue(encoder.encode(chunks[i++]));
+      else controller.close();
+    },
+  });
+  const headers = new Headers();
+  if (init.length !== undefined) headers.set('content-length', String(init.length));
+  return new Response(body, { status: init.status ?? 200, headers });
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('fetchBytes', () => {
+  it('reports bytes received against the announced size while streaming', async () => {
+    vi.stubGlobal('fetch', async () => chunkedResponse(['{"a":', '1}'], { length: 7 }));
+    const progress: DownloadProgress[] = [];
+    const { bytes } = await fetchBytes('http://localhost:3000/t.json', { onProgress: (p) => progress.push(p) });
+    expect(new TextDecoder().decode(bytes)).toBe('{"a":1}');
+    expect(progress).toEqual([
+      { received: 0, total: 7 },
+      { received: 5, total: 7 },
+      { received: 7, total: 7 },
+    ]);
+  });
+
+  it('says how far a download got when the connection breaks off', async () => {
+    vi.stubGlobal('fetch', async () => chunkedResponse(['x'.repeat(2048), 'y'], { length: 10_000, breakAfter: 1 }));
+    const error = await fetchBytes('http://localhost:3000/t.json').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FetchError);
+    expect((error as FetchError).message).toBe('the download from http://localhost:3000/t.json broke off after 2.0 KB of 9.8 KB (the connection was closed)');
+  });
+
+  it('notices a body shorter than announced even when the stream ends quietly', async () => {
+    vi.stubGlobal('fetch', async () => chunkedResponse(['{"a":'], { length: 7 }));
+    await expect(fetchBytes('http://localhost:3000/t.json')).rejects.toThrow(/broke off after 5 B of 7 B/);
+  });
+
+  it("gives the HTTP status with the API's message or the body's first line", async () => {
+    vi.stubGlobal('fetch', async () => new Response('{"error":{"httpCode":404,"message":"trace not found"}}', { status: 404, statusText: 'Not Found' }));
+    await expect(fetchBytes('http://localhost:3000/api/v3/traces/ab')).rejects.toThrow('HTTP 404 Not Found from http://localhost:3000/api/v3/traces/ab: trace not found');
+    vi.stubGlobal('fetch', async () => new Response('boom: storage unavailable\nstack...', { status: 500, statusText: 'Internal Server Error' }));
+    await expect(fetchBytes('http://localhost:3000/x')).rejects.toThrow('HTTP 500 Internal Server Error from http://localhost:3000/x: boom: storage unavailable');
+  });
+
+  it('explains CORS and the proxy when another origin cannot be read', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = (await fetchBytes('http://jaeger.internal:16686/api/traces/ab').catch((e: unknown) => e)) as FetchError;
+    expect(error.failure).toEqual({ kind: 'network', crossOrigin: true });
+    expect(error.message).toContain('CORS');
+    expect(error.message).toContain(`TRACE_PROXY="jaeger=http://jaeger.internal:16686"`);
+    expect(error.message).toContain(`use ${location.origin}/proxy/jaeger/api/traces/ab as the address`);
+  });
+
+  it("rewrites the address the person gave, not the API path derived from it, in the proxy hint", async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = (await fetchBytes('https://ops.example.com/jaeger/api/v3/traces/ab', { address: 'https://ops.example.com/jaeger' }).catch((e: unknown) => e)) as FetchError;
+    expect(error.message).toContain(`TRACE_PROXY="backend=https://ops.example.com"`);
+    expect(error.message).toContain(`use ${location.origin}/proxy/backend/jaeger as the address`);
+  });
+
+  it('calls a failure on this page’s own server a network error, not CORS', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = (await fetchBytes('/proxy/jaeger/api/traces/ab').catch((e: unknown) => e)) as FetchError;
+    expect(error.message).toMatch(/^network error fetching \/proxy\/jaeger\/api\/traces\/ab/);
+    expect(error.message).not.toContain('CORS');
+  });
+});
