@@ -17,7 +17,10 @@ export async function startBenchApp(): Promise<BenchApp> {
   // measured app must be the production build (React's development build is several times slower).
   process.env.NODE_ENV = 'production';
   await build({ mode: 'production', logLevel: 'warn' });
-  const server: PreviewServer = await preview({ preview: { host: '127.0.0.1', port: 4270, strictPort: false }, logLevel: 'warn' });
+  const server: PreviewServer = await preview({
+    preview: { host: '127.0.0.1', port: 4270, strictPort: false },
+    logLevel: 'warn',
+  });
   const baseUrl = server.resolvedUrls?.local[0];
   if (!baseUrl) throw new Error('the preview server did not report its address');
   const dir = mkdtempSync(path.join(tmpdir(), 'trace-bench-'));

@@ -23,7 +23,6 @@ interface PageFigures {
   readonly intervalMs: number[];
 }
 
-
 /** Clicks the flamegraph tab and waits for the canvas to report its first drawn frame. */
 async function firstFrame(page: Page): Promise<number> {
   return page.evaluate(
@@ -34,14 +33,20 @@ async function firstFrame(page: Page): Promise<number> {
           reject(new Error('no flamegraph tab ([role=tab][data-view=flamegraph])'));
           return;
         }
-        const drawn = () => Number(document.querySelector('[data-testid=flamegraph]')?.getAttribute('data-frames') ?? 0) > 0;
+        const drawn = () =>
+          Number(document.querySelector('[data-testid=flamegraph]')?.getAttribute('data-frames') ?? 0) > 0;
         const t0 = performance.now();
         const observer = new MutationObserver(() => {
           if (!drawn()) return;
           observer.disconnect();
           resolve(performance.now() - t0);
         });
-        observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-frames'] });
+        observer.observe(document.body, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          attributeFilter: ['data-frames'],
+        });
         tab.click();
       }),
   );
@@ -57,11 +62,15 @@ async function zoomAndPan(page: Page, steps: number): Promise<{ frameMs: number[
         const y = rect.top + rect.height * 0.3;
         const quarter = Math.floor(steps / 4);
         const input = (k: number): void => {
-          const x = rect.left + rect.width * (0.2 + 0.6 * ((k * 7) % 23) / 23);
+          const x = rect.left + rect.width * (0.2 + (0.6 * ((k * 7) % 23)) / 23);
           const pointer = (type: string, px: number) =>
-            surface.dispatchEvent(new PointerEvent(type, { clientX: px, clientY: y, button: 0, buttons: 1, pointerId: 1, bubbles: true }));
+            surface.dispatchEvent(
+              new PointerEvent(type, { clientX: px, clientY: y, button: 0, buttons: 1, pointerId: 1, bubbles: true }),
+            );
           if (k < quarter) {
-            surface.dispatchEvent(new WheelEvent('wheel', { deltaY: -120, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+            surface.dispatchEvent(
+              new WheelEvent('wheel', { deltaY: -120, clientX: x, clientY: y, bubbles: true, cancelable: true }),
+            );
           } else if (k < 3 * quarter) {
             // Drag left and right in swings of 20 frames, 12 px a frame.
             const phase = (k - quarter) % 40;
@@ -70,7 +79,9 @@ async function zoomAndPan(page: Page, steps: number): Promise<{ frameMs: number[
             pointer('pointermove', px);
             if (phase === 39 || k === 3 * quarter - 1) pointer('pointerup', px);
           } else {
-            surface.dispatchEvent(new WheelEvent('wheel', { deltaY: 120, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+            surface.dispatchEvent(
+              new WheelEvent('wheel', { deltaY: 120, clientX: x, clientY: y, bubbles: true, cancelable: true }),
+            );
           }
         };
         const frameMs: number[] = [];
@@ -116,7 +127,9 @@ export async function benchFlamegraph(
   baseUrl: string,
   makeTraceFile: (spanCount: number) => Promise<string /* absolute path of an OTLP JSON file */>,
 ): Promise<void> {
-  report('flamegraph (headless Chromium, 1400x900): first frame after switching to it, frame time while zooming and panning; ratios to JSON.parse of the same text in the page');
+  report(
+    'flamegraph (headless Chromium, 1400x900): first frame after switching to it, frame time while zooming and panning; ratios to JSON.parse of the same text in the page',
+  );
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     for (const spanCount of SIZES) {

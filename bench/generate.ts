@@ -16,7 +16,11 @@ const DEFAULT_SEED = 1;
  * generateTraceText's result. Use this for sizes whose text would not fit in one string (V8
  * strings stop at about 512 MiB; a million OTLP spans come close).
  */
-export function generateTraceChunks(format: BenchFormat, spanCount: number, seed: number = DEFAULT_SEED): Iterable<string> {
+export function generateTraceChunks(
+  format: BenchFormat,
+  spanCount: number,
+  seed: number = DEFAULT_SEED,
+): Iterable<string> {
   const shape = buildShape(spanCount, seed);
   switch (format) {
     case 'otlp':

@@ -64,7 +64,12 @@ function watchStages(page: Page, started: number, report: (line: string) => void
 }
 
 /** Opens the app in headless Chromium, picks `file` in the file input and reports how the load went. */
-export async function benchFileLoad(report: (line: string) => void, baseUrl: string, file: string, expectedSpans: number): Promise<void> {
+export async function benchFileLoad(
+  report: (line: string) => void,
+  baseUrl: string,
+  file: string,
+  expectedSpans: number,
+): Promise<void> {
   const size = (await stat(file)).size;
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
@@ -84,7 +89,9 @@ export async function benchFileLoad(report: (line: string) => void, baseUrl: str
     let outcome: string;
     try {
       // An out-of-memory renderer crash shows nothing, so it must end the wait too.
-      const crashed = new Promise<never>((_, reject) => page.once('crash', () => reject(new Error('the page crashed'))));
+      const crashed = new Promise<never>((_, reject) =>
+        page.once('crash', () => reject(new Error('the page crashed'))),
+      );
       await Promise.race([loaded.or(failed).first().waitFor({ timeout: LOAD_TIMEOUT_MS }), crashed]);
       const elapsed = performance.now() - started;
       if (await loaded.count()) {
@@ -100,7 +107,9 @@ export async function benchFileLoad(report: (line: string) => void, baseUrl: str
       stopWatching();
     }
     const longest = await page.evaluate(() => (window as WithLongTasks).longestTaskMs ?? 0).catch(() => undefined);
-    report(`large file: ${outcome}; file ${mib(size)}; longest main-thread task ${longest === undefined ? 'unknown' : seconds(longest)}`);
+    report(
+      `large file: ${outcome}; file ${mib(size)}; longest main-thread task ${longest === undefined ? 'unknown' : seconds(longest)}`,
+    );
     for (const p of problems) report(`  ${p}`);
   } finally {
     await browser.close();

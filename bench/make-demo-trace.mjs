@@ -58,9 +58,17 @@ const epochNs = (offsetNs) => String(TRACE_START_NS + BigInt(offsetNs));
 
 const SDK = {
   go: { 'telemetry.sdk.name': 'opentelemetry', 'telemetry.sdk.language': 'go', 'telemetry.sdk.version': '1.32.0' },
-  python: { 'telemetry.sdk.name': 'opentelemetry', 'telemetry.sdk.language': 'python', 'telemetry.sdk.version': '1.28.2' },
+  python: {
+    'telemetry.sdk.name': 'opentelemetry',
+    'telemetry.sdk.language': 'python',
+    'telemetry.sdk.version': '1.28.2',
+  },
   java: { 'telemetry.sdk.name': 'opentelemetry', 'telemetry.sdk.language': 'java', 'telemetry.sdk.version': '1.44.1' },
-  nodejs: { 'telemetry.sdk.name': 'opentelemetry', 'telemetry.sdk.language': 'nodejs', 'telemetry.sdk.version': '1.29.0' },
+  nodejs: {
+    'telemetry.sdk.name': 'opentelemetry',
+    'telemetry.sdk.language': 'nodejs',
+    'telemetry.sdk.version': '1.29.0',
+  },
   rust: { 'telemetry.sdk.name': 'opentelemetry', 'telemetry.sdk.language': 'rust', 'telemetry.sdk.version': '0.27.1' },
 };
 
@@ -68,7 +76,13 @@ const ENV = { 'deployment.environment.name': 'production', 'cloud.provider': 'aw
 
 const SERVICES = {
   gateway: {
-    resource: { 'service.name': 'api-gateway', 'service.version': '2.14.3', 'host.name': 'api-gateway-7f9c4d6b8-2xk8p', ...SDK.go, ...ENV },
+    resource: {
+      'service.name': 'api-gateway',
+      'service.version': '2.14.3',
+      'host.name': 'api-gateway-7f9c4d6b8-2xk8p',
+      ...SDK.go,
+      ...ENV,
+    },
   },
   orchestrator: {
     resource: {
@@ -83,10 +97,22 @@ const SERVICES = {
     },
   },
   embedding: {
-    resource: { 'service.name': 'embedding-service', 'service.version': '0.31.2', 'host.name': 'gpu-node-a10g-03', ...SDK.python, ...ENV },
+    resource: {
+      'service.name': 'embedding-service',
+      'service.version': '0.31.2',
+      'host.name': 'gpu-node-a10g-03',
+      ...SDK.python,
+      ...ENV,
+    },
   },
   vectorDb: {
-    resource: { 'service.name': 'vector-db', 'service.version': '1.12.4', 'host.name': 'qdrant-2', ...SDK.rust, ...ENV },
+    resource: {
+      'service.name': 'vector-db',
+      'service.version': '1.12.4',
+      'host.name': 'qdrant-2',
+      ...SDK.rust,
+      ...ENV,
+    },
   },
   docStore: {
     resource: {
@@ -100,13 +126,31 @@ const SERVICES = {
     },
   },
   llmGateway: {
-    resource: { 'service.name': 'llm-gateway', 'service.version': '3.0.1', 'host.name': 'llm-gateway-84d6f5c7b9-lx4hd', ...SDK.nodejs, ...ENV },
+    resource: {
+      'service.name': 'llm-gateway',
+      'service.version': '3.0.1',
+      'host.name': 'llm-gateway-84d6f5c7b9-lx4hd',
+      ...SDK.nodejs,
+      ...ENV,
+    },
   },
   inference: {
-    resource: { 'service.name': 'inference-server', 'service.version': '0.6.4', 'host.name': 'gpu-node-h100-11', ...SDK.python, ...ENV },
+    resource: {
+      'service.name': 'inference-server',
+      'service.version': '0.6.4',
+      'host.name': 'gpu-node-h100-11',
+      ...SDK.python,
+      ...ENV,
+    },
   },
   guardrail: {
-    resource: { 'service.name': 'guardrail-service', 'service.version': '1.3.7', 'host.name': 'guardrail-service-59b8d7f6c-9wjkq', ...SDK.python, ...ENV },
+    resource: {
+      'service.name': 'guardrail-service',
+      'service.version': '1.3.7',
+      'host.name': 'guardrail-service-59b8d7f6c-9wjkq',
+      ...SDK.python,
+      ...ENV,
+    },
   },
 };
 
@@ -184,7 +228,12 @@ const root = span(null, S.gateway, C.otelhttp, 'server', 'POST /v1/answer', 0, 2
   },
 });
 const auth = span(root, S.gateway, C.gatewayAuth, 'internal', 'auth.verify_jwt', 0.214, 1.487, {
-  attributes: { 'auth.scheme': 'bearer', 'auth.jwt.kid': 'k-2026-11', 'auth.jwt.alg': 'ES256', 'enduser.id': 'u_48213' },
+  attributes: {
+    'auth.scheme': 'bearer',
+    'auth.jwt.kid': 'k-2026-11',
+    'auth.jwt.alg': 'ES256',
+    'enduser.id': 'u_48213',
+  },
 });
 span(auth, S.gateway, C.gatewayAuth, 'internal', 'jwks.cache_lookup', 0.251, 0, {
   durationNs: 750,
@@ -192,7 +241,12 @@ span(auth, S.gateway, C.gatewayAuth, 'internal', 'jwks.cache_lookup', 0.251, 0, 
 });
 span(root, S.gateway, C.gatewayAuth, 'internal', 'ratelimit.check', 1.522, 0, {
   durationNs: 938,
-  attributes: { 'ratelimit.bucket': 'tenant:acme-corp', 'ratelimit.remaining': 187, 'ratelimit.limit': 200, 'ratelimit.allowed': true },
+  attributes: {
+    'ratelimit.bucket': 'tenant:acme-corp',
+    'ratelimit.remaining': 187,
+    'ratelimit.limit': 200,
+    'ratelimit.allowed': true,
+  },
 });
 const toOrchestrator = span(root, S.gateway, C.otelhttp, 'client', 'POST /answer', 1.713, 2409.902, {
   attributes: {
@@ -226,7 +280,13 @@ const answer = span(toOrchestrator, S.orchestrator, C.fastapi, 'server', 'POST /
 // 2a. Query embedding: the first attempt loses its connection, the retry succeeds.
 const embedQuery = span(answer, S.orchestrator, C.pipeline, 'internal', 'embed_query', 2.905, 113.472, {
   attributes: { 'rag.step': 'embed', 'rag.retry.attempts': 2 },
-  events: [event(33.702, 'retry', { 'retry.attempt': 1, 'retry.delay_ms': dbl(40.0), 'error.type': 'httpx.RemoteProtocolError' })],
+  events: [
+    event(33.702, 'retry', {
+      'retry.attempt': 1,
+      'retry.delay_ms': dbl(40.0),
+      'error.type': 'httpx.RemoteProtocolError',
+    }),
+  ],
 });
 const embeddingClientAttributes = {
   'gen_ai.operation.name': 'embeddings',
@@ -269,14 +329,23 @@ span(embedQuery, S.orchestrator, C.openai, 'client', 'embeddings text-embedding-
     }),
   ],
 });
-const embedRetry = span(embedQuery, S.orchestrator, C.openai, 'client', 'embeddings text-embedding-3-small', 73.918, 113.106, {
-  attributes: {
-    ...embeddingClientAttributes,
-    'http.request.resend_count': 1,
-    'gen_ai.response.model': 'text-embedding-3-small',
-    'gen_ai.usage.input_tokens': 17,
+const embedRetry = span(
+  embedQuery,
+  S.orchestrator,
+  C.openai,
+  'client',
+  'embeddings text-embedding-3-small',
+  73.918,
+  113.106,
+  {
+    attributes: {
+      ...embeddingClientAttributes,
+      'http.request.resend_count': 1,
+      'gen_ai.response.model': 'text-embedding-3-small',
+      'gen_ai.usage.input_tokens': 17,
+    },
   },
-});
+);
 const embedServer = span(embedRetry, S.embedding, C.fastapi, 'server', 'POST /v1/embeddings', 74.806, 112.377, {
   attributes: {
     'http.request.method': 'POST',
@@ -292,7 +361,12 @@ span(embedServer, S.embedding, C.embeddingModel, 'internal', 'tokenize', 75.113,
   attributes: { 'tokenizer.name': 'cl100k_base', 'tokenizer.input_chars': 74, 'tokenizer.output_tokens': 17 },
 });
 span(embedServer, S.embedding, C.embeddingModel, 'internal', 'model.forward', 75.811, 111.698, {
-  attributes: { 'model.device': 'cuda:0', 'model.batch_size': 1, 'model.dtype': 'float16', 'embedding.dimensions': 1536 },
+  attributes: {
+    'model.device': 'cuda:0',
+    'model.batch_size': 1,
+    'model.dtype': 'float16',
+    'embedding.dimensions': 1536,
+  },
 });
 span(embedServer, S.embedding, C.embeddingModel, 'internal', 'l2_normalize', 111.723, 0, {
   durationNs: 871,
@@ -310,45 +384,86 @@ const SHARDS = [
   { start: 114.358, end: 173.201, segments: 4, hits: 40 },
 ];
 SHARDS.forEach((shard, n) => {
-  const client = span(vectorSearch, S.orchestrator, C.qdrantClient, 'client', `search kb-chunks-v7/shard-${n}`, shard.start, shard.end, {
-    attributes: {
-      'db.system': 'qdrant',
-      'db.operation.name': 'search',
-      'db.collection.name': 'kb-chunks-v7',
-      'db.qdrant.shard_id': n,
-      'db.qdrant.search.limit': 40,
-      'db.qdrant.search.with_payload': true,
-      'server.address': `qdrant-${n}.vector-db.svc`,
-      'server.port': 6334,
+  const client = span(
+    vectorSearch,
+    S.orchestrator,
+    C.qdrantClient,
+    'client',
+    `search kb-chunks-v7/shard-${n}`,
+    shard.start,
+    shard.end,
+    {
+      attributes: {
+        'db.system': 'qdrant',
+        'db.operation.name': 'search',
+        'db.collection.name': 'kb-chunks-v7',
+        'db.qdrant.shard_id': n,
+        'db.qdrant.search.limit': 40,
+        'db.qdrant.search.with_payload': true,
+        'server.address': `qdrant-${n}.vector-db.svc`,
+        'server.port': 6334,
+      },
     },
-  });
+  );
   const serverStart = shard.start + 0.402;
   const serverEnd = shard.end - 0.517;
-  const server = span(client, S.vectorDb, C.qdrant, 'server', 'qdrant.PointsInternal/CoreSearchBatch', serverStart, serverEnd, {
-    attributes: {
-      'rpc.system': 'grpc',
-      'rpc.service': 'qdrant.PointsInternal',
-      'rpc.method': 'CoreSearchBatch',
-      'rpc.grpc.status_code': 0,
-      'qdrant.shard_id': n,
-      'qdrant.segments_searched': shard.segments,
-      'qdrant.points_returned': shard.hits,
+  const server = span(
+    client,
+    S.vectorDb,
+    C.qdrant,
+    'server',
+    'qdrant.PointsInternal/CoreSearchBatch',
+    serverStart,
+    serverEnd,
+    {
+      attributes: {
+        'rpc.system': 'grpc',
+        'rpc.service': 'qdrant.PointsInternal',
+        'rpc.method': 'CoreSearchBatch',
+        'rpc.grpc.status_code': 0,
+        'qdrant.shard_id': n,
+        'qdrant.segments_searched': shard.segments,
+        'qdrant.points_returned': shard.hits,
+      },
     },
-  });
+  );
   let searchStart = serverStart + 0.118;
   if (shard.optimizerWaitMs) {
-    span(server, S.vectorDb, C.qdrant, 'internal', 'segment.optimizer.wait', searchStart, searchStart + shard.optimizerWaitMs, {
-      attributes: { 'qdrant.optimizer': 'merge', 'qdrant.optimizer.segments_pending': 11, 'qdrant.lock': 'segment_holder.read' },
-      events: [event(searchStart + 0.02, 'optimizer.busy', { 'qdrant.optimizer.progress': dbl(0.62) })],
-    });
+    span(
+      server,
+      S.vectorDb,
+      C.qdrant,
+      'internal',
+      'segment.optimizer.wait',
+      searchStart,
+      searchStart + shard.optimizerWaitMs,
+      {
+        attributes: {
+          'qdrant.optimizer': 'merge',
+          'qdrant.optimizer.segments_pending': 11,
+          'qdrant.lock': 'segment_holder.read',
+        },
+        events: [event(searchStart + 0.02, 'optimizer.busy', { 'qdrant.optimizer.progress': dbl(0.62) })],
+      },
+    );
     searchStart += shard.optimizerWaitMs + 0.061;
   }
   span(server, S.vectorDb, C.qdrant, 'internal', 'hnsw.search', searchStart, serverEnd - 0.094, {
-    attributes: { 'qdrant.hnsw.ef': 128, 'qdrant.segments': shard.segments, 'qdrant.vectors_scored': 2410 * shard.segments, 'qdrant.indexed_only': false },
+    attributes: {
+      'qdrant.hnsw.ef': 128,
+      'qdrant.segments': shard.segments,
+      'qdrant.vectors_scored': 2410 * shard.segments,
+      'qdrant.indexed_only': false,
+    },
   });
 });
 span(vectorSearch, S.orchestrator, C.pipeline, 'internal', 'merge_results', 369.551, 370.112, {
-  attributes: { 'rag.candidates.in': 160, 'rag.candidates.out': 40, 'rag.score.min': dbl(0.7134), 'rag.score.max': dbl(0.9121) },
+  attributes: {
+    'rag.candidates.in': 160,
+    'rag.candidates.out': 40,
+    'rag.score.min': dbl(0.7134),
+    'rag.score.max': dbl(0.9121),
+  },
 });
 
 // 2c. Document retrieval: four parallel fetches; one is served from redis, three go to postgres.
@@ -412,7 +527,8 @@ for (const doc of DOCS) {
       'db.user': 'docstore_ro',
       'db.operation': 'SELECT',
       'db.sql.table': 'documents',
-      'db.statement': 'SELECT d.id, d.title, d.body, d.source_url, d.updated_at FROM documents d WHERE d.id = ? AND d.tenant_id = ?',
+      'db.statement':
+        'SELECT d.id, d.title, d.body, d.source_url, d.updated_at FROM documents d WHERE d.id = ? AND d.tenant_id = ?',
       'server.address': 'pg-docstore-replica-1.assistant.svc',
       'server.port': 5432,
       'db.response.returned_rows': 1,
@@ -447,7 +563,12 @@ span(assemble, S.orchestrator, C.pipeline, 'internal', 'rerank', 464.374, 545.96
   },
 });
 const truncate = span(assemble, S.orchestrator, C.pipeline, 'internal', 'truncate_to_token_budget', 546.119, 571.302, {
-  attributes: { 'rag.token_budget': 6000, 'rag.tokens.before': 9812, 'rag.tokens.after': 5962, 'rag.chunks.dropped': 4 },
+  attributes: {
+    'rag.token_budget': 6000,
+    'rag.tokens.before': 9812,
+    'rag.tokens.after': 5962,
+    'rag.chunks.dropped': 4,
+  },
 });
 span(truncate, S.orchestrator, C.pipeline, 'internal', 'tiktoken.encode', 546.233, 570.918, {
   attributes: { 'tokenizer.name': 'o200k_base', 'tokenizer.input_chars': 41207, 'tokenizer.output_tokens': 9812 },
@@ -490,21 +611,39 @@ const chat = span(answer, S.orchestrator, C.openai, 'client', `chat ${LLM_MODEL}
     'server.address': 'llm-gateway.assistant.svc',
     'server.port': 8080,
   },
-  events: [event(FIRST_TOKEN + 1.204, 'gen_ai.first_token', { 'gen_ai.server.time_to_first_token': seconds(FIRST_TOKEN + 1.204 - CHAT_START) })],
+  events: [
+    event(FIRST_TOKEN + 1.204, 'gen_ai.first_token', {
+      'gen_ai.server.time_to_first_token': seconds(FIRST_TOKEN + 1.204 - CHAT_START),
+    }),
+  ],
 });
-const gatewayServer = span(chat, S.llmGateway, C.nodeHttp, 'server', 'POST /v1/chat/completions', CHAT_START + 0.781, CHAT_END - 0.612, {
-  attributes: {
-    'http.request.method': 'POST',
-    'http.route': '/v1/chat/completions',
-    'url.path': '/v1/chat/completions',
-    'http.response.status_code': 200,
-    'llm.tenant': 'acme-corp',
-    'llm.stream': true,
+const gatewayServer = span(
+  chat,
+  S.llmGateway,
+  C.nodeHttp,
+  'server',
+  'POST /v1/chat/completions',
+  CHAT_START + 0.781,
+  CHAT_END - 0.612,
+  {
+    attributes: {
+      'http.request.method': 'POST',
+      'http.route': '/v1/chat/completions',
+      'url.path': '/v1/chat/completions',
+      'http.response.status_code': 200,
+      'llm.tenant': 'acme-corp',
+      'llm.stream': true,
+    },
   },
-});
+);
 span(gatewayServer, S.llmGateway, C.router, 'internal', 'route_model', CHAT_START + 0.93, 0, {
   durationNs: 912,
-  attributes: { 'llm.route.model': LLM_MODEL, 'llm.route.pool': 'h100-pool-b', 'llm.route.reason': 'least-loaded', 'llm.route.fallback': false },
+  attributes: {
+    'llm.route.model': LLM_MODEL,
+    'llm.route.pool': 'h100-pool-b',
+    'llm.route.reason': 'least-loaded',
+    'llm.route.fallback': false,
+  },
 });
 
 // The gateway relays the stream; it records one event per batch of streamed tokens.
@@ -513,7 +652,9 @@ const CHUNK_TOKENS = 16;
 const tokenStepMs = (DECODE_END - FIRST_TOKEN) / OUTPUT_TOKENS;
 const GATEWAY_CLIENT_START = CHAT_START + 1.102;
 chunkEvents.push(
-  event(FIRST_TOKEN + 0.611, 'gen_ai.first_token', { 'gen_ai.server.time_to_first_token': seconds(FIRST_TOKEN + 0.611 - GATEWAY_CLIENT_START) }),
+  event(FIRST_TOKEN + 0.611, 'gen_ai.first_token', {
+    'gen_ai.server.time_to_first_token': seconds(FIRST_TOKEN + 0.611 - GATEWAY_CLIENT_START),
+  }),
 );
 for (let sent = CHUNK_TOKENS, index = 0; sent - CHUNK_TOKENS < OUTPUT_TOKENS; sent += CHUNK_TOKENS, index++) {
   const tokens = Math.min(sent, OUTPUT_TOKENS);
@@ -527,35 +668,57 @@ for (let sent = CHUNK_TOKENS, index = 0; sent - CHUNK_TOKENS < OUTPUT_TOKENS; se
     }),
   );
 }
-const gatewayClient = span(gatewayServer, S.llmGateway, C.undici, 'client', `chat ${LLM_MODEL}`, GATEWAY_CLIENT_START, CHAT_END - 1.018, {
-  attributes: {
-    'gen_ai.system': 'vllm',
-    ...chatRequest,
-    ...chatResponse,
-    'server.address': 'vllm-h100-b-2.inference.svc',
-    'server.port': 8000,
+const gatewayClient = span(
+  gatewayServer,
+  S.llmGateway,
+  C.undici,
+  'client',
+  `chat ${LLM_MODEL}`,
+  GATEWAY_CLIENT_START,
+  CHAT_END - 1.018,
+  {
+    attributes: {
+      'gen_ai.system': 'vllm',
+      ...chatRequest,
+      ...chatResponse,
+      'server.address': 'vllm-h100-b-2.inference.svc',
+      'server.port': 8000,
+    },
+    events: chunkEvents,
   },
-  events: chunkEvents,
-});
+);
 const INFERENCE_START = CHAT_START + 1.874;
 const INFERENCE_END = CHAT_END - 1.391;
-const inferenceServer = span(gatewayClient, S.inference, C.vllm, 'server', 'POST /v1/chat/completions', INFERENCE_START, INFERENCE_END, {
-  attributes: {
-    'http.route': '/v1/chat/completions',
-    'http.response.status_code': 200,
-    'gen_ai.system': 'vllm',
-    ...chatRequest,
-    ...chatResponse,
-    'gen_ai.latency.time_in_queue': seconds(QUEUE_END - INFERENCE_START),
-    'gen_ai.latency.time_to_first_token': seconds(FIRST_TOKEN - INFERENCE_START),
-    'gen_ai.latency.e2e': seconds(INFERENCE_END - INFERENCE_START),
+const inferenceServer = span(
+  gatewayClient,
+  S.inference,
+  C.vllm,
+  'server',
+  'POST /v1/chat/completions',
+  INFERENCE_START,
+  INFERENCE_END,
+  {
+    attributes: {
+      'http.route': '/v1/chat/completions',
+      'http.response.status_code': 200,
+      'gen_ai.system': 'vllm',
+      ...chatRequest,
+      ...chatResponse,
+      'gen_ai.latency.time_in_queue': seconds(QUEUE_END - INFERENCE_START),
+      'gen_ai.latency.time_to_first_token': seconds(FIRST_TOKEN - INFERENCE_START),
+      'gen_ai.latency.e2e': seconds(INFERENCE_END - INFERENCE_START),
+    },
   },
-});
+);
 span(inferenceServer, S.inference, C.vllm, 'internal', 'scheduler.queue', CHAT_START + 2.011, QUEUE_END, {
   attributes: { 'vllm.queue.position': 3, 'vllm.running_requests': 14, 'vllm.gpu_cache_usage': dbl(0.81) },
 });
 span(inferenceServer, S.inference, C.vllm, 'internal', 'prefill', QUEUE_END + 0.042, FIRST_TOKEN, {
-  attributes: { 'gen_ai.usage.input_tokens': INPUT_TOKENS, 'vllm.prefix_cache.hit_tokens': 1024, 'vllm.tensor_parallel_size': 1 },
+  attributes: {
+    'gen_ai.usage.input_tokens': INPUT_TOKENS,
+    'vllm.prefix_cache.hit_tokens': 1024,
+    'vllm.tensor_parallel_size': 1,
+  },
 });
 span(inferenceServer, S.inference, C.vllm, 'internal', 'decode', FIRST_TOKEN + 0.021, DECODE_END, {
   attributes: {
@@ -612,8 +775,10 @@ const byId = new Map(spans.map((s) => [s.spanId, s]));
 for (const s of spans) {
   const parent = byId.get(s.parentSpanId);
   if (s.endNs < s.startNs) throw new Error(`${s.name} ends before it starts`);
-  if (parent && (s.startNs < parent.startNs || s.endNs > parent.endNs)) throw new Error(`${s.name} lies outside its parent ${parent.name}`);
-  for (const e of s.events) if (e.atNs < s.startNs || e.atNs > s.endNs) throw new Error(`event ${e.name} lies outside ${s.name}`);
+  if (parent && (s.startNs < parent.startNs || s.endNs > parent.endNs))
+    throw new Error(`${s.name} lies outside its parent ${parent.name}`);
+  for (const e of s.events)
+    if (e.atNs < s.startNs || e.atNs > s.endNs) throw new Error(`event ${e.name} lies outside ${s.name}`);
 }
 if (byId.size !== spans.length) throw new Error('duplicate span id');
 
@@ -631,7 +796,11 @@ function toOtlpSpan(s) {
     attributes: attributes(s.attributes),
   };
   if (s.events.length > 0) {
-    out.events = s.events.map((e) => ({ timeUnixNano: epochNs(e.atNs), name: e.name, attributes: attributes(e.attributes) }));
+    out.events = s.events.map((e) => ({
+      timeUnixNano: epochNs(e.atNs),
+      name: e.name,
+      attributes: attributes(e.attributes),
+    }));
   }
   out.status = s.status;
   return out;
@@ -655,12 +824,14 @@ const document = {
 };
 
 mkdirSync(dirname(OUTPUT), { recursive: true });
-writeFileSync(OUTPUT, JSON.stringify(document, null, 2) + '\n');
+writeFileSync(OUTPUT, `${JSON.stringify(document, null, 2)}\n`);
 
 // A summary to check the story against: share of the request spent in each pipeline step.
 const total = root.endNs - root.startNs;
 const share = (s) => `${((100 * (s.endNs - s.startNs)) / total).toFixed(1)}%`;
 console.log(`wrote ${OUTPUT}: ${spans.length} spans, ${byService.size} services, ${(total / 1e6).toFixed(1)} ms`);
 for (const step of [embedQuery, vectorSearch, retrieve, assemble, chat, parse, guardrailClient]) {
-  console.log(`  ${step.name.padEnd(28)} ${((step.endNs - step.startNs) / 1e6).toFixed(1).padStart(8)} ms  ${share(step)}`);
+  console.log(
+    `  ${step.name.padEnd(28)} ${((step.endNs - step.startNs) / 1e6).toFixed(1).padStart(8)} ms  ${share(step)}`,
+  );
 }

@@ -56,7 +56,13 @@ export function benchParse(report: (line: string) => void, sizes: readonly numbe
         spans = outcome.file.traces.reduce((n, t) => n + t.spans.length, 0);
       });
       const stages = stageTimes(text, runs);
-      const floor = format === 'zipkin-v2' ? `; floor (bare fields, no Zipkin semantics) ${ratio(timeMedian(runs, () => zipkinFloor(text)), baseline)}` : '';
+      const floor =
+        format === 'zipkin-v2'
+          ? `; floor (bare fields, no Zipkin semantics) ${ratio(
+              timeMedian(runs, () => zipkinFloor(text)),
+              baseline,
+            )}`
+          : '';
       report(
         `  ${format.padEnd(9)} ${String(spans).padStart(7)} spans  ${(text.length / 2 ** 20).toFixed(1).padStart(6)} MiB  ` +
           `JSON.parse ${ms(baseline).padStart(9)}  ours ${ms(ours).padStart(9)}  ratio ${ratio(ours, baseline)}  ` +

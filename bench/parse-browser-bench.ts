@@ -22,7 +22,12 @@ async function bundleWorker(): Promise<string> {
       build: {
         outDir,
         emptyOutDir: true,
-        lib: { entry: path.resolve('bench/parse-in-worker.ts'), formats: ['iife'], name: 'parseBench', fileName: () => 'worker.js' },
+        lib: {
+          entry: path.resolve('bench/parse-in-worker.ts'),
+          formats: ['iife'],
+          name: 'parseBench',
+          fileName: () => 'worker.js',
+        },
       },
     });
     return readFileSync(path.join(outDir, 'worker.js'), 'utf8');
@@ -56,7 +61,8 @@ export async function benchParseInChromium(report: (line: string) => void, sizes
         if ('error' in result) throw new Error(`${format} at ${size} spans: ${result.error}`);
         const baseline = median(result.baseline);
         const ours = median(result.ours);
-        const spread = (times: readonly number[]) => `${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)}`;
+        const spread = (times: readonly number[]) =>
+          `${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)}`;
         report(
           `  ${format.padEnd(9)} ${String(result.spans).padStart(7)} spans  ${result.megabytes.toFixed(1).padStart(6)} MiB  ` +
             `JSON.parse ${ms(baseline).padStart(9)}  ours ${ms(ours).padStart(9)}  ratio ${ratio(ours, baseline)}  ` +

@@ -46,7 +46,6 @@ interface BenchMarks {
 
 type BenchWindow = Window & { __waterfallBench?: BenchMarks };
 
-
 /** Hands the file to the app's file input and times it to the first painted span rows. */
 async function loadTime(page: Page, file: string): Promise<number> {
   await page.evaluate(() => {
@@ -219,7 +218,9 @@ export async function benchWaterfall(
       const file = await makeTraceFile(spanCount);
       const f = await withPage(browser, (page) => measureLoad(page, baseUrl, file, spanCount));
       const fileBytes = statSync(file).size;
-      const { intervalMs, workMs } = await withPage(uncapped, (page) => measureScrolling(page, baseUrl, file, spanCount));
+      const { intervalMs, workMs } = await withPage(uncapped, (page) =>
+        measureScrolling(page, baseUrl, file, spanCount),
+      );
       const figure = (value: number) => `${ms(value).padStart(8)} (${ratio(value, f.parseMs)})`;
       report(
         `  ${String(spanCount).padStart(7)} spans  JSON.parse ${ms(f.parseMs).padStart(9)}  load ${figure(f.loadMs)}  ` +

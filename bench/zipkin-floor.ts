@@ -45,7 +45,8 @@ export function zipkinFloor(text: string): number {
     if (tags !== undefined) for (const key in tags) if (typeof tags[key] === 'string') tagCount++;
     if (!indexById.has(span.id)) indexById.set(span.id, i);
   }
-  for (let i = 0; i < n; i++) parent[i] = spans[i].parentId === undefined ? -1 : (indexById.get(spans[i].parentId) ?? -1);
+  for (let i = 0; i < n; i++)
+    parent[i] = spans[i].parentId === undefined ? -1 : (indexById.get(spans[i].parentId) ?? -1);
   const order = Float64Array.from(start).sort();
   return order.length + tagCount + parent[n - 1] + nameWord[n - 1] + serviceWord[n - 1] + duration[n - 1];
 }

@@ -2,7 +2,7 @@
 // a random stream seeded by the span's index: any span can be described on its own, in any
 // order, and always comes out the same.
 import { hostIp, SERVICES, type Endpoint, type ScopeCategory, type Service, type StoreQuery } from './catalog.ts';
-import { hex8, mix32, Prng } from './prng.ts';
+import { hex8, mix32, type Prng } from './prng.ts';
 import {
   FLAG_BIG_INT,
   FLAG_ERROR,
@@ -99,7 +99,10 @@ const ERRORS: Readonly<Record<number, SpanError>> = {
   [ROLE_CLIENT]: { type: 'ConnectionResetError', message: 'connection reset by peer' },
   [ROLE_PRODUCER]: { type: 'KafkaError', message: 'Broker: Not enough in-sync replicas' },
   [ROLE_CONSUMER]: { type: 'ValidationError', message: 'message schema version 3 is not supported' },
-  [ROLE_STORE]: { type: 'DatabaseError', message: 'deadlock detected while waiting for ShareLock on transaction 88213' },
+  [ROLE_STORE]: {
+    type: 'DatabaseError',
+    message: 'deadlock detected while waiting for ShareLock on transaction 88213',
+  },
 };
 
 /** Fills a route template such as /orders/{orderId} with plausible ids. */
@@ -117,7 +120,14 @@ function rpcParts(endpoint: Endpoint): { service: string; method: string } {
   return { service: endpoint.name.slice(0, slash), method: endpoint.name.slice(slash + 1) };
 }
 
-function serverAttributes(server: Service, endpoint: Endpoint, caller: number, failed: boolean, isRoot: boolean, rng: Prng): GenAttribute[] {
+function serverAttributes(
+  server: Service,
+  endpoint: Endpoint,
+  caller: number,
+  failed: boolean,
+  isRoot: boolean,
+  rng: Prng,
+): GenAttribute[] {
   const attributes: GenAttribute[] = [];
   if (endpoint.protocol === 'http') {
     const { method, route } = httpParts(endpoint);
@@ -279,7 +289,14 @@ function plainEvent(role: number, rng: Prng): { name: string; attributes: GenAtt
   };
 }
 
-function events(shape: TraceShape, index: number, service: Service, name: string, error: SpanError | undefined, rng: Prng): GenEvent[] {
+function events(
+  shape: TraceShape,
+  index: number,
+  service: Service,
+  name: string,
+  error: SpanError | undefined,
+  rng: Prng,
+): GenEvent[] {
   const start = shape.startUs[index];
   const duration = shape.durationUs[index];
   const at = (): number => start + Math.floor(rng.float() * duration);
@@ -366,8 +383,13 @@ export function describeSpan(shape: TraceShape, index: number, rng: Prng): SpanD
       str('messaging.operation', role === ROLE_PRODUCER ? 'publish' : 'process'),
       int('messaging.kafka.destination.partition', rng.int(12)),
     ];
-    if (role === ROLE_PRODUCER) attributes.push(str('messaging.kafka.message.key', `order-${rng.between(10_000, 99_999)}`));
-    else attributes.push(str('messaging.kafka.consumer.group', service.name), int('messaging.kafka.message.offset', rng.between(1, 2_000_000_000)));
+    if (role === ROLE_PRODUCER)
+      attributes.push(str('messaging.kafka.message.key', `order-${rng.between(10_000, 99_999)}`));
+    else
+      attributes.push(
+        str('messaging.kafka.consumer.group', service.name),
+        int('messaging.kafka.message.offset', rng.between(1, 2_000_000_000)),
+      );
   } else {
     name = service.work[detail];
     scope = 'manual';
@@ -378,8 +400,10 @@ export function describeSpan(shape: TraceShape, index: number, rng: Prng): SpanD
     ];
   }
 
-  if ((flags & FLAG_BIG_INT) !== 0) attributes.push({ key: 'app.ledger.entry_id', value: { type: 'bigint', value: bigIntDigits(rng) } });
-  if (rng.chance(0.03)) attributes.push({ key: 'app.tags', value: { type: 'strings', value: [rng.pick(TAGS), rng.pick(TAGS)] } });
+  if ((flags & FLAG_BIG_INT) !== 0)
+    attributes.push({ key: 'app.ledger.entry_id', value: { type: 'bigint', value: bigIntDigits(rng) } });
+  if (rng.chance(0.03))
+    attributes.push({ key: 'app.tags', value: { type: 'strings', value: [rng.pick(TAGS), rng.pick(TAGS)] } });
   // 5 to 10 attributes, mostly 5 to 7 as in real traces.
   addExtras(attributes, 5 + Math.floor(6 * rng.float() ** 2), rng);
 

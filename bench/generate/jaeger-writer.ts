@@ -5,7 +5,15 @@ import { ChunkBuffer } from './chunks.ts';
 import { describeSpan, type GenAttribute, type GenValue } from './detail.ts';
 import { spanIdHex, TRACE_EPOCH_US, traceIdHex } from './ids.ts';
 import { Prng } from './prng.ts';
-import { ROLE_CLIENT, ROLE_CONSUMER, ROLE_INTERNAL, ROLE_PRODUCER, ROLE_SERVER, ROLE_STORE, type TraceShape } from './shape.ts';
+import {
+  ROLE_CLIENT,
+  ROLE_CONSUMER,
+  ROLE_INTERNAL,
+  ROLE_PRODUCER,
+  ROLE_SERVER,
+  ROLE_STORE,
+  type TraceShape,
+} from './shape.ts';
 
 const SPAN_KIND: Readonly<Record<number, string>> = {
   [ROLE_INTERNAL]: 'internal',
@@ -37,7 +45,8 @@ function typedTag(key: string, value: GenValue): string {
 
 function tagList(attributes: readonly GenAttribute[]): string {
   let out = '';
-  for (let a = 0; a < attributes.length; a++) out += (a === 0 ? '' : ',') + typedTag(attributes[a].key, attributes[a].value);
+  for (let a = 0; a < attributes.length; a++)
+    out += (a === 0 ? '' : ',') + typedTag(attributes[a].key, attributes[a].value);
   return out;
 }
 
@@ -66,7 +75,8 @@ function spanJson(shape: TraceShape, i: number, traceId: string, rng: Prng): str
   const d = describeSpan(shape, i, rng);
   const parent = shape.parent[i];
   const references: string[] = [];
-  if (parent >= 0) references.push(`{"refType":"CHILD_OF","traceID":"${traceId}","spanID":"${spanIdHex(shape.seed, parent)}"}`);
+  if (parent >= 0)
+    references.push(`{"refType":"CHILD_OF","traceID":"${traceId}","spanID":"${spanIdHex(shape.seed, parent)}"}`);
   for (const l of d.links) {
     const linkedTrace = l.spanIndex >= 0 ? traceId : l.traceId;
     const linkedSpan = l.spanIndex >= 0 ? spanIdHex(shape.seed, l.spanIndex) : l.spanId;
@@ -86,7 +96,7 @@ function spanJson(shape: TraceShape, i: number, traceId: string, rng: Prng): str
     .map(
       (e) =>
         `{"timestamp":${TRACE_EPOCH_US + e.timeUs},"fields":[{"key":"event","type":"string","value":"${e.name}"}` +
-        (e.attributes.length > 0 ? ',' + tagList(e.attributes) : '') +
+        (e.attributes.length > 0 ? `,${tagList(e.attributes)}` : '') +
         ']}',
     )
     .join(',');
@@ -103,7 +113,7 @@ export function* jaegerChunks(shape: TraceShape): Generator<string> {
   const out = new ChunkBuffer();
   out.push(`{"data":[{"traceID":"${traceId}","spans":[`);
   for (let i = 0; i < shape.count; i++) {
-    out.push(i === 0 ? spanJson(shape, i, traceId, rng) : ',' + spanJson(shape, i, traceId, rng));
+    out.push(i === 0 ? spanJson(shape, i, traceId, rng) : `,${spanJson(shape, i, traceId, rng)}`);
     const chunk = out.takeIfFull();
     if (chunk !== undefined) yield chunk;
   }

@@ -4,7 +4,15 @@ import { SCOPE_CATEGORIES, scopeName, SDK_VERSION, SERVICES, hostName } from './
 import { describeSpan, type GenAttribute, type GenEvent, type GenLink, type GenValue } from './detail.ts';
 import { otlpNanos, spanIdHex, traceIdHex } from './ids.ts';
 import { Prng } from './prng.ts';
-import { ROLE_CLIENT, ROLE_CONSUMER, ROLE_INTERNAL, ROLE_PRODUCER, ROLE_SERVER, ROLE_STORE, type TraceShape } from './shape.ts';
+import {
+  ROLE_CLIENT,
+  ROLE_CONSUMER,
+  ROLE_INTERNAL,
+  ROLE_PRODUCER,
+  ROLE_SERVER,
+  ROLE_STORE,
+  type TraceShape,
+} from './shape.ts';
 import { ChunkBuffer } from './chunks.ts';
 
 const OTLP_KIND: Readonly<Record<number, number>> = {
@@ -43,7 +51,10 @@ function attributeList(attributes: readonly GenAttribute[]): string {
 
 function eventList(events: readonly GenEvent[], depth: number): string {
   return events
-    .map((e) => `{"timeUnixNano":"${otlpNanos(e.timeUs, depth, false)}","name":"${e.name}","attributes":${attributeList(e.attributes)}}`)
+    .map(
+      (e) =>
+        `{"timeUnixNano":"${otlpNanos(e.timeUs, depth, false)}","name":"${e.name}","attributes":${attributeList(e.attributes)}}`,
+    )
     .join(',');
 }
 
@@ -87,7 +98,13 @@ function groupOrder(shape: TraceShape, categoryOf: Uint8Array): { order: Int32Ar
 function scopeCategories(shape: TraceShape): Uint8Array {
   const categories = new Uint8Array(shape.count);
   const index = (name: (typeof SCOPE_CATEGORIES)[number]): number => SCOPE_CATEGORIES.indexOf(name);
-  const [http, grpc, db, messaging, manual] = [index('http'), index('grpc'), index('db'), index('messaging'), index('manual')];
+  const [http, grpc, db, messaging, manual] = [
+    index('http'),
+    index('grpc'),
+    index('db'),
+    index('messaging'),
+    index('manual'),
+  ];
   for (let i = 0; i < shape.count; i++) {
     const role = shape.role[i];
     if (role === ROLE_SERVER || role === ROLE_CLIENT) {
@@ -139,7 +156,7 @@ export function* otlpChunks(shape: TraceShape): Generator<string> {
       out.push(`${firstScope ? '' : ','}{"scope":${JSON.stringify(scope)},"spans":[`);
       firstScope = false;
       for (let k = from; k < to; k++) {
-        out.push(k === from ? spanJson(shape, order[k], traceId, rng) : ',' + spanJson(shape, order[k], traceId, rng));
+        out.push(k === from ? spanJson(shape, order[k], traceId, rng) : `,${spanJson(shape, order[k], traceId, rng)}`);
         const chunk = out.takeIfFull();
         if (chunk !== undefined) yield chunk;
       }

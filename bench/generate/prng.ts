@@ -71,5 +71,10 @@ const BYTE_HEX: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toSt
 
 /** Eight hex digits of a 32-bit value; by table, since ids are written for every span. */
 export function hex8(value: number): string {
-  return BYTE_HEX[(value >>> 24) & 255] + BYTE_HEX[(value >>> 16) & 255] + BYTE_HEX[(value >>> 8) & 255] + BYTE_HEX[value & 255];
+  return (
+    BYTE_HEX[(value >>> 24) & 255] +
+    BYTE_HEX[(value >>> 16) & 255] +
+    BYTE_HEX[(value >>> 8) & 255] +
+    BYTE_HEX[value & 255]
+  );
 }

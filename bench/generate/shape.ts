@@ -93,10 +93,20 @@ class ShapeBuilder {
 
   canParent(index: number): boolean {
     const role = this.shape.role[index];
-    return (role === ROLE_INTERNAL || role === ROLE_SERVER || role === ROLE_CONSUMER) && this.shape.depth[index] < MAX_DEPTH;
+    return (
+      (role === ROLE_INTERNAL || role === ROLE_SERVER || role === ROLE_CONSUMER) && this.shape.depth[index] < MAX_DEPTH
+    );
   }
 
-  add(parent: number, service: number, role: number, detail: number, peer: number, startUs: number, durationUs: number): number {
+  add(
+    parent: number,
+    service: number,
+    role: number,
+    detail: number,
+    peer: number,
+    startUs: number,
+    durationUs: number,
+  ): number {
     const s = this.shape;
     const index = this.next++;
     s.parent[index] = parent;
@@ -218,12 +228,21 @@ function chooseKind(rng: Prng, roomForPair: boolean, canPublish: boolean): Child
 
 /** Builds the structure of a trace of exactly `count` spans. */
 export function buildShape(count: number, seed: number): TraceShape {
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`span count must be a positive integer, got ${count}`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`span count must be a positive integer, got ${count}`);
   const b = new ShapeBuilder(count, seed);
   const rng = b.rng;
   const s = b.shape;
   const root = SERVICES[ENTRY_SERVICE];
-  b.add(-1, ENTRY_SERVICE, ROLE_SERVER, rng.int(root.endpoints.length), ENTRY_SERVICE, 0, ROOT_DURATION_US + rng.int(10_000_000));
+  b.add(
+    -1,
+    ENTRY_SERVICE,
+    ROLE_SERVER,
+    rng.int(root.endpoints.length),
+    ENTRY_SERVICE,
+    0,
+    ROOT_DURATION_US + rng.int(10_000_000),
+  );
 
   const picker = new ParentPicker(b);
   while (b.size < count) {
@@ -254,7 +273,9 @@ export function buildShape(count: number, seed: number): TraceShape {
       const consumedAt = start + sendUs + rng.between(200, 20_000);
       const consumerDuration = 50 + Math.floor((0.1 + 0.4 * rng.float()) * s.durationUs[parent]);
       const consumed = SERVICES[consumer].consumes.indexOf(topic);
-      picker.noteAdded(b.add(producer, consumer, ROLE_CONSUMER, Math.max(0, consumed), service, consumedAt, consumerDuration));
+      picker.noteAdded(
+        b.add(producer, consumer, ROLE_CONSUMER, Math.max(0, consumed), service, consumedAt, consumerDuration),
+      );
     } else if (kind === 'work') {
       const detail = burst ? picker.burstDetail % own.work.length : rng.int(own.work.length);
       picker.noteAdded(b.add(parent, service, ROLE_INTERNAL, detail, service, start, duration));

@@ -6,7 +6,15 @@ import { ChunkBuffer } from './chunks.ts';
 import { describeSpan, type GenAttribute, type GenRemote, type GenValue } from './detail.ts';
 import { spanIdHex, TRACE_EPOCH_US, traceIdHex } from './ids.ts';
 import { Prng } from './prng.ts';
-import { FLAG_SHARED, ROLE_CLIENT, ROLE_CONSUMER, ROLE_PRODUCER, ROLE_SERVER, ROLE_STORE, type TraceShape } from './shape.ts';
+import {
+  FLAG_SHARED,
+  ROLE_CLIENT,
+  ROLE_CONSUMER,
+  ROLE_PRODUCER,
+  ROLE_SERVER,
+  ROLE_STORE,
+  type TraceShape,
+} from './shape.ts';
 
 const ZIPKIN_KIND: Readonly<Record<number, string | undefined>> = {
   [ROLE_SERVER]: 'SERVER',
@@ -68,7 +76,7 @@ function spanJson(shape: TraceShape, i: number, traceId: string, rng: Prng): str
   }
   out += `,"tags":${tagObject(d.attributes, d.error)}`;
   if (shared) out += ',"shared":true';
-  return out + '}';
+  return `${out}}`;
 }
 
 export function* zipkinV2Chunks(shape: TraceShape): Generator<string> {
@@ -77,7 +85,7 @@ export function* zipkinV2Chunks(shape: TraceShape): Generator<string> {
   const out = new ChunkBuffer();
   out.push('[');
   for (let i = 0; i < shape.count; i++) {
-    out.push(i === 0 ? spanJson(shape, i, traceId, rng) : ',' + spanJson(shape, i, traceId, rng));
+    out.push(i === 0 ? spanJson(shape, i, traceId, rng) : `,${spanJson(shape, i, traceId, rng)}`);
     const chunk = out.takeIfFull();
     if (chunk !== undefined) yield chunk;
   }

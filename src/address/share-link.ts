@@ -33,7 +33,12 @@ export async function shareLink(): Promise<ShareLink> {
   if (!trace) return { ok: false, tooLarge: false, message: 'Open a trace first.' };
   const source = useSourceStore.getState().source;
   const params = viewParams();
-  if (source.kind !== 'local') return { ok: true, embedded: source.kind === 'embedded', link: `${pageAddress()}${formatQuery(params)}${sourceFragment(source)}` };
+  if (source.kind !== 'local')
+    return {
+      ok: true,
+      embedded: source.kind === 'embedded',
+      link: `${pageAddress()}${formatQuery(params)}${sourceFragment(source)}`,
+    };
 
   // The link holds only this trace, so it needs no choosing among others, and no demo=0.
   params.delete(P.demo);

@@ -117,7 +117,9 @@ export function attributeDisplayText(value: AttributeValue): string {
 export function attributeMatches(attribute: Attribute, filter: string): boolean {
   const needle = filter.trim().toLowerCase();
   if (needle === '') return true;
-  return attribute.key.toLowerCase().includes(needle) || attributeValueText(attribute.value).toLowerCase().includes(needle);
+  return (
+    attribute.key.toLowerCase().includes(needle) || attributeValueText(attribute.value).toLowerCase().includes(needle)
+  );
 }
 
 export function filterAttributes(attributes: readonly Attribute[], filter: string): readonly Attribute[] {

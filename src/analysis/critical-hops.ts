@@ -19,7 +19,13 @@ export function serviceHops(trace: Trace, entries: readonly CriticalPathEntry[])
   for (const entry of entries) {
     const serviceName = trace.spans[entry.spanIndex].serviceName;
     if (current === null || current.serviceName !== serviceName) {
-      if (current) hops.push({ serviceName: current.serviceName, ns: current.ns, spanIndex: current.spanIndex, steps: current.steps });
+      if (current)
+        hops.push({
+          serviceName: current.serviceName,
+          ns: current.ns,
+          spanIndex: current.spanIndex,
+          steps: current.steps,
+        });
       current = { serviceName, ns: 0, spanIndex: entry.spanIndex, bestNs: -1, steps: 0 };
     }
     current.ns += entry.selfOnPathNs;
@@ -29,6 +35,7 @@ export function serviceHops(trace: Trace, entries: readonly CriticalPathEntry[])
       current.spanIndex = entry.spanIndex;
     }
   }
-  if (current) hops.push({ serviceName: current.serviceName, ns: current.ns, spanIndex: current.spanIndex, steps: current.steps });
+  if (current)
+    hops.push({ serviceName: current.serviceName, ns: current.ns, spanIndex: current.spanIndex, steps: current.steps });
   return hops;
 }

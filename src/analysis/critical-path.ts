@@ -107,8 +107,7 @@ function buildPathIndex(trace: Trace): PathIndex {
   for (let p = 0; p < n; p++) segmentStart[p + 1] += segmentStart[p];
 
   const blocking = new Int32Array(segmentStart[n]);
-  const byEnd = (a: number, b: number): number =>
-    clipEnd[a] - clipEnd[b] || clipStart[a] - clipStart[b] || a - b;
+  const byEnd = (a: number, b: number): number => clipEnd[a] - clipEnd[b] || clipStart[a] - clipStart[b] || a - b;
   for (let p = 0; p < n; p++) {
     const from = segmentStart[p];
     let at = from;
@@ -182,10 +181,8 @@ function walkRoot(trace: Trace, index: PathIndex, root: number): CriticalSection
 /**
  * The time ranges, within the root's interval, in time order and never overlapping, during
  * which each span was itself the critical work. They cover the root's interval exactly.
- * `_selfNs` is accepted for callers written against the issue's signature; the walk does not
- * need self times.
  */
-export function criticalPath(trace: Trace, rootIndex: number, _selfNs?: Float64Array): CriticalSection[] {
+export function criticalPath(trace: Trace, rootIndex: number): CriticalSection[] {
   if (rootIndex < 0 || rootIndex >= trace.spans.length) throw new RangeError(`No span at index ${rootIndex}`);
   return walkRoot(trace, buildPathIndex(trace), rootIndex);
 }
@@ -263,7 +260,9 @@ export function criticalTimeBy(
   for (const s of sections) {
     const span = trace.spans[s.spanIndex];
     const group: GroupName =
-      key === 'service' ? { key: span.serviceName, label: span.serviceName } : operationGroup(span.serviceName, span.name);
+      key === 'service'
+        ? { key: span.serviceName, label: span.serviceName }
+        : operationGroup(span.serviceName, span.name);
     const total = totals.get(group.key);
     if (total) total.ns += s.endNs - s.startNs;
     else totals.set(group.key, { key: group.key, label: group.label, ns: s.endNs - s.startNs });

@@ -35,7 +35,14 @@ export interface GenAiSummary {
 
 const MODEL_OPERATIONS = new Set(['chat', 'text_completion', 'generate_content', 'embeddings']);
 /** Operations of the GenAI conventions that are not model calls, though their spans may name a model. */
-const OTHER_OPERATIONS = new Set(['execute_tool', 'invoke_agent', 'create_agent', 'invoke_workflow', 'execute_task', 'retrieval']);
+const OTHER_OPERATIONS = new Set([
+  'execute_tool',
+  'invoke_agent',
+  'create_agent',
+  'invoke_workflow',
+  'execute_task',
+  'retrieval',
+]);
 const MODEL_KINDS = new Set(['LLM', 'EMBEDDING']);
 const MODEL_KEYS = ['gen_ai.response.model', 'gen_ai.request.model', 'llm.model_name', 'ai.model.id'];
 const INPUT_TOKEN_KEYS = [
@@ -55,7 +62,14 @@ const OUTPUT_TOKEN_KEYS = [
   'ai.usage.completionTokens',
 ];
 const VERCEL_TOOL_KEY = 'ai.toolCall.name';
-const WANTED = new Set(['gen_ai.operation.name', 'openinference.span.kind', VERCEL_TOOL_KEY, ...MODEL_KEYS, ...INPUT_TOKEN_KEYS, ...OUTPUT_TOKEN_KEYS]);
+const WANTED = new Set([
+  'gen_ai.operation.name',
+  'openinference.span.kind',
+  VERCEL_TOOL_KEY,
+  ...MODEL_KEYS,
+  ...INPUT_TOKEN_KEYS,
+  ...OUTPUT_TOKEN_KEYS,
+]);
 const UNKNOWN_MODEL = 'model not named';
 
 type Role = 'model' | 'tool' | 'agent' | undefined;
@@ -75,7 +89,9 @@ export function mayHaveGenAi(trace: Trace): boolean {
   const words = traceWords.get(trace);
   return (
     words === undefined ||
-    words.some((w) => w.startsWith('gen_ai.') || w.startsWith('llm.') || w.startsWith('ai.') || w === 'openinference.span.kind')
+    words.some(
+      (w) => w.startsWith('gen_ai.') || w.startsWith('llm.') || w.startsWith('ai.') || w === 'openinference.span.kind',
+    )
   );
 }
 
@@ -124,7 +140,8 @@ function factsOf(attributes: readonly Attribute[]): SpanFacts | undefined {
   const inputTokens = tokenCount(values, INPUT_TOKEN_KEYS);
   const outputTokens = tokenCount(values, OUTPUT_TOKEN_KEYS);
   let role: Role;
-  if ((operation !== undefined && MODEL_OPERATIONS.has(operation)) || (kind !== undefined && MODEL_KINDS.has(kind))) role = 'model';
+  if ((operation !== undefined && MODEL_OPERATIONS.has(operation)) || (kind !== undefined && MODEL_KINDS.has(kind)))
+    role = 'model';
   else if (operation === 'execute_tool' || kind === 'TOOL' || values.has(VERCEL_TOOL_KEY)) role = 'tool';
   else if (operation === 'invoke_agent' || operation === 'create_agent' || kind === 'AGENT') role = 'agent';
   // A span that names a model or counts tokens, and says it is nothing else, is a call: older
@@ -208,14 +225,17 @@ export function genAiSummary(trace: Trace, criticalSections: readonly CriticalSe
     if (durationNs > spans[usage.longestSpan].durationNs) usage.longestSpan = call.span;
   }
   let criticalNs = 0;
-  for (const section of criticalSections) if (callOf[section.spanIndex] !== -1) criticalNs += section.endNs - section.startNs;
+  for (const section of criticalSections)
+    if (callOf[section.spanIndex] !== -1) criticalNs += section.endNs - section.startNs;
   const models = [...byModel.values()].sort((a, b) => b.durationNs - a.durationNs || a.model.localeCompare(b.model));
   return { calls: calls.size, models, toolCalls, agentRuns, busyNs: busyNs(trace, [...calls.keys()]), criticalNs };
 }
 
 /** The length of the union of the spans' intervals. */
 function busyNs(trace: Trace, spanIndexes: readonly number[]): number {
-  const intervals = spanIndexes.map((i) => [trace.spans[i].startNs, spanEndNs(trace.spans[i].startNs, trace.spans[i].durationNs)] as const);
+  const intervals = spanIndexes.map(
+    (i) => [trace.spans[i].startNs, spanEndNs(trace.spans[i].startNs, trace.spans[i].durationNs)] as const,
+  );
   intervals.sort((a, b) => a[0] - b[0]);
   let total = 0;
   let from = -Infinity;

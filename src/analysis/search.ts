@@ -58,7 +58,11 @@ function collectAttributes(attributes: readonly Attribute[], fields: string[], p
  * Walks nested values with an explicit stack. `element` marks array elements: they are matched
  * one by one under the array's key, which was written once already.
  */
-function collectNested(pending: { key: string; value: AttributeValue; element: boolean }[], fields: string[], pairs: string[]): void {
+function collectNested(
+  pending: { key: string; value: AttributeValue; element: boolean }[],
+  fields: string[],
+  pairs: string[],
+): void {
   while (pending.length > 0) {
     const { key, value, element } = pending.pop()!;
     if (!element) fields.push(key);

@@ -19,7 +19,8 @@ interface FormatReader {
 const READERS: readonly FormatReader[] = [
   {
     label: 'OTLP JSON',
-    needs: 'resourceSpans, or Tempo batches / trace.resourceSpans, or result.resourceSpans, or a ResourceSpans with scopeSpans',
+    needs:
+      'resourceSpans, or Tempo batches / trace.resourceSpans, or result.resourceSpans, or a ResourceSpans with scopeSpans',
     looksLike: looksLikeOtlp,
     parse: parseOtlp,
   },

@@ -15,7 +15,7 @@ const DIGITS = /^\d+$/;
 export const MAX_EPOCH_SEC = 253_402_300_799;
 export const MAX_EPOCH_MICROS = MAX_EPOCH_SEC * 1e6;
 /** The longest duration read, in microseconds: as long as the whole range of epoch times. */
-export const MAX_DURATION_MICROS = MAX_EPOCH_MICROS;
+export const MAX_DURATION_MICROS = MAX_EPOCH_SEC * 1e6;
 /** How the readers' warnings describe the range of times they read. */
 export const TIME_RANGE_TEXT = 'up to the year 9999';
 

@@ -44,7 +44,11 @@ export class ProcessResolver {
     const inline = span.process;
     if (isObject(inline)) return this.inlineResource(inline, `${resolvePath(spanPath)}.process`, warnSpan);
     if (inline !== undefined && inline !== null) {
-      warnSpan('invalid-value', `process is not an object; service set to "${UNKNOWN_SERVICE}"`, `${resolvePath(spanPath)}.process`);
+      warnSpan(
+        'invalid-value',
+        `process is not an object; service set to "${UNKNOWN_SERVICE}"`,
+        `${resolvePath(spanPath)}.process`,
+      );
     } else if (typeof processId === 'string') {
       warnSpan(
         'missing-field',
@@ -52,7 +56,11 @@ export class ProcessResolver {
         `${resolvePath(spanPath)}.processID`,
       );
     } else {
-      warnSpan('missing-field', `span has no process or processID; service set to "${UNKNOWN_SERVICE}"`, resolvePath(spanPath));
+      warnSpan(
+        'missing-field',
+        `span has no process or processID; service set to "${UNKNOWN_SERVICE}"`,
+        resolvePath(spanPath),
+      );
     }
     return UNKNOWN_RESOURCE;
   }
@@ -76,7 +84,11 @@ function resourceOf(process: JsonObject, path: string, warn: WarnFn): Resource {
   const tags = readTypedTags(process.tags, path, 'tags', warn);
   // Elasticsearch's tags-as-fields (see readTagObject).
   const tagObject = process.tag;
-  return { serviceName, attributes: tagObject === undefined || tagObject === null ? tags : [...tags, ...readTagObject(tagObject, path, warn)] };
+  return {
+    serviceName,
+    attributes:
+      tagObject === undefined || tagObject === null ? tags : [...tags, ...readTagObject(tagObject, path, warn)],
+  };
 }
 
 /**

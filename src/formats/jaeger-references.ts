@@ -55,7 +55,11 @@ export function readReferences(
     if (typeof referencedTrace === 'string' && referencedTrace.trim() !== '') {
       linkTraceId = normalizeTraceId(referencedTrace);
     } else {
-      warn('missing-field', "reference has no traceID; taken to be the span's own trace", `${resolvePath(spanPath)}.references[${i}].traceID`);
+      warn(
+        'missing-field',
+        "reference has no traceID; taken to be the span's own trace",
+        `${resolvePath(spanPath)}.references[${i}].traceID`,
+      );
     }
     if (linkTraceId === traceId) {
       if (relation === 'child_of' && firstChildOf < 0) firstChildOf = references.length;
@@ -101,14 +105,19 @@ function relationOf(refType: unknown, spanPath: PathRef, index: number, warn: Wa
       return 'child_of';
     case 'FOLLOWS_FROM':
       return 'follows_from';
-    default:
+    default: {
       if (typeof refType === 'string') {
         const upper = refType.trim().toUpperCase();
         if (upper === 'CHILD_OF') return 'child_of';
         if (upper === 'FOLLOWS_FROM') return 'follows_from';
       }
       const path = `${resolvePath(spanPath)}.references[${index}].refType`;
-      warn('invalid-value', `refType ${jsonText(refType)} is neither CHILD_OF nor FOLLOWS_FROM; kept as a plain link`, path);
+      warn(
+        'invalid-value',
+        `refType ${jsonText(refType)} is neither CHILD_OF nor FOLLOWS_FROM; kept as a plain link`,
+        path,
+      );
       return 'link';
+    }
   }
 }

@@ -42,10 +42,12 @@ export function whyNotJaeger(doc: unknown): string {
     if (doc.length === 0) return `Not Jaeger JSON: the array is empty. ${expected}.`;
     return `Not Jaeger JSON: the first element is ${describeItem(doc[0])}. ${expected}.`;
   }
-  if (!isObject(doc)) return `Not Jaeger JSON: the document is ${doc === null ? 'null' : `a ${typeof doc}`}. ${expected}.`;
+  if (!isObject(doc))
+    return `Not Jaeger JSON: the document is ${doc === null ? 'null' : `a ${typeof doc}`}. ${expected}.`;
   if ('data' in doc) {
     const data = doc.data;
-    if (Array.isArray(data) && data.length > 0) return `Not Jaeger JSON: data[0] is ${describeItem(data[0])}. ${expected}.`;
+    if (Array.isArray(data) && data.length > 0)
+      return `Not Jaeger JSON: data[0] is ${describeItem(data[0])}. ${expected}.`;
     return `Not Jaeger JSON: data is neither a list of traces nor a trace. ${expected}.`;
   }
   if (Array.isArray(doc.spans)) return `Not Jaeger JSON: spans[0] is ${describeItem(doc.spans[0])}. ${expected}.`;

@@ -12,10 +12,23 @@ import {
   type EpochTime,
 } from './epoch.ts';
 import { isAllZeroId, isLowerHex, normalizeJaegerId } from './ids.ts';
-import { attributeText, isPlainTagList, plainTagList, readTagObject, readTypedTags, type WarnFn } from './jaeger-tags.ts';
+import {
+  attributeText,
+  isPlainTagList,
+  plainTagList,
+  readTagObject,
+  readTypedTags,
+  type WarnFn,
+} from './jaeger-tags.ts';
 import { ProcessResolver, type ProcessTable } from './jaeger-process.ts';
 import { asNumber, isObject, jsonText, type JsonObject } from './json.ts';
-import { DeferredAttributesSpan, placeSpanStart, readPlainList, type BatchBuilder, type ParsedEvent } from './parsed.ts';
+import {
+  DeferredAttributesSpan,
+  placeSpanStart,
+  readPlainList,
+  type BatchBuilder,
+  type ParsedEvent,
+} from './parsed.ts';
 import { readReferences, type ReferenceResult } from './jaeger-references.ts';
 import { isTagFieldKey, readTagFields } from './jaeger-tag-fields.ts';
 import { KnownScopes } from './known-scopes.ts';
@@ -35,7 +48,8 @@ export const MISSING_NAME = '(no operationName)';
  * trace without any, it is the first instant of a synthetic trace.
  */
 const REAL_EPOCH_FROM_SEC = 946_684_800;
-const MISSING_START_FALLBACK = "the span is placed at its parent's start (else at the earliest start in its trace; epoch 0 if no span has one)";
+const MISSING_START_FALLBACK =
+  "the span is placed at its parent's start (else at the earliest start in its trace; epoch 0 if no span has one)";
 
 export class JaegerSpanReader {
   private readonly processes: ProcessResolver;
@@ -54,7 +68,8 @@ export class JaegerSpanReader {
   private spanOwner = '$';
   private spanPosition = -1;
   private logPosition = 0;
-  private readonly spanPath = (): string => (this.spanPosition < 0 ? this.spanOwner : `${this.spanOwner}[${this.spanPosition}]`);
+  private readonly spanPath = (): string =>
+    this.spanPosition < 0 ? this.spanOwner : `${this.spanOwner}[${this.spanPosition}]`;
   private readonly logPath = (): string => `${this.spanPath()}.logs[${this.logPosition}]`;
   // Spans of one trace repeat the same traceID; normalizing it once per run of equal ids saves an id check per span.
   private lastRawTraceId = '';
@@ -104,16 +119,27 @@ export class JaegerSpanReader {
     const tagObject = raw.tag;
     const fieldTags: unknown[] = [];
     const plainTags =
-      (tagObject === undefined || tagObject === null) && Array.isArray(rawTags) && isPlainTagList(rawTags, { accepts: isTagFieldKey, into: fieldTags });
+      (tagObject === undefined || tagObject === null) &&
+      Array.isArray(rawTags) &&
+      isPlainTagList(rawTags, { accepts: isTagFieldKey, into: fieldTags });
     const attributes = plainTags
       ? readPlainList(plainTagList, fieldTags)
       : [...readTypedTags(rawTags, path, 'tags', warn), ...readTagObject(tagObject, path, warn)];
     const resource = this.processes.resolve(raw, path, scope.processes, warn);
     const events = this.eventsOf(raw.logs, start);
 
-    const refs = readReferences(raw.references, path, traceId, this.normalizeTraceId, normalizeSpanId, warn, this.references);
+    const refs = readReferences(
+      raw.references,
+      path,
+      traceId,
+      this.normalizeTraceId,
+      normalizeSpanId,
+      warn,
+      this.references,
+    );
     let parentSpanId = refs.parentSpanId;
-    if (parentSpanId === undefined && raw.parentSpanID !== undefined) parentSpanId = this.legacyParentOf(raw.parentSpanID);
+    if (parentSpanId === undefined && raw.parentSpanID !== undefined)
+      parentSpanId = this.legacyParentOf(raw.parentSpanID);
 
     this.spanWarnings(raw.warnings);
 
@@ -175,7 +201,9 @@ export class JaegerSpanReader {
       }
       return undefined;
     };
-    const starts = this.startless.map((index) => startOfAncestors(index) ?? earliestByTrace.get(spans[index].traceId) ?? earliest ?? EPOCH_ZERO);
+    const starts = this.startless.map(
+      (index) => startOfAncestors(index) ?? earliestByTrace.get(spans[index].traceId) ?? earliest ?? EPOCH_ZERO,
+    );
     this.startless.forEach((index, k) => {
       const span = spans[index];
       const start = starts[k];
@@ -195,7 +223,9 @@ export class JaegerSpanReader {
       if (!withRealTimes.has(span.traceId)) continue;
       const message = `startTime is 0 while other spans of its trace have real times, so it is taken as not set; ${MISSING_START_FALLBACK}`;
       this.batch.warn('missing-field', message, path, index);
-      const events = span.events.map((event) => (event.time === this.zeroTime ? { ...event, time: this.missingTime } : event));
+      const events = span.events.map((event) =>
+        event.time === this.zeroTime ? { ...event, time: this.missingTime } : event,
+      );
       placeSpanStart(span, this.missingTime, events);
       this.startless.push(index);
     }
@@ -204,7 +234,11 @@ export class JaegerSpanReader {
   private traceIdOf(raw: JsonObject, scope: SpanScope): string {
     let written = raw.traceID;
     if (written === undefined && scope.traceId !== undefined) {
-      this.warnSpan('missing-field', "span has no traceID; the enclosing trace's traceID is used", `${this.spanPath()}.traceID`);
+      this.warnSpan(
+        'missing-field',
+        "span has no traceID; the enclosing trace's traceID is used",
+        `${this.spanPath()}.traceID`,
+      );
       written = scope.traceId;
     }
     if (typeof written === 'string' && written.trim() !== '') return this.normalizeTraceId(written);

@@ -30,11 +30,16 @@ const KINDS: { readonly [tagValue: string]: SpanKind | undefined } = {
 export function isTagFieldKey(key: string): boolean {
   // A first-letter test spares most keys the set lookup, which hashes the whole key.
   const first = key.charCodeAt(0);
-  return (first === 111 /* o */ || first === 115 /* s */ || first === 101 /* e */) && FIELD_TAG_KEYS.has(key);
+  return (first === 111 /* o */ || first === 115 /* s */ || first === 101) /* e */ && FIELD_TAG_KEYS.has(key);
 }
 
 /** `rawTags` and `spanPath` only serve to point a warning at the tag concerned. */
-export function readTagFields(attributes: readonly Attribute[], rawTags: unknown, spanPath: PathRef, warn: WarnFn): TagFields {
+export function readTagFields(
+  attributes: readonly Attribute[],
+  rawTags: unknown,
+  spanPath: PathRef,
+  warn: WarnFn,
+): TagFields {
   const tags = findFieldTags(attributes, 'last');
   const message = tags.statusDescription === undefined ? undefined : attributeText(tags.statusDescription.value);
   return {

@@ -23,7 +23,11 @@ export function resolvePath(path: PathRef): string {
 export function readTypedTags(raw: unknown, owner: PathRef, field: string, warn: WarnFn): readonly Attribute[] {
   if (raw === null || raw === undefined) return NO_ATTRIBUTES;
   if (!Array.isArray(raw)) {
-    warn('invalid-value', `expected an array of {key, type, value} but found ${describe(raw)}; ignored`, `${resolvePath(owner)}.${field}`);
+    warn(
+      'invalid-value',
+      `expected an array of {key, type, value} but found ${describe(raw)}; ignored`,
+      `${resolvePath(owner)}.${field}`,
+    );
     return NO_ATTRIBUTES;
   }
   if (raw.length === 0) return NO_ATTRIBUTES;
@@ -33,7 +37,11 @@ export function readTypedTags(raw: unknown, owner: PathRef, field: string, warn:
   for (let i = 0; i < raw.length; i++) {
     const tag: unknown = raw[i];
     if (!isObject(tag)) {
-      warn('invalid-value', `expected a {key, type, value} object but found ${describe(tag)}; ignored`, tagPath(owner, field, i));
+      warn(
+        'invalid-value',
+        `expected a {key, type, value} object but found ${describe(tag)}; ignored`,
+        tagPath(owner, field, i),
+      );
       continue;
     }
     let key = '';
@@ -54,7 +62,11 @@ export function readTypedTags(raw: unknown, owner: PathRef, field: string, warn:
 export function readTagObject(raw: unknown, owner: PathRef, warn: WarnFn): Attribute[] {
   if (raw === undefined || raw === null) return [];
   if (!isObject(raw)) {
-    warn('invalid-value', `expected an object of tag fields but found ${describe(raw)}; ignored`, `${resolvePath(owner)}.tag`);
+    warn(
+      'invalid-value',
+      `expected an object of tag fields but found ${describe(raw)}; ignored`,
+      `${resolvePath(owner)}.tag`,
+    );
     return [];
   }
   const attributes: Attribute[] = [];
@@ -64,7 +76,10 @@ export function readTagObject(raw: unknown, owner: PathRef, warn: WarnFn): Attri
     if (typeof value === 'string') attributes.push({ key, value: { type: 'string', value } });
     else if (typeof value === 'boolean') attributes.push({ key, value: value ? TRUE_VALUE : FALSE_VALUE });
     else if (typeof value === 'number') {
-      attributes.push({ key, value: Number.isSafeInteger(value) ? { type: 'int', value: String(value) } : { type: 'double', value } });
+      attributes.push({
+        key,
+        value: Number.isSafeInteger(value) ? { type: 'int', value: String(value) } : { type: 'double', value },
+      });
     } else {
       const problem = `tag field ${JSON.stringify(field)} holds ${describe(value)}, not a string, number or bool; kept as text`;
       warn('invalid-value', problem, pathKey(`${resolvePath(owner)}.tag`, field));
@@ -91,7 +106,7 @@ export function isPlainTagList(raw: unknown, pick?: TagPick): raw is readonly un
   for (let i = 0; i < raw.length; i++) {
     const tag: unknown = raw[i];
     if (!isObject(tag) || typeof tag.key !== 'string') return false;
-    if (pick !== undefined && pick.accepts(tag.key)) pick.into.push(tag);
+    if (pick?.accepts(tag.key)) pick.into.push(tag);
     const value = tag.value;
     switch (tag.type) {
       case 'string':
@@ -118,7 +133,11 @@ export function isPlainTagList(raw: unknown, pick?: TagPick): raw is readonly un
 export const plainTagList: PlainListReader = {
   count: entryCount,
   visit(raw: unknown, sink: ScalarSink): void {
-    const tags = raw as readonly { readonly key: string; readonly type: string; readonly value: string | number | boolean }[];
+    const tags = raw as readonly {
+      readonly key: string;
+      readonly type: string;
+      readonly value: string | number | boolean;
+    }[];
     for (let i = 0; i < tags.length; i++) {
       const { key, type, value } = tags[i];
       switch (type) {
@@ -146,7 +165,14 @@ function tagPath(owner: PathRef, field: string, index: number): string {
   return pathIndex(`${resolvePath(owner)}.${field}`, index);
 }
 
-function readTypedValue(type: unknown, value: unknown, owner: PathRef, field: string, index: number, warn: WarnFn): AttributeValue {
+function readTypedValue(
+  type: unknown,
+  value: unknown,
+  owner: PathRef,
+  field: string,
+  index: number,
+  warn: WarnFn,
+): AttributeValue {
   switch (type) {
     case 'string':
       if (typeof value === 'string') return { type: 'string', value };
@@ -180,7 +206,11 @@ function readTypedValue(type: unknown, value: unknown, owner: PathRef, field: st
       // Writers outside Jaeger itself use other spellings of the same types.
       const alias = typeof type === 'string' ? TYPE_ALIASES[type.toLowerCase()] : undefined;
       if (alias !== undefined && alias !== type) return readTypedValue(alias, value, owner, field, index, warn);
-      warn('invalid-value', `unknown tag type ${jsonText(type)}; type taken from the value`, pathKey(tagPath(owner, field, index), 'type'));
+      warn(
+        'invalid-value',
+        `unknown tag type ${jsonText(type)}; type taken from the value`,
+        pathKey(tagPath(owner, field, index), 'type'),
+      );
       return inferValue(value, owner, field, index, warn);
     }
   }

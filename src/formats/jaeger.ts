@@ -36,12 +36,23 @@ export function parseJaeger(doc: unknown): ParsedBatch {
 }
 
 /** Elements of a list that may hold traces, spans, or (in hand-made files) both. */
-function readItems(items: readonly unknown[], path: string, reader: JaegerSpanReader, batch: BatchBuilder, looseScope: SpanScope): void {
+function readItems(
+  items: readonly unknown[],
+  path: string,
+  reader: JaegerSpanReader,
+  batch: BatchBuilder,
+  looseScope: SpanScope,
+): void {
   for (let i = 0; i < items.length; i++) {
     const item: unknown = items[i];
     if (isObject(item) && Array.isArray(item.spans)) readTrace(item, `${path}[${i}]`, reader, batch);
     else if (isObject(item)) reader.read(item, path, i, looseScope);
-    else batch.warn('invalid-value', `expected a Jaeger trace or span object but found ${item === null ? 'null' : typeof item}; skipped`, `${path}[${i}]`);
+    else
+      batch.warn(
+        'invalid-value',
+        `expected a Jaeger trace or span object but found ${item === null ? 'null' : typeof item}; skipped`,
+        `${path}[${i}]`,
+      );
   }
 }
 
@@ -66,7 +77,12 @@ function readTrace(trace: JsonObject, path: string, reader: JaegerSpanReader, ba
   for (let i = 0; i < spans.length; i++) {
     const span: unknown = spans[i];
     if (isObject(span)) reader.read(span, spansPath, i, scope);
-    else batch.warn('invalid-value', `expected a span object but found ${span === null ? 'null' : typeof span}; skipped`, `${spansPath}[${i}]`);
+    else
+      batch.warn(
+        'invalid-value',
+        `expected a span object but found ${span === null ? 'null' : typeof span}; skipped`,
+        `${spansPath}[${i}]`,
+      );
   }
 }
 

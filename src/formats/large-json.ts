@@ -99,7 +99,8 @@ function memberPath(path: string, key: string | number): string {
 function assign(target: unknown[] | Record<string, unknown>, key: string | number, value: unknown): void {
   if (Array.isArray(target)) target.push(value);
   // JSON.parse makes "__proto__" an own property; plain assignment would set the prototype.
-  else if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else if (key === '__proto__')
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
   else target[key] = value;
 }
 
@@ -121,7 +122,12 @@ class Splitter {
     const { bytes } = this;
     let line = 1;
     for (let i = 0; i < at && i < bytes.length; i++) if (bytes[i] === NEWLINE) line++;
-    throw new LargeJsonError(`not valid JSON at line ${line}, byte offset ${at} (in ${path}): ${problem}`, at, path, problem);
+    throw new LargeJsonError(
+      `not valid JSON at line ${line}, byte offset ${at} (in ${path}): ${problem}`,
+      at,
+      path,
+      problem,
+    );
   }
 
   expected(at: number, path: string, what: string): never {
@@ -213,9 +219,14 @@ class Splitter {
         }
         i++;
       }
-      return this.fail(n, path, `the ${first === OPEN_BRACE ? 'object' : 'array'} opened at byte offset ${from} is never closed`);
+      return this.fail(
+        n,
+        path,
+        `the ${first === OPEN_BRACE ? 'object' : 'array'} opened at byte offset ${from} is never closed`,
+      );
     }
-    const isScalarStart = first === 0x2d || (first >= 0x30 && first <= 0x39) || first === 0x74 || first === 0x66 || first === 0x6e;
+    const isScalarStart =
+      first === 0x2d || (first >= 0x30 && first <= 0x39) || first === 0x74 || first === 0x66 || first === 0x6e;
     if (!isScalarStart) return this.expected(from, path, 'a value');
     let i = from + 1;
     while (i < n) {
@@ -230,7 +241,13 @@ class Splitter {
    * Decodes bytes [start, end) and parses them between `before` and `after` (the brackets of a
    * run of elements). A syntax error gives its byte offset and the path `pathAt` names for it.
    */
-  private parseBytes(start: number, end: number, before: string, after: string, pathAt: (offset: number) => string): unknown {
+  private parseBytes(
+    start: number,
+    end: number,
+    before: string,
+    after: string,
+    pathAt: (offset: number) => string,
+  ): unknown {
     const text = decoder.decode(this.bytes.subarray(start, end));
     const wrapped = before === '' && after === '' ? text : before + text + after;
     try {
@@ -260,8 +277,9 @@ class Splitter {
     };
     const values = this.parseBytes(run.start, run.end, '[', ']', elementAt);
     // The scanner cut the run at element boundaries, so a mismatch means a malformed element.
-    if (!Array.isArray(values) || values.length !== run.starts.length)
-      return this.fail(run.start, elementAt(run.start), 'this value is not valid JSON');
+    if (!Array.isArray(values) || values.length !== run.starts.length) {
+      this.fail(run.start, elementAt(run.start), 'this value is not valid JSON');
+    }
     const target = frame.target as unknown[];
     for (const value of values) target.push(value);
   }
@@ -337,7 +355,12 @@ class Splitter {
       }
       if (member.end - member.start <= this.maxPieceBytes) {
         if (frame.isArray) this.addToRun(frame, member);
-        else assign(frame.target, member.key, this.parsePiece(member.start, member.end, memberPath(frame.path, member.key)));
+        else
+          assign(
+            frame.target,
+            member.key,
+            this.parsePiece(member.start, member.end, memberPath(frame.path, member.key)),
+          );
         continue;
       }
       const memberAt = memberPath(frame.path, member.key);
@@ -362,7 +385,11 @@ interface FirstLine {
   readonly value: unknown;
 }
 
-function readLines(bytes: Uint8Array, maxPieceBytes: number, first: FirstLine): { lines: JsonLine[]; skipped: SkippedLine[] } {
+function readLines(
+  bytes: Uint8Array,
+  maxPieceBytes: number,
+  first: FirstLine,
+): { lines: JsonLine[]; skipped: SkippedLine[] } {
   const lines: JsonLine[] = [];
   const skipped: SkippedLine[] = [];
   let from = bomLength(bytes);

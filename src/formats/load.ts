@@ -8,7 +8,9 @@ import { buildTraces } from './normalize.ts';
 import { isOtlpLine, parseOtlpJsonLines } from './otlp.ts';
 import { FormatError, type ParsedBatch, type ParseWarning } from './parsed.ts';
 
-export type LoadOutcome = { readonly ok: true; readonly file: LoadedFile } | { readonly ok: false; readonly error: LoadError };
+export type LoadOutcome =
+  | { readonly ok: true; readonly file: LoadedFile }
+  | { readonly ok: false; readonly error: LoadError };
 
 function failure(fileName: string, message: string): LoadOutcome {
   return { ok: false, error: { fileName, message: `${fileName}: ${message}` } };
@@ -69,7 +71,11 @@ function parseLines(lines: readonly JsonLine[]): ParsedBatch {
 function parseLinesSkipping(lines: readonly JsonLine[], skipped: readonly SkippedLine[]): ParsedBatch {
   const batch = parseLines(lines);
   for (const b of skipped)
-    batch.warnings.push({ code: 'other', message: `Line ${b.line} is not valid JSON (${b.problem}); skipped`, path: `line ${b.line}` });
+    batch.warnings.push({
+      code: 'other',
+      message: `Line ${b.line} is not valid JSON (${b.problem}); skipped`,
+      path: `line ${b.line}`,
+    });
   return batch;
 }
 
@@ -90,7 +96,8 @@ function parseText(fileName: string, text: string): ParsedBatch | LoadOutcome {
     doc = JSON.parse(text);
   } catch {
     const jsonLines = parseJsonLines(text);
-    if (jsonLines && jsonLines.lines.length > jsonLines.bad.length) return parseLinesSkipping(jsonLines.lines, jsonLines.bad);
+    if (jsonLines && jsonLines.lines.length > jsonLines.bad.length)
+      return parseLinesSkipping(jsonLines.lines, jsonLines.bad);
     const where = locateJsonError(text);
     return failure(
       fileName,
@@ -125,7 +132,8 @@ function loadParsed(fileName: string, read: () => ParsedBatch | LoadOutcome): Lo
 /** Reads one file's text. Never throws: anything wrong becomes an error naming the file. */
 export function loadTraceText(fileName: string, text: string): LoadOutcome {
   if (text.trim() === '') return failure(fileName, 'the file is empty');
-  if (looksBinary(text)) return failure(fileName, 'this is a binary file, not JSON text (gzip is read; other compressions are not)');
+  if (looksBinary(text))
+    return failure(fileName, 'this is a binary file, not JSON text (gzip is read; other compressions are not)');
   return loadParsed(fileName, () => parseText(fileName, text));
 }
 
@@ -135,6 +143,10 @@ export function loadTraceDocument(fileName: string, doc: unknown): LoadOutcome {
 }
 
 /** Reads JSON Lines already parsed line by line; skipped lines become warnings, as for text. */
-export function loadTraceLines(fileName: string, lines: readonly JsonLine[], skipped: readonly SkippedLine[]): LoadOutcome {
+export function loadTraceLines(
+  fileName: string,
+  lines: readonly JsonLine[],
+  skipped: readonly SkippedLine[],
+): LoadOutcome {
   return loadParsed(fileName, () => parseLinesSkipping(lines, skipped));
 }

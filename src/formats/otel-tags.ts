@@ -34,7 +34,15 @@ export interface FieldTagAttributes {
   readonly scopeVersion: string | undefined;
 }
 
-type FieldTag = 'kind' | 'error' | 'statusCode' | 'statusDescription' | 'scopeName' | 'scopeVersion' | 'libraryName' | 'libraryVersion';
+type FieldTag =
+  | 'kind'
+  | 'error'
+  | 'statusCode'
+  | 'statusDescription'
+  | 'scopeName'
+  | 'scopeVersion'
+  | 'libraryName'
+  | 'libraryVersion';
 
 /** The tags that give span fields, by key: what findFieldTags looks for. */
 const FIELD_TAG_OF: ReadonlyMap<string, FieldTag> = new Map([
@@ -61,7 +69,8 @@ export function scopeOfTags(
   libraryName: string | undefined,
   libraryVersion: string | undefined,
 ): { readonly name: string | undefined; readonly version: string | undefined } {
-  if (scopeName === undefined && libraryName !== undefined) return { name: libraryName, version: scopeVersion ?? libraryVersion };
+  if (scopeName === undefined && libraryName !== undefined)
+    return { name: libraryName, version: scopeVersion ?? libraryVersion };
   return { name: scopeName, version: scopeVersion };
 }
 
@@ -83,7 +92,12 @@ export function findFieldTags(attributes: readonly Attribute[], pick: 'first' | 
     if (tag !== undefined && (last || found[tag] === undefined)) found[tag] = attribute;
   }
   const textOf = (a: Attribute | undefined) => (a === undefined ? undefined : attributeText(a.value));
-  const scope = scopeOfTags(textOf(found.scopeName), textOf(found.scopeVersion), textOf(found.libraryName), textOf(found.libraryVersion));
+  const scope = scopeOfTags(
+    textOf(found.scopeName),
+    textOf(found.scopeVersion),
+    textOf(found.libraryName),
+    textOf(found.libraryVersion),
+  );
   return {
     kind: found.kind,
     error: found.error,

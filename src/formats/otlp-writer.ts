@@ -1,6 +1,15 @@
 // Writes the normalized model back out as OTLP/JSON, so a trace read from any format can be
 // shared as one standard file and read again with nothing lost.
-import type { Attribute, AttributeValue, InstrumentationScope, Resource, Span, SpanKind, StatusCode, Trace } from '../model/trace.ts';
+import type {
+  Attribute,
+  AttributeValue,
+  InstrumentationScope,
+  Resource,
+  Span,
+  SpanKind,
+  StatusCode,
+  Trace,
+} from '../model/trace.ts';
 import { epochFromNanos, epochToString, type EpochTime } from './epoch.ts';
 
 type OtlpAnyValue =
@@ -18,7 +27,14 @@ interface OtlpKeyValue {
   value: OtlpAnyValue;
 }
 
-const KIND_NUMBER: Record<SpanKind, number> = { unspecified: 0, internal: 1, server: 2, client: 3, producer: 4, consumer: 5 };
+const KIND_NUMBER: Record<SpanKind, number> = {
+  unspecified: 0,
+  internal: 1,
+  server: 2,
+  client: 3,
+  producer: 4,
+  consumer: 5,
+};
 const STATUS_NUMBER: Record<StatusCode, number> = { unset: 0, ok: 1, error: 2 };
 
 function anyValue(v: AttributeValue): OtlpAnyValue {
@@ -62,7 +78,11 @@ function resourceJson(resource: Resource) {
 
 function scopeJson(scope: InstrumentationScope | undefined) {
   if (!scope) return {};
-  return { name: scope.name, ...(scope.version ? { version: scope.version } : {}), attributes: keyValues(scope.attributes) };
+  return {
+    name: scope.name,
+    ...(scope.version ? { version: scope.version } : {}),
+    attributes: keyValues(scope.attributes),
+  };
 }
 
 function spanJson(span: Span, traceStart: EpochTime) {
@@ -77,12 +97,19 @@ function spanJson(span: Span, traceStart: EpochTime) {
     startTimeUnixNano: start,
     endTimeUnixNano: end,
     attributes: keyValues(span.attributes),
-    events: span.events.map((e) => ({ timeUnixNano: addNs(traceStart, e.timeNs), name: e.name, attributes: keyValues(e.attributes) })),
+    events: span.events.map((e) => ({
+      timeUnixNano: addNs(traceStart, e.timeNs),
+      name: e.name,
+      attributes: keyValues(e.attributes),
+    })),
     links: span.links.map((l) => ({
       traceId: l.traceId,
       spanId: l.spanId,
       // The relation has no OTLP field; Jaeger's OTLP translator carries it in this attribute.
-      attributes: l.relation === 'link' ? keyValues(l.attributes) : [{ key: 'opentracing.ref_type', value: { stringValue: l.relation } }, ...keyValues(l.attributes)],
+      attributes:
+        l.relation === 'link'
+          ? keyValues(l.attributes)
+          : [{ key: 'opentracing.ref_type', value: { stringValue: l.relation } }, ...keyValues(l.attributes)],
     })),
     status: { code: STATUS_NUMBER[span.status.code], ...(span.status.message ? { message: span.status.message } : {}) },
   };

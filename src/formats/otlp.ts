@@ -101,7 +101,11 @@ export function isOtlpLine(doc: unknown): boolean {
  * 'otlp'. Throws FormatError when doc is not OTLP traces.
  */
 export function parseOtlp(doc: unknown): ParsedBatch {
-  if (isRequestArray(doc)) return parseOtlpDocuments(doc.map((entry, i) => ({ prefix: `$[${i}]`, doc: entry })), 'otlp');
+  if (isRequestArray(doc))
+    return parseOtlpDocuments(
+      doc.map((entry, i) => ({ prefix: `$[${i}]`, doc: entry })),
+      'otlp',
+    );
   const container = containerOf(doc);
   if (container === undefined) {
     if (isObject(doc) && isOtherSignal(doc))
@@ -128,7 +132,10 @@ export function parseOtlpJsonLines(lines: readonly { line: number; doc: unknown 
 }
 
 /** Merges several export requests; `prefix` starts the paths of each one's warnings. */
-function parseOtlpDocuments(docs: readonly { prefix: string; doc: unknown }[], format: 'otlp' | 'otlp-jsonl'): ParsedBatch {
+function parseOtlpDocuments(
+  docs: readonly { prefix: string; doc: unknown }[],
+  format: 'otlp' | 'otlp-jsonl',
+): ParsedBatch {
   const reader = new OtlpReader(format);
   const unit = format === 'otlp-jsonl' ? 'line' : 'entry';
   let skipped = 0;
@@ -425,7 +432,8 @@ class OtlpReader {
     const rawParent = raw.parentSpanId;
     let parentSpanId = rawParent == null || rawParent === '' ? undefined : this.readId(rawParent, 8, 'parentSpanId');
     // Some SDKs write an all-zero parent for a root, as Zipkin and Jaeger tracers do.
-    if (parentSpanId !== undefined && parentSpanId.charCodeAt(0) === 48 && isAllZeroId(parentSpanId)) parentSpanId = undefined;
+    if (parentSpanId !== undefined && parentSpanId.charCodeAt(0) === 48 && isAllZeroId(parentSpanId))
+      parentSpanId = undefined;
     const name = typeof raw.name === 'string' ? raw.name : this.readOddName(raw.name);
 
     const start = this.readSpanTimes(raw, spanIndex);
@@ -544,7 +552,11 @@ class OtlpReader {
   }
 
   private warnZeroId(key: string): void {
-    this.cursor.warn('invalid-id', `${key} is all zeros, which OpenTelemetry and W3C Trace Context define as invalid; kept as written`, key);
+    this.cursor.warn(
+      'invalid-id',
+      `${key} is all zeros, which OpenTelemetry and W3C Trace Context define as invalid; kept as written`,
+      key,
+    );
   }
 
   private readOddName(raw: unknown): string {
@@ -569,7 +581,11 @@ class OtlpReader {
     if (typeof raw === 'string' && this.readPlainNanos(raw)) return true;
     const time = typeof raw === 'string' || typeof raw === 'number' ? epochFromNanos(raw) : undefined;
     if (time === undefined) {
-      this.cursor.warn('invalid-value', `${key} ${describeJson(raw)} is not epoch nanoseconds ${TIME_RANGE_TEXT}; ignored`, key);
+      this.cursor.warn(
+        'invalid-value',
+        `${key} ${describeJson(raw)} is not epoch nanoseconds ${TIME_RANGE_TEXT}; ignored`,
+        key,
+      );
       return false;
     }
     this.nanosSec = time.sec;

@@ -21,7 +21,13 @@ import { KnownScopes } from './known-scopes.ts';
 import { findFieldTags, otelStatusCode, scopeOfTags } from './otel-tags.ts';
 import { asNumber, isObject, jsonText, pathKey, type JsonObject } from './json.ts';
 import { SpanIdIndex } from '../model/span-id-index.ts';
-import { DeferredAttributesSpan, type BatchBuilder, type ParsedEvent, type ParsedSpan, type PlainListReader } from './parsed.ts';
+import {
+  DeferredAttributesSpan,
+  type BatchBuilder,
+  type ParsedEvent,
+  type ParsedSpan,
+  type PlainListReader,
+} from './parsed.ts';
 import { plainZipkinTags, type PlainZipkinTags } from './zipkin-tags.ts';
 
 /**
@@ -63,7 +69,12 @@ const ENDPOINTS_PER_SERVICE = 8;
 export class KnownEndpoints {
   private readonly byServiceName = new Map<string | undefined, ZipkinEndpoint[]>();
 
-  get(serviceName: string | undefined, ipv4: string | undefined, ipv6: string | undefined, port: number | undefined): ZipkinEndpoint {
+  get(
+    serviceName: string | undefined,
+    ipv4: string | undefined,
+    ipv6: string | undefined,
+    port: number | undefined,
+  ): ZipkinEndpoint {
     let known = this.byServiceName.get(serviceName);
     if (known === undefined) {
       known = [];
@@ -127,7 +138,10 @@ export interface ZipkinSpanRecord {
  * arrays of spans, or one span object) and where it is, until `visit` returns false.
  * `inner` is -1 for a record that is not in a nested array, `outer` is -1 for a lone object.
  */
-export function visitZipkinRecords(doc: unknown, visit: (record: unknown, outer: number, inner: number) => boolean): void {
+export function visitZipkinRecords(
+  doc: unknown,
+  visit: (record: unknown, outer: number, inner: number) => boolean,
+): void {
   if (!Array.isArray(doc)) {
     visit(doc, -1, -1);
     return;
@@ -346,7 +360,12 @@ const NO_FIELD_TAGS: FieldTags = Object.freeze({
 function fieldTagsOfPlain(tags: JsonObject): FieldTags {
   // Plain tags are all strings.
   const text = (key: string) => tags[key] as string | undefined;
-  const scope = scopeOfTags(text('otel.scope.name'), text('otel.scope.version'), text('otel.library.name'), text('otel.library.version'));
+  const scope = scopeOfTags(
+    text('otel.scope.name'),
+    text('otel.scope.version'),
+    text('otel.library.name'),
+    text('otel.library.version'),
+  );
   return {
     error: text('error'),
     statusCode: text(OTEL_STATUS_CODE),
@@ -467,7 +486,8 @@ export class ZipkinSpanWriter {
     const startMicros = record.timestampMicros ?? bounds?.earliest;
     // A span with no time at all gets one in finish(), from its parent or its trace.
     const start = startMicros === undefined ? EPOCH_ZERO : epochFromMicros(startMicros);
-    if (startMicros === undefined) this.withoutStart.push({ index: spanIndex, outer: record.outer, inner: record.inner });
+    if (startMicros === undefined)
+      this.withoutStart.push({ index: spanIndex, outer: record.outer, inner: record.inner });
     else if (record.timestampMicros === undefined) {
       const problem = 'span has no timestamp; its earliest annotation is used as its start';
       out.warn('missing-field', problem, fieldPath(record, 'timestamp'), spanIndex);
@@ -476,7 +496,8 @@ export class ZipkinSpanWriter {
     let durationNs: number;
     if (record.durationMicros !== undefined) durationNs = record.durationMicros * 1000;
     else {
-      durationNs = bounds !== undefined && startMicros !== undefined ? Math.max(0, bounds.latest - startMicros) * 1000 : 0;
+      durationNs =
+        bounds !== undefined && startMicros !== undefined ? Math.max(0, bounds.latest - startMicros) * 1000 : 0;
       const fallback = durationNs > 0 ? 'it is taken to end at its last annotation' : 'it is shown with zero duration';
       out.warn('missing-field', `span has no duration; ${fallback}`, fieldPath(record, 'duration'), spanIndex);
     }
@@ -491,7 +512,10 @@ export class ZipkinSpanWriter {
     const localKey = localEndpoint === undefined ? '' : localEndpoint.key;
 
     // Spans without annotations share the empty list: the writer only changes events that exist.
-    const events = record.annotations.length === 0 ? (NO_EVENTS as unknown as DraftEvent[]) : new Array<DraftEvent>(record.annotations.length);
+    const events =
+      record.annotations.length === 0
+        ? (NO_EVENTS as unknown as DraftEvent[])
+        : new Array<DraftEvent>(record.annotations.length);
     for (let a = 0; a < events.length; a++) {
       const annotation = record.annotations[a];
       const time = annotation.timestampMicros === undefined ? start : epochFromMicros(annotation.timestampMicros);
@@ -513,7 +537,8 @@ export class ZipkinSpanWriter {
       for (const attribute of extras) attributes.push(attribute);
     }
     const status = this.statusOf(fieldTags, record, spanIndex);
-    const scope = fieldTags.scopeName === undefined ? undefined : this.scopes.get(fieldTags.scopeName, fieldTags.scopeVersion);
+    const scope =
+      fieldTags.scopeName === undefined ? undefined : this.scopes.get(fieldTags.scopeName, fieldTags.scopeVersion);
 
     const span = new DeferredAttributesSpan(
       traceId,
@@ -581,7 +606,10 @@ export class ZipkinSpanWriter {
     if (error === undefined && statusCode !== 'error') {
       if (statusCode !== undefined) return STATUS_ONLY[statusCode];
       const problem = `${OTEL_STATUS_CODE} ${JSON.stringify(code)} is not OK, ERROR or UNSET; status left unset`;
-      const where = record.tagsField === 'tags' ? pathKey(fieldPath(record, 'tags'), OTEL_STATUS_CODE) : fieldPath(record, record.tagsField);
+      const where =
+        record.tagsField === 'tags'
+          ? pathKey(fieldPath(record, 'tags'), OTEL_STATUS_CODE)
+          : fieldPath(record, record.tagsField);
       this.out.warn('invalid-value', problem, where, spanIndex);
       return STATUS_ONLY.unset;
     }
@@ -589,10 +617,15 @@ export class ZipkinSpanWriter {
     return message === undefined || message === '' ? STATUS_ONLY.error : { code: 'error', message };
   }
 
-  private readId(record: ZipkinSpanRecord, field: 'traceId' | 'id' | 'parentId', spanIndex: number): string | undefined {
+  private readId(
+    record: ZipkinSpanRecord,
+    field: 'traceId' | 'id' | 'parentId',
+    spanIndex: number,
+  ): string | undefined {
     const raw = record[field];
     if (raw === undefined || raw === null || raw === '') {
-      if (field !== 'parentId') this.out.warn('missing-field', `span has no ${field}`, fieldPath(record, field), spanIndex);
+      if (field !== 'parentId')
+        this.out.warn('missing-field', `span has no ${field}`, fieldPath(record, field), spanIndex);
       return undefined;
     }
     if (typeof raw !== 'string') {
@@ -660,7 +693,10 @@ export class ZipkinSpanWriter {
     for (let i = 0; i < drafts.length; i++) {
       if (isServerHalf[i]) continue;
       const draft = drafts[i];
-      const whole = draft.kind === 'unspecified' && !sharedFlags[i] ? this.spanThisIsAPieceOf(i, spansOfSlot[slotOf[i]]) : undefined;
+      const whole =
+        draft.kind === 'unspecified' && !sharedFlags[i]
+          ? this.spanThisIsAPieceOf(i, spansOfSlot[slotOf[i]])
+          : undefined;
       if (whole !== undefined) {
         const n = (pieceCount.get(whole) ?? 0) + 1;
         pieceCount.set(whole, n);
@@ -691,7 +727,8 @@ export class ZipkinSpanWriter {
       const usage = this.usage[slot];
       if ((usage & USED_BY_PLAIN_SPAN) === 0) continue;
       const kind = draft.kind;
-      const claimsServerHalf = (sharedFlags[i] && kind !== 'client') || (kind === 'server' && (usage & USED_BY_CLIENT) !== 0);
+      const claimsServerHalf =
+        (sharedFlags[i] && kind !== 'client') || (kind === 'server' && (usage & USED_BY_CLIENT) !== 0);
       if (!claimsServerHalf) continue;
       const n = ++halvesOfId[slot];
       const originalId = draft.spanId;
@@ -717,7 +754,8 @@ export class ZipkinSpanWriter {
     for (let i = 0; i < this.drafts.length; i++) {
       const draft = this.drafts[i];
       const slot = this.slotOf[i];
-      if (draft.kind === 'unspecified' || (halvesOfId[slot] === 0 && (this.usage[slot] & USED_BY_BARE_SPAN) === 0)) continue;
+      if (draft.kind === 'unspecified' || (halvesOfId[slot] === 0 && (this.usage[slot] & USED_BY_BARE_SPAN) === 0))
+        continue;
       let spans = spansOfSlot[slot];
       if (spans === undefined) {
         spans = { plain: undefined, firstServerHalf: undefined, members: [] };
@@ -756,7 +794,8 @@ export class ZipkinSpanWriter {
     }
     for (const { index, outer, inner } of this.withoutStart) {
       const draft = drafts[index];
-      const parentStart = draft.parentSpanId === undefined ? undefined : nestedGet(startById, draft.traceId, draft.parentSpanId);
+      const parentStart =
+        draft.parentSpanId === undefined ? undefined : nestedGet(startById, draft.traceId, draft.parentSpanId);
       const traceEarliest = traceStart.get(draft.traceId);
       const start = parentStart ?? traceEarliest ?? EPOCH_ZERO;
       draft.start = start;
@@ -765,7 +804,7 @@ export class ZipkinSpanWriter {
         parentStart !== undefined
           ? "its parent's start is used"
           : traceEarliest !== undefined
-            ? "the earliest start in its trace is used"
+            ? 'the earliest start in its trace is used'
             : 'no span of its trace has a time, so epoch 0 is used';
       const path = pathKey(recordPath(outer, inner), 'timestamp');
       out.warn('missing-field', `span has no timestamp and no timed annotations; ${fallback}`, path, index);

@@ -51,7 +51,13 @@ export const plainZipkinTags: PlainListReader = {
     for (const key in tags) sink.scalar(key, 'string', tags[key] as string);
     for (let i = 0; i < extras.length; i++) {
       const { key, value } = extras[i];
-      if (value.type === 'string' || value.type === 'int' || value.type === 'bool' || value.type === 'double' || value.type === 'bytes')
+      if (
+        value.type === 'string' ||
+        value.type === 'int' ||
+        value.type === 'bool' ||
+        value.type === 'double' ||
+        value.type === 'bytes'
+      )
         sink.scalar(key, value.type, value.value);
     }
   },

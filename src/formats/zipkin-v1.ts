@@ -87,7 +87,13 @@ function sameEndpoint(a: ZipkinEndpoint, b: ZipkinEndpoint): boolean {
   return a.serviceName === b.serviceName && a.ipv4 === b.ipv4 && a.ipv6 === b.ipv6 && a.port === b.port;
 }
 
-function readAnnotations(raw: JsonObject, path: string, out: BatchBuilder, spanIndex: number, endpoints: KnownEndpoints): V1Annotation[] {
+function readAnnotations(
+  raw: JsonObject,
+  path: string,
+  out: BatchBuilder,
+  spanIndex: number,
+  endpoints: KnownEndpoints,
+): V1Annotation[] {
   const value = raw.annotations;
   const annotations: V1Annotation[] = [];
   if (value === undefined || value === null) return annotations;
@@ -103,7 +109,8 @@ function readAnnotations(raw: JsonObject, path: string, out: BatchBuilder, spanI
       continue;
     }
     let timestampMicros: number | undefined;
-    if (typeof item.timestamp === 'number' && item.timestamp > 0 && isEpochMicros(item.timestamp)) timestampMicros = item.timestamp;
+    if (typeof item.timestamp === 'number' && item.timestamp > 0 && isEpochMicros(item.timestamp))
+      timestampMicros = item.timestamp;
     else {
       timestampMicros = readMicros(item, 'timestamp', itemPath(), out, spanIndex);
       if (timestampMicros === undefined && item.timestamp === undefined) {
@@ -113,7 +120,8 @@ function readAnnotations(raw: JsonObject, path: string, out: BatchBuilder, spanI
     if (typeof item.value !== 'string') {
       out.warn('missing-field', 'annotation has no text value', pathKey(itemPath(), 'value'), spanIndex);
     }
-    const endpoint = item.endpoint === undefined ? undefined : readEndpoint(item, 'endpoint', itemPath, out, spanIndex, endpoints);
+    const endpoint =
+      item.endpoint === undefined ? undefined : readEndpoint(item, 'endpoint', itemPath, out, spanIndex, endpoints);
     const endpointSource: EndpointSource = { list: 'annotations', index: i };
     annotations.push({ timestampMicros, value: annotationText(item.value), endpoint, endpointSource });
   }
@@ -161,7 +169,8 @@ function readBinaryAnnotations(
       out.warn('missing-field', 'binary annotation has no key; skipped', pathKey(itemPath(), 'key'), spanIndex);
       continue;
     }
-    const endpoint = item.endpoint === undefined ? undefined : readEndpoint(item, 'endpoint', itemPath, out, spanIndex, endpoints);
+    const endpoint =
+      item.endpoint === undefined ? undefined : readEndpoint(item, 'endpoint', itemPath, out, spanIndex, endpoints);
     const isAddress = ADDRESS_KEYS.has(key) && item.value === true;
     binaryAnnotations.push({
       key,
@@ -180,9 +189,13 @@ class RecordSplitter {
   private sr: CoreAnnotation | undefined;
   private ss: CoreAnnotation | undefined;
   private cr: CoreAnnotation | undefined;
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read through `const { … } = this`
   private ms: CoreAnnotation | undefined;
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read through `const { … } = this`
   private mr: CoreAnnotation | undefined;
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read through `const { … } = this`
   private ws: CoreAnnotation | undefined;
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read through `const { … } = this`
   private wr: CoreAnnotation | undefined;
 
   constructor(
@@ -387,7 +400,13 @@ class RecordSplitter {
     }
 
     const { cs, cr, sr, ss, ms, mr } = this;
-    if (cs === undefined && cr === undefined && sr === undefined && ss === undefined && (ca !== undefined || sa !== undefined)) {
+    if (
+      cs === undefined &&
+      cr === undefined &&
+      sr === undefined &&
+      ss === undefined &&
+      (ca !== undefined || sa !== undefined)
+    ) {
       // Addresses without core annotations: "sa" alone is a plain remote address, "ca" alone makes a server.
       if (ca !== undefined && sa !== undefined) this.halfFor(ca).remoteEndpoint = sa;
       else if (sa !== undefined) this.halves[0].remoteEndpoint = sa;
@@ -494,7 +513,9 @@ export function parseZipkinV1(doc: unknown): ParsedBatch {
   if (Array.isArray(doc) && doc.length === 0) return out.finish();
   const shape = detectZipkinShape(doc);
   if (shape === undefined) {
-    throw new FormatError('Not Zipkin v1 JSON: expected an array of spans (or of traces) with traceId and id, or one such span');
+    throw new FormatError(
+      'Not Zipkin v1 JSON: expected an array of spans (or of traces) with traceId and id, or one such span',
+    );
   }
   if (shape === 'zipkin-v2') {
     throw new FormatError('This is Zipkin v2 JSON (localEndpoint, remoteEndpoint, kind or tags), not Zipkin v1');

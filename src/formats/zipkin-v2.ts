@@ -48,7 +48,12 @@ function readKind(raw: JsonObject, at: RecordPosition, out: BatchBuilder, spanIn
   return kind;
 }
 
-function readAnnotations(raw: JsonObject, at: RecordPosition, out: BatchBuilder, spanIndex: number): readonly ZipkinAnnotation[] {
+function readAnnotations(
+  raw: JsonObject,
+  at: RecordPosition,
+  out: BatchBuilder,
+  spanIndex: number,
+): readonly ZipkinAnnotation[] {
   const value = raw.annotations;
   if (value === undefined || value === null) return NO_ANNOTATIONS;
   if (!Array.isArray(value)) {
@@ -58,7 +63,13 @@ function readAnnotations(raw: JsonObject, at: RecordPosition, out: BatchBuilder,
   const annotations: ZipkinAnnotation[] = [];
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
-    if (isObject(item) && typeof item.timestamp === 'number' && item.timestamp > 0 && isEpochMicros(item.timestamp) && typeof item.value === 'string') {
+    if (
+      isObject(item) &&
+      typeof item.timestamp === 'number' &&
+      item.timestamp > 0 &&
+      isEpochMicros(item.timestamp) &&
+      typeof item.value === 'string'
+    ) {
       annotations.push({ timestampMicros: item.timestamp, value: item.value });
       continue;
     }
@@ -144,7 +155,12 @@ class RecordReader {
     }
     const binaryAnnotations = raw.binaryAnnotations;
     if (Array.isArray(binaryAnnotations) && binaryAnnotations.length > 0) {
-      out.warn('other', 'Zipkin v1 binaryAnnotations in a v2 document are ignored', pathKey(at.path(), 'binaryAnnotations'), spanIndex);
+      out.warn(
+        'other',
+        'Zipkin v1 binaryAnnotations in a v2 document are ignored',
+        pathKey(at.path(), 'binaryAnnotations'),
+        spanIndex,
+      );
     }
     const kind = readKind(raw, at, out, spanIndex);
     const timestampMicros = readMicros(raw, 'timestamp', at.path, out, spanIndex);
@@ -184,7 +200,9 @@ export function parseZipkinV2(doc: unknown): ParsedBatch {
   if (Array.isArray(doc) && doc.length === 0) return out.finish();
   const shape = detectZipkinShape(doc);
   if (shape === undefined) {
-    throw new FormatError('Not Zipkin v2 JSON: expected an array of spans (or of traces) with traceId and id, or one such span');
+    throw new FormatError(
+      'Not Zipkin v2 JSON: expected an array of spans (or of traces) with traceId and id, or one such span',
+    );
   }
   if (shape === 'zipkin-v1') {
     throw new FormatError('This is Zipkin v1 JSON (binaryAnnotations or annotations with endpoints), not Zipkin v2');

@@ -4,7 +4,11 @@ export type BackendKind = 'jaeger' | 'zipkin' | 'tempo';
 
 export const BACKEND_KINDS: readonly BackendKind[] = ['jaeger', 'zipkin', 'tempo'];
 
-export const BACKEND_LABEL: Readonly<Record<BackendKind, string>> = { jaeger: 'Jaeger', zipkin: 'Zipkin', tempo: 'Tempo' };
+export const BACKEND_LABEL: Readonly<Record<BackendKind, string>> = {
+  jaeger: 'Jaeger',
+  zipkin: 'Zipkin',
+  tempo: 'Tempo',
+};
 
 export function isBackendKind(value: string | null | undefined): value is BackendKind {
   return value === 'jaeger' || value === 'zipkin' || value === 'tempo';
@@ -16,7 +20,9 @@ export interface TraceEndpoint {
   readonly api: string;
 }
 
-export type BaseUrlCheck = { readonly ok: true; readonly base: string } | { readonly ok: false; readonly message: string };
+export type BaseUrlCheck =
+  | { readonly ok: true; readonly base: string }
+  | { readonly ok: false; readonly message: string };
 
 /**
  * A backend's base URL: absolute http(s), or a path on this page's server (the built-in proxy,
@@ -24,7 +30,8 @@ export type BaseUrlCheck = { readonly ok: true; readonly base: string } | { read
  */
 export function checkBaseUrl(raw: string, pageHref: string): BaseUrlCheck {
   const text = raw.trim().replace(/\/+$/, '');
-  if (text === '') return { ok: false, message: 'Enter the backend address, e.g. http://localhost:16686 or /proxy/jaeger.' };
+  if (text === '')
+    return { ok: false, message: 'Enter the backend address, e.g. http://localhost:16686 or /proxy/jaeger.' };
   let url: URL;
   try {
     url = new URL(text, pageHref);
@@ -35,7 +42,8 @@ export function checkBaseUrl(raw: string, pageHref: string): BaseUrlCheck {
     return { ok: false, message: `Only http and https backends can be read, not ${url.protocol}` };
   if (!/^(https?:\/\/|\/)/i.test(text))
     return { ok: false, message: `Write the address with http:// or https:// (or a path starting with /): "${text}".` };
-  if (url.search !== '' || url.hash !== '') return { ok: false, message: 'The base URL must not hold a query or fragment.' };
+  if (url.search !== '' || url.hash !== '')
+    return { ok: false, message: 'The base URL must not hold a query or fragment.' };
   return { ok: true, base: text };
 }
 

@@ -23,7 +23,9 @@ export function loadBackendSettings(): BackendSettings {
       base: typeof r.base === 'string' ? r.base : '',
       api: typeof r.api === 'string' && isBackendKind(r.api) ? r.api : null,
       tenant: typeof r.tenant === 'string' ? r.tenant : '',
-      recent: Array.isArray(r.recent) ? r.recent.filter((x): x is string => typeof x === 'string').slice(0, MAX_RECENT) : [],
+      recent: Array.isArray(r.recent)
+        ? r.recent.filter((x): x is string => typeof x === 'string').slice(0, MAX_RECENT)
+        : [],
     };
   } catch {
     return NO_BACKEND_SETTINGS;
@@ -32,7 +34,10 @@ export function loadBackendSettings(): BackendSettings {
 
 export function saveBackendSettings(settings: Omit<BackendSettings, 'recent'>): BackendSettings {
   const previous = loadBackendSettings();
-  const next: BackendSettings = { ...settings, recent: [settings.base, ...previous.recent.filter((b) => b !== settings.base)].slice(0, MAX_RECENT) };
+  const next: BackendSettings = {
+    ...settings,
+    recent: [settings.base, ...previous.recent.filter((b) => b !== settings.base)].slice(0, MAX_RECENT),
+  };
   try {
     localStorage.setItem(KEY, JSON.stringify(next));
   } catch {

@@ -24,7 +24,9 @@ async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 /** The file's content: text when it fits in one string, else its (decompressed) UTF-8 bytes. */
-export type DecodedTrace = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'bytes'; readonly bytes: Uint8Array };
+export type DecodedTrace =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'bytes'; readonly bytes: Uint8Array };
 
 type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -56,7 +58,8 @@ export async function decodeTrace(input: Uint8Array, maxTextBytes: number = MAX_
   const encoding = textEncoding(bytes);
   if (encoding !== 'utf-8') {
     // Two bytes a code unit: the string is half the file's length.
-    if (bytes.length / 2 > maxTextBytes) throw new DecodeError('the file is UTF-16 text too long to read whole; save it as UTF-8');
+    if (bytes.length / 2 > maxTextBytes)
+      throw new DecodeError('the file is UTF-16 text too long to read whole; save it as UTF-8');
     return { kind: 'text', text: new TextDecoder(encoding).decode(bytes) };
   }
   if (bytes.length > maxTextBytes) return { kind: 'bytes', bytes };

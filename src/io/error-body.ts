@@ -29,7 +29,9 @@ function apiMessage(doc: unknown): string | undefined {
   const errors = field(doc, 'errors');
   if (Array.isArray(errors) && errors.length > 0) {
     const messages = errors.map((e: unknown) =>
-      typeof e === 'object' && e !== null && typeof field(e, 'msg') === 'string' ? String(field(e, 'msg')) : JSON.stringify(e),
+      typeof e === 'object' && e !== null && typeof field(e, 'msg') === 'string'
+        ? String(field(e, 'msg'))
+        : JSON.stringify(e),
     );
     return messages.join('; ');
   }

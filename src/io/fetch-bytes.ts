@@ -94,7 +94,13 @@ export async function fetchBytes(url: string, options: FetchOptions = {}): Promi
   if (!response.ok) {
     const body = await response.text().catch(() => '');
     const detail = errorDetail(body);
-    throw fail(url, { kind: 'http', status: response.status, statusText: response.statusText, detail: detail.text, fromApi: detail.fromApi });
+    throw fail(url, {
+      kind: 'http',
+      status: response.status,
+      statusText: response.statusText,
+      detail: detail.text,
+      fromApi: detail.fromApi,
+    });
   }
   return { bytes: await readBody(url, response, options), response };
 }

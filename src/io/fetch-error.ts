@@ -2,7 +2,13 @@
 
 export type FetchFailure =
   | { readonly kind: 'network'; readonly crossOrigin: boolean }
-  | { readonly kind: 'http'; readonly status: number; readonly statusText: string; readonly detail: string; readonly fromApi: boolean }
+  | {
+      readonly kind: 'http';
+      readonly status: number;
+      readonly statusText: string;
+      readonly detail: string;
+      readonly fromApi: boolean;
+    }
   | { readonly kind: 'cut'; readonly received: number; readonly total: number | null }
   | { readonly kind: 'aborted' };
 
@@ -41,7 +47,8 @@ function proxyNameFor(url: URL): string {
 export function failureMessage(url: string, failure: FetchFailure, pageOrigin: string, address: string = url): string {
   switch (failure.kind) {
     case 'network': {
-      if (!failure.crossOrigin) return `network error fetching ${url}: the server did not answer (is it running, and is the address right?)`;
+      if (!failure.crossOrigin)
+        return `network error fetching ${url}: the server did not answer (is it running, and is the address right?)`;
       const target = new URL(address, url);
       const name = proxyNameFor(target);
       const rest = `${target.pathname === '/' ? '' : target.pathname}${target.search}`;

@@ -4,7 +4,10 @@
 /** The longest embedded trace a link carries (base64url characters): chat tools and browsers accept links of this size. */
 export const MAX_EMBED_CHARS = 32 * 1024;
 
-async function pipe(bytes: Uint8Array<ArrayBuffer>, transform: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+async function pipe(
+  bytes: Uint8Array<ArrayBuffer>,
+  transform: CompressionStream | DecompressionStream,
+): Promise<Uint8Array> {
   const source = new ReadableStream<BufferSource>({
     start(controller) {
       controller.enqueue(bytes);

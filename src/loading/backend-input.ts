@@ -47,7 +47,9 @@ async function detect(base: string, tenant: string, signal: AbortSignal): Promis
       tried.push(`${BACKEND_LABEL[kind]} (${e.message})`);
     }
   }
-  throw new SourceError(`no tracing backend answered at ${base}. Tried ${tried.join('; ')}. Choose the backend type if it is behind another path.`);
+  throw new SourceError(
+    `no tracing backend answered at ${base}. Tried ${tried.join('; ')}. Choose the backend type if it is behind another path.`,
+  );
 }
 
 function backendInputName(request: BackendRequest): string {
@@ -67,12 +69,25 @@ export function backendInput(request: BackendRequest): { input: NamedBytes; sour
     const failures: FetchError[] = [];
     for (const endpoint of traceEndpoints(k, request.base, request.traceId)) {
       try {
-        const { bytes } = await fetchBytes(endpoint.url, { headers: headersFor(k, request.tenant), signal, onProgress, address: request.base });
+        const { bytes } = await fetchBytes(endpoint.url, {
+          headers: headersFor(k, request.tenant),
+          signal,
+          onProgress,
+          address: request.base,
+        });
         if (looksLikeHtml(bytes)) {
-          failures.push(new FetchError(endpoint.url, { kind: 'http', status: 200, statusText: 'OK', detail: 'a web page, not a trace', fromApi: false }, `${endpoint.url} answered with a web page, not a trace`));
+          failures.push(
+            new FetchError(
+              endpoint.url,
+              { kind: 'http', status: 200, statusText: 'OK', detail: 'a web page, not a trace', fromApi: false },
+              `${endpoint.url} answered with a web page, not a trace`,
+            ),
+          );
           continue;
         }
-        notes.push(`fetched from ${label} ${endpoint.api} at ${request.base}${detected ? `; detected as ${label} because it answered ${probeUrl(k, request.base)}` : ''}`);
+        notes.push(
+          `fetched from ${label} ${endpoint.api} at ${request.base}${detected ? `; detected as ${label} because it answered ${probeUrl(k, request.base)}` : ''}`,
+        );
         return ownBuffer(bytes);
       } catch (e) {
         if (!(e instanceof FetchError)) throw e;
@@ -90,6 +105,12 @@ export function backendInput(request: BackendRequest): { input: NamedBytes; sour
 
   return {
     input: { name: backendInputName(request), bytes, notes: () => notes },
-    source: () => ({ kind: 'backend', base: request.base, api: kind, traceId: request.traceId, tenant: request.tenant }),
+    source: () => ({
+      kind: 'backend',
+      base: request.base,
+      api: kind,
+      traceId: request.traceId,
+      tenant: request.tenant,
+    }),
   };
 }

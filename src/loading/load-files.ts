@@ -77,7 +77,9 @@ export async function loadInputs(inputs: readonly NamedBytes[], options: LoadOpt
       } finally {
         useDownloadProgress.getState().clear(input.name);
       }
-      const outcome = await parseInWorker(input.name, bytes, (stage) => useTraceStore.getState().setLoadingStage(input.name, stage));
+      const outcome = await parseInWorker(input.name, bytes, (stage) =>
+        useTraceStore.getState().setLoadingStage(input.name, stage),
+      );
       return outcome.ok ? { ok: true as const, file: withNotes(outcome.file, input.notes?.() ?? []) } : outcome;
     }),
   );

@@ -55,7 +55,12 @@ export async function openSource(source: TraceSource, options: Pick<LoadOptions,
       const name = `trace ${source.traceId || '(no id)'}`;
       if (!base.ok) return loadInputs([failing(name, base.message)], options);
       if (!id.ok) return loadInputs([failing(name, id.message)], options);
-      const { input, source: resolved } = backendInput({ base: base.base, api: source.api, traceId: id.id, tenant: source.tenant });
+      const { input, source: resolved } = backendInput({
+        base: base.base,
+        api: source.api,
+        traceId: id.id,
+        tenant: source.tenant,
+      });
       return loadInputs([input], { ...options, source: resolved });
     }
   }

@@ -27,7 +27,10 @@ interface ParserWorker {
 
 // Files dropped together are read side by side, each by its own worker, as far as the machine
 // has cores to spare; a second worker starts only when a file would otherwise wait.
-const MAX_WORKERS = Math.max(1, Math.min(2, (typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency) || 1));
+const MAX_WORKERS = Math.max(
+  1,
+  Math.min(2, (typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency) || 1),
+);
 const workers: ParserWorker[] = [];
 let nextId = 1;
 /** Traces whose search text a worker is still to send, by request id. */

@@ -8,7 +8,13 @@ export type TraceSource =
   | { readonly kind: 'demo' }
   | { readonly kind: 'url'; readonly url: string }
   /** api is null while it is to be detected. */
-  | { readonly kind: 'backend'; readonly base: string; readonly api: BackendKind | null; readonly traceId: string; readonly tenant: string }
+  | {
+      readonly kind: 'backend';
+      readonly base: string;
+      readonly api: BackendKind | null;
+      readonly traceId: string;
+      readonly tenant: string;
+    }
   /** A trace carried in the address itself (#trace=…). */
   | { readonly kind: 'embedded'; readonly fragment: string }
   /** Files from this computer (picked, dropped, pasted): no address can fetch them again. */

@@ -103,7 +103,10 @@ export class SpanIdIndex {
     let slot = h & mask;
     for (;;) {
       const at = slot * STRIDE;
-      if (table[at + VALUE] === EMPTY || (table[at + HIGH] === high && table[at + LOW] === low && table[at + SUFFIX] === suffix))
+      if (
+        table[at + VALUE] === EMPTY ||
+        (table[at + HIGH] === high && table[at + LOW] === low && table[at + SUFFIX] === suffix)
+      )
         return at;
       slot = (slot + 1) & mask;
     }

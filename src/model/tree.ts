@@ -147,7 +147,12 @@ function breakCycles(spans: readonly TreeInputSpan[], parent: Int32Array, warnin
   }
 }
 
-function flagSkew(spans: readonly TreeInputSpan[], times: SpanTimes, parent: Int32Array, warnings: TraceWarning[]): void {
+function flagSkew(
+  spans: readonly TreeInputSpan[],
+  times: SpanTimes,
+  parent: Int32Array,
+  warnings: TraceWarning[],
+): void {
   const { starts, durations } = times;
   for (let i = 0; i < parent.length; i++) {
     const p = parent[i];
@@ -155,7 +160,8 @@ function flagSkew(spans: readonly TreeInputSpan[], times: SpanTimes, parent: Int
     const startsBefore = starts[i] < starts[p];
     const endsAfter = starts[i] + durations[i] > starts[p] + durations[p];
     if (!startsBefore && !endsAfter) continue;
-    const what = startsBefore && endsAfter ? 'starts before and ends after' : startsBefore ? 'starts before' : 'ends after';
+    const what =
+      startsBefore && endsAfter ? 'starts before and ends after' : startsBefore ? 'starts before' : 'ends after';
     warnings.push({
       code: 'clock-skew',
       message: `Span ${what} its parent ${shownId(spans[p].spanId)} (clock skew or asynchronous work)`,

@@ -24,9 +24,17 @@ export function parseTraceProxy(value: string | undefined): ProxyTarget[] {
     if (entry === '') continue;
     const eq = entry.indexOf('=');
     const name = eq > 0 ? entry.slice(0, eq).trim() : '';
-    const target = eq > 0 ? entry.slice(eq + 1).trim().replace(/\/+$/, '') : '';
+    const target =
+      eq > 0
+        ? entry
+            .slice(eq + 1)
+            .trim()
+            .replace(/\/+$/, '')
+        : '';
     if (!/^[a-z0-9][a-z0-9_-]*$/i.test(name))
-      throw new ProxyConfigError(`TRACE_PROXY entry "${entry}": expected name=http://host:port, with a name of letters, digits, - and _`);
+      throw new ProxyConfigError(
+        `TRACE_PROXY entry "${entry}": expected name=http://host:port, with a name of letters, digits, - and _`,
+      );
     let url: URL;
     try {
       url = new URL(target);
@@ -36,7 +44,9 @@ export function parseTraceProxy(value: string | undefined): ProxyTarget[] {
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       throw new ProxyConfigError(`TRACE_PROXY entry "${entry}": only http and https targets can be proxied`);
     if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '')
-      throw new ProxyConfigError(`TRACE_PROXY entry "${entry}": the target must be a plain base URL (no query, fragment or credentials)`);
+      throw new ProxyConfigError(
+        `TRACE_PROXY entry "${entry}": the target must be a plain base URL (no query, fragment or credentials)`,
+      );
     if (targets.some((t) => t.name === name)) throw new ProxyConfigError(`TRACE_PROXY names "${name}" twice`);
     targets.push({ name, target });
   }

@@ -44,7 +44,9 @@ export const useTraceStore = create<TraceStoreState>()((set) => ({
   selectedSpan: null,
 
   beginLoad: (fileNames) =>
-    set((s) => ({ loading: [...s.loading, ...fileNames.map((fileName) => ({ fileName, stage: 'reading' as const }))] })),
+    set((s) => ({
+      loading: [...s.loading, ...fileNames.map((fileName) => ({ fileName, stage: 'reading' as const }))],
+    })),
   setLoadingStage: (fileName, stage) =>
     set((s) => ({ loading: s.loading.map((l) => (l.fileName === fileName ? { fileName, stage } : l)) })),
   finishLoad: (files, errors) =>
@@ -75,7 +77,11 @@ export function currentTrace(state: Pick<TraceStoreState, 'files' | 'current'>):
 /** Every trace loaded, with where it is, for the trace picker. */
 export function allTraces(files: readonly LoadedFile[]): { ref: TraceRef; trace: Trace; fileName: string }[] {
   const out: { ref: TraceRef; trace: Trace; fileName: string }[] = [];
-  files.forEach((f, file) => f.traces.forEach((trace, t) => out.push({ ref: { file, trace: t }, trace, fileName: f.fileName })));
+  files.forEach((f, file) => {
+    f.traces.forEach((trace, t) => {
+      out.push({ ref: { file, trace: t }, trace, fileName: f.fileName });
+    });
+  });
   return out;
 }
 

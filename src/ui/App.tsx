@@ -23,7 +23,12 @@ export function App() {
         <span className="app-name">Trace viewer</span>
         <DropZone prominent={trace === null} />
         <SourceBar />
-        <button type="button" className="theme-toggle" onClick={toggleTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+        <button
+          type="button"
+          className="theme-toggle"
+          onClick={toggleTheme}
+          aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+        >
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>
       </div>
@@ -39,7 +44,11 @@ export function App() {
           <MainView trace={trace} />
         </main>
       )}
-      {dragging && <div className="drop-overlay" aria-hidden="true">Drop trace files to open them</div>}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop trace files to open them
+        </div>
+      )}
     </div>
   );
 }

@@ -24,7 +24,8 @@ export function LoadSummary() {
     warnings += countWarnings(f);
   }
   const notes = files.flatMap((f) => f.notes);
-  const formatLabel = formats.length === 1 ? FORMAT_LABELS[formats[0]] : formats.map((f) => FORMAT_LABELS[f]).join(' + ');
+  const formatLabel =
+    formats.length === 1 ? FORMAT_LABELS[formats[0]] : formats.map((f) => FORMAT_LABELS[f]).join(' + ');
   return (
     <p
       className="load-summary"
@@ -34,7 +35,13 @@ export function LoadSummary() {
       data-span-count={spans}
       data-warning-count={warnings}
     >
-      {[files.map((f) => f.fileName).join(', '), formatLabel, plural(traces, 'trace'), plural(spans, 'span'), plural(warnings, 'warning')].join(' · ')}
+      {[
+        files.map((f) => f.fileName).join(', '),
+        formatLabel,
+        plural(traces, 'trace'),
+        plural(spans, 'span'),
+        plural(warnings, 'warning'),
+      ].join(' · ')}
       {notes.length > 0 && <span className="load-summary__notes"> ({notes.join('; ')})</span>}
     </p>
   );

@@ -92,8 +92,8 @@ export function TracePicker() {
       </table>
       {shown.length > MAX_PICKER_ROWS && (
         <p className="trace-picker__more">
-          The first {countFormat.format(MAX_PICKER_ROWS)} of {countFormat.format(shown.length)} are shown: filter or change the order to
-          reach the others.
+          The first {countFormat.format(MAX_PICKER_ROWS)} of {countFormat.format(shown.length)} are shown: filter or
+          change the order to reach the others.
         </p>
       )}
       {shown.length === 0 && <p className="trace-picker__more">No trace matches “{filter.trim()}”.</p>}

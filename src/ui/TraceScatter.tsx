@@ -40,12 +40,19 @@ export function TraceScatter({
   const points = useMemo(() => {
     if (!layout) return [];
     const others = layout.points.filter((p) => !isRef(p.row, current));
-    return others.length === layout.points.length ? others : [...others, ...layout.points.filter((p) => isRef(p.row, current))];
+    return others.length === layout.points.length
+      ? others
+      : [...others, ...layout.points.filter((p) => isRef(p.row, current))];
   }, [layout, current]);
   return (
     <div ref={wrapRef} className="trace-scatter" data-testid="trace-scatter">
       {layout && (
-        <svg width={width} height={HEIGHT} role="img" aria-label={`Duration of each of the ${rows.length} traces listed, by start time`}>
+        <svg
+          width={width}
+          height={HEIGHT}
+          role="img"
+          aria-label={`Duration of each of the ${rows.length} traces listed, by start time`}
+        >
           <g className="trace-scatter__axis">
             {layout.yTicks.map((t) => (
               <g key={`y${t.label}`}>
@@ -63,10 +70,15 @@ export function TraceScatter({
           </g>
           {points.map((p) => {
             const { ref, trace } = p.row;
-            const className = ['trace-scatter__dot', trace.errorCount > 0 && 'has-errors', isRef(p.row, current) && 'is-current']
+            const className = [
+              'trace-scatter__dot',
+              trace.errorCount > 0 && 'has-errors',
+              isRef(p.row, current) && 'is-current',
+            ]
               .filter(Boolean)
               .join(' ');
             return (
+              // biome-ignore lint/a11y/noStaticElementInteractions: the table below lists the same traces and is the keyboard route
               <circle
                 key={`${ref.file}:${ref.trace}`}
                 className={className}

@@ -41,7 +41,12 @@ const LOG_AXIS_FROM_RATIO = 50;
 const MAX_Y_TICKS = 5;
 
 /** The duration axis: where a duration goes, and the durations to label. */
-function durationAxis(shortestNs: number, longestNs: number, bottom: number, top: number): { y: (ns: number) => number; ticks: number[] } {
+function durationAxis(
+  shortestNs: number,
+  longestNs: number,
+  bottom: number,
+  top: number,
+): { y: (ns: number) => number; ticks: number[] } {
   const low = Math.max(1, shortestNs);
   if (longestNs / low >= LOG_AXIS_FROM_RATIO) {
     const log = scaleLog().domain([low, longestNs]).nice().range([bottom, top]).clamp(true);
@@ -71,7 +76,12 @@ function clockLabel(ms: number): string {
  * dot's area follows its span count.
  */
 export function scatterLayout(rows: readonly TraceListRow[], width: number, height: number): ScatterLayout {
-  const plot = { left: MARGIN.left, right: Math.max(MARGIN.left + 1, width - MARGIN.right), top: MARGIN.top, bottom: height - MARGIN.bottom };
+  const plot = {
+    left: MARGIN.left,
+    right: Math.max(MARGIN.left + 1, width - MARGIN.right),
+    top: MARGIN.top,
+    bottom: height - MARGIN.bottom,
+  };
   let firstMs = Infinity;
   let lastMs = -Infinity;
   let longestNs = 0;
@@ -96,7 +106,12 @@ export function scatterLayout(rows: readonly TraceListRow[], width: number, heig
   const { y, ticks: durationTicks } = durationAxis(shortestNs, longestNs, plot.bottom, plot.top);
   const r = scaleSqrt().domain([1, mostSpans]).range([MIN_RADIUS, MAX_RADIUS]).clamp(true);
 
-  const points = rows.map((row, i) => ({ row, x: x(startsMs[i]), y: y(row.trace.durationNs), r: r(row.trace.spans.length) }));
+  const points = rows.map((row, i) => ({
+    row,
+    x: x(startsMs[i]),
+    y: y(row.trace.durationNs),
+    r: r(row.trace.spans.length),
+  }));
   const clock = spreadMs >= CLOCK_LABELS_FROM_MS;
   const xTicks = x
     .ticks(Math.max(2, Math.floor((plot.right - plot.left) / 140)))

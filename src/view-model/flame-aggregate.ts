@@ -129,8 +129,20 @@ export function aggregateFlame(trace: Trace, selfNs: Float64Array): FlameAggrega
 
   const { firstChild, nextSibling, roots, width } = siblingsHeaviestFirst(nodeCount, parent, totalNs);
   return {
-    nodeCount, ops, op, parent, firstChild, nextSibling, roots, count, totalNs, selfTotalNs, errorCount,
-    memberStart, members, nodeOfSpan,
+    nodeCount,
+    ops,
+    op,
+    parent,
+    firstChild,
+    nextSibling,
+    roots,
+    count,
+    totalNs,
+    selfTotalNs,
+    errorCount,
+    memberStart,
+    members,
+    nodeOfSpan,
     ...layoutNodes(nodeCount, parent, firstChild, nextSibling, roots, totalNs, width),
   };
 }

@@ -63,13 +63,22 @@ export function spanBadges(attributes: readonly Attribute[]): SpanBadge[] {
   if (status) {
     const code = Number(status.text);
     const tone = code >= 500 ? 'error' : code >= 400 ? 'warn' : undefined;
-    badges.push({ kind: 'http', text: status.text, title: `HTTP status ${status.text} (${status.key})`, ...(tone && { tone }) });
+    badges.push({
+      kind: 'http',
+      text: status.text,
+      title: `HTTP status ${status.text} (${status.key})`,
+      ...(tone && { tone }),
+    });
   }
 
   const db = firstOf(values, ['db.system.name', 'db.system']);
   if (db) {
     const name = firstOf(values, ['db.namespace', 'db.name']);
-    badges.push({ kind: 'db', text: db.text, title: `Database: ${db.text}${name ? `, ${name.text}` : ''} (${db.key})` });
+    badges.push({
+      kind: 'db',
+      text: db.text,
+      title: `Database: ${db.text}${name ? `, ${name.text}` : ''} (${db.key})`,
+    });
   }
 
   const rpcSystem = values.get('rpc.system.name') ?? values.get('rpc.system');

@@ -79,14 +79,21 @@ export function packAnalysis(analysis: TraceAnalysis, descendantErrors: Uint8Arr
 function rootPath(packed: PackedAnalysis, r: number): RootCriticalPath {
   const sections: CriticalSection[] = [];
   for (let s = packed.sectionOffset[r]; s < packed.sectionOffset[r + 1]; s++)
-    sections.push({ spanIndex: packed.sectionSpan[s], startNs: packed.sectionStartNs[s], endNs: packed.sectionEndNs[s] });
+    sections.push({
+      spanIndex: packed.sectionSpan[s],
+      startNs: packed.sectionStartNs[s],
+      endNs: packed.sectionEndNs[s],
+    });
   const entries: CriticalPathEntry[] = [];
   for (let e = packed.entryOffset[r]; e < packed.entryOffset[r + 1]; e++)
     entries.push({ spanIndex: packed.entrySpan[e], selfOnPathNs: packed.entryNs[e] });
   return { rootIndex: packed.rootIndex[r], sections, entries };
 }
 
-export function unpackAnalysis(packed: PackedAnalysis): { readonly analysis: TraceAnalysis; readonly descendantErrors: Uint8Array } {
+export function unpackAnalysis(packed: PackedAnalysis): {
+  readonly analysis: TraceAnalysis;
+  readonly descendantErrors: Uint8Array;
+} {
   const others: RootCriticalPath[] = [];
   for (let r = 1; r < packed.rootIndex.length; r++) others.push(rootPath(packed, r));
   const analysis: TraceAnalysis = {
@@ -101,9 +108,18 @@ export function unpackAnalysis(packed: PackedAnalysis): { readonly analysis: Tra
 
 export function packedAnalysisTransferables(packed: PackedAnalysis): ArrayBuffer[] {
   const columns = [
-    packed.selfNs, packed.onCriticalPath, packed.isSlowest, packed.descendantErrors, packed.rootIndex,
-    packed.sectionOffset, packed.sectionSpan, packed.sectionStartNs, packed.sectionEndNs,
-    packed.entryOffset, packed.entrySpan, packed.entryNs,
+    packed.selfNs,
+    packed.onCriticalPath,
+    packed.isSlowest,
+    packed.descendantErrors,
+    packed.rootIndex,
+    packed.sectionOffset,
+    packed.sectionSpan,
+    packed.sectionStartNs,
+    packed.sectionEndNs,
+    packed.entryOffset,
+    packed.entrySpan,
+    packed.entryNs,
   ];
   return columns.map((c) => c.buffer as ArrayBuffer);
 }

@@ -88,9 +88,25 @@ export function packedTransferables(trace: PackedTrace): ArrayBuffer[] {
   const p = trace.packed;
   const t: SpanTree = trace.tree;
   const columns = [
-    p.startNs, p.durationNs, p.nameWord, p.serviceWord, p.kind, p.statusCode, p.flags, p.resource, p.scope,
-    p.detailStart, p.detail, p.numbers,
-    t.parent, t.firstChild, t.nextSibling, t.childCount, t.depth, t.preorder, t.missingParent,
+    p.startNs,
+    p.durationNs,
+    p.nameWord,
+    p.serviceWord,
+    p.kind,
+    p.statusCode,
+    p.flags,
+    p.resource,
+    p.scope,
+    p.detailStart,
+    p.detail,
+    p.numbers,
+    t.parent,
+    t.firstChild,
+    t.nextSibling,
+    t.childCount,
+    t.depth,
+    t.preorder,
+    t.missingParent,
   ];
   const buffers = columns.map((c) => c.buffer as ArrayBuffer);
   if (trace.analysis !== undefined) buffers.push(...packedAnalysisTransferables(trace.analysis));

@@ -32,12 +32,17 @@ function packOutcome(outcome: LoadOutcome): PackedOutcome {
 async function readAndPack(request: ParseRequest): Promise<{ packed: PackedOutcome; traces: readonly Trace[] }> {
   const { id, fileName, bytes } = request;
   try {
-    const outcome = await readTraceFile(fileName, new Uint8Array(bytes), (stage) => post({ id, type: 'progress', stage }));
+    const outcome = await readTraceFile(fileName, new Uint8Array(bytes), (stage) =>
+      post({ id, type: 'progress', stage }),
+    );
     return { packed: packOutcome(outcome), traces: outcome.ok ? outcome.file.traces : [] };
   } catch (e) {
     // A bug must end this file's load with a message, not leave the page waiting for an answer.
     const reason = e instanceof Error ? e.message : String(e);
-    return { packed: { ok: false, error: { fileName, message: `${fileName}: could not be read (${reason})` } }, traces: [] };
+    return {
+      packed: { ok: false, error: { fileName, message: `${fileName}: could not be read (${reason})` } },
+      traces: [],
+    };
   }
 }
 
@@ -55,7 +60,10 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   }
   const { packed, traces } = await readAndPack(request);
   try {
-    post({ id: request.id, type: 'result', outcome: packed }, packed.ok ? packed.file.traces.flatMap(packedTransferables) : []);
+    post(
+      { id: request.id, type: 'result', outcome: packed },
+      packed.ok ? packed.file.traces.flatMap(packedTransferables) : [],
+    );
   } catch (e) {
     // The page waits for an answer to every file; a message that cannot be cloned must still give one.
     const reason = e instanceof Error ? e.message : String(e);

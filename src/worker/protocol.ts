@@ -29,7 +29,9 @@ export interface PackedFile extends Omit<LoadedFile, 'traces'> {
   readonly traces: readonly PackedTrace[];
 }
 
-export type PackedOutcome = { readonly ok: true; readonly file: PackedFile } | { readonly ok: false; readonly error: LoadError };
+export type PackedOutcome =
+  | { readonly ok: true; readonly file: PackedFile }
+  | { readonly ok: false; readonly error: LoadError };
 
 export type ParseResponse =
   | { readonly id: number; readonly type: 'progress'; readonly stage: ParseStage }

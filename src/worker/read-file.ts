@@ -38,7 +38,10 @@ export async function readTraceFile(
     if (isGzip(bytes)) onStage('decompressing');
     decoded = await decodeTrace(bytes, maxTextBytes);
   } catch (e) {
-    return failure(fileName, e instanceof DecodeError ? e.message : `could not be read (${e instanceof Error ? e.message : String(e)})`);
+    return failure(
+      fileName,
+      e instanceof DecodeError ? e.message : `could not be read (${e instanceof Error ? e.message : String(e)})`,
+    );
   }
   onStage('parsing');
   if (decoded.kind === 'text') return loadTraceText(fileName, decoded.text);

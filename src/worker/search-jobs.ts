@@ -26,7 +26,9 @@ export class SearchJobs {
   ) {}
 
   add(requestId: number, traces: readonly Trace[]): void {
-    traces.forEach((trace, traceIndex) => this.queue.push({ requestId, traceIndex, builder: new SearchTextBuilder(trace) }));
+    traces.forEach((trace, traceIndex) => {
+      this.queue.push({ requestId, traceIndex, builder: new SearchTextBuilder(trace) });
+    });
     if (!this.running) void this.run();
   }
 

@@ -25,7 +25,10 @@ async function steps(page: Page, testId: string) {
   const n = await items.count();
   const out: { spanId: string | null; selfNs: number }[] = [];
   for (let i = 0; i < n; i++) {
-    out.push({ spanId: await items.nth(i).getAttribute('data-span-id'), selfNs: Number(await items.nth(i).getAttribute('data-self-ns')) });
+    out.push({
+      spanId: await items.nth(i).getAttribute('data-span-id'),
+      selfNs: Number(await items.nth(i).getAttribute('data-self-ns')),
+    });
   }
   return out;
 }
@@ -72,13 +75,18 @@ describe('analysis', () => {
     expect(await others.count()).toBeGreaterThanOrEqual(1);
     const otherIds = new Set<string | null>();
     for (let i = 0; i < (await others.count()); i++) {
-      for (const id of await others.nth(i).locator('li[data-span-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-span-id')))) {
+      for (const id of await others
+        .nth(i)
+        .locator('li[data-span-id]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-span-id')))) {
         otherIds.add(id);
       }
     }
     expect(main.length).toBeGreaterThan(0);
     for (const step of main) expect(otherIds.has(step.spanId)).toBe(false);
-    expect(await page.getByTestId('time-panel').textContent()).toMatch(/Separate subtree \(parent span [0-9a-f]+ missing\)/);
+    expect(await page.getByTestId('time-panel').textContent()).toMatch(
+      /Separate subtree \(parent span [0-9a-f]+ missing\)/,
+    );
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
@@ -117,7 +125,7 @@ describe('analysis', () => {
     await page.close();
   });
 
-  it('sums up the model calls of a GenAI agent trace per model, with their tokens, and selects a model\'s longest call', async () => {
+  it("sums up the model calls of a GenAI agent trace per model, with their tokens, and selects a model's longest call", async () => {
     const file = 'jaeger/jaeger-ui__TraceTimelineViewer__genaiTestTrace.json';
     // What the file's chat spans report, read straight from its JSON.
     const raw = JSON.parse(readFileSync(corpusPath(file), 'utf8')) as {
@@ -140,11 +148,11 @@ describe('analysis', () => {
     await block.waitFor();
     for (const [model, want] of expected) {
       const row = block.locator(`[data-model="${model}"]`);
-      expect([await row.getAttribute('data-calls'), await row.getAttribute('data-input-tokens'), await row.getAttribute('data-output-tokens')]).toEqual([
-        String(want.calls),
-        String(want.input),
-        String(want.output),
-      ]);
+      expect([
+        await row.getAttribute('data-calls'),
+        await row.getAttribute('data-input-tokens'),
+        await row.getAttribute('data-output-tokens'),
+      ]).toEqual([String(want.calls), String(want.input), String(want.output)]);
     }
     const [firstModel] = expected.keys();
     await block.locator(`[data-model="${firstModel}"]`).getByRole('button').click();

@@ -37,7 +37,11 @@ const kiali = json(readCorpusText('tempo/kiali__responseTrace.json')) as { batch
 export const TEMPO_TRACE_ID = '3ba55609c3cde49649cd77d1f9dcd936';
 export const TEMPO_SPANS = 8;
 export const TEMPO_PARTIAL_MESSAGE = 'one ingester did not answer';
-const tempoV2 = JSON.stringify({ trace: { resourceSpans: kiali.batches }, status: 'PARTIAL', message: TEMPO_PARTIAL_MESSAGE });
+const tempoV2 = JSON.stringify({
+  trace: { resourceSpans: kiali.batches },
+  status: 'PARTIAL',
+  message: TEMPO_PARTIAL_MESSAGE,
+});
 
 const tempoV1 = readCorpusText('tempo/tempo__trace-with-failed-requests.json');
 export const TEMPO_V1_TRACE_ID = 'e8b6dff9f8d44b28f1b22bc3bd2f6768';
@@ -66,7 +70,12 @@ const pageNotFound = (res: ServerResponse) => send(res, 404, '404 page not found
 
 function jaegerHandler(v3: boolean): Handler {
   return (_req, res, rest) => {
-    if (rest === '/api/services') return send(res, 200, JSON.stringify({ data: ['frontend', 'customer'], total: 2, limit: 0, offset: 0, errors: null }));
+    if (rest === '/api/services')
+      return send(
+        res,
+        200,
+        JSON.stringify({ data: ['frontend', 'customer'], total: 2, limit: 0, offset: 0, errors: null }),
+      );
     const v3Match = /^\/api\/v3\/traces\/([^/]+)$/.exec(rest);
     if (v3Match) {
       if (!v3) return pageNotFound(res);
@@ -76,7 +85,11 @@ function jaegerHandler(v3: boolean): Handler {
     const v1Match = /^\/api\/traces\/([^/]+)$/.exec(rest);
     if (v1Match) {
       if (!v3 && v1Match[1] === JAEGER_V1_TRACE_ID) return send(res, 200, jaegerV1);
-      return send(res, 404, JSON.stringify({ data: null, total: 0, limit: 0, offset: 0, errors: [{ code: 404, msg: 'trace not found' }] }));
+      return send(
+        res,
+        404,
+        JSON.stringify({ data: null, total: 0, limit: 0, offset: 0, errors: [{ code: 404, msg: 'trace not found' }] }),
+      );
     }
     pageNotFound(res);
   };

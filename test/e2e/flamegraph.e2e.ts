@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layoutTimeFlame } from '../../src/view-model/flame-layout.ts';
 import { loadTraceText } from '../../src/formats/load.ts';
 import type { Trace } from '../../src/model/trace.ts';
-import { AXIS_HEIGHT, ROW_HEIGHT } from '../../src/ui/flamegraph/constants.ts';
+import { AXIS_HEIGHT, FLAME_ROW_HEIGHT } from '../../src/ui/flamegraph/constants.ts';
 import { corpusPath, readCorpusText } from '../helpers/corpus.ts';
 import { launchBrowser, openPage, pageErrors } from './browser.ts';
 
@@ -34,22 +34,29 @@ async function openFlamegraph(): Promise<Page> {
   await page.getByTestId('trace-summary').waitFor();
   await page.locator('[role=tab][data-view=flamegraph]').click();
   await surface(page).waitFor();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid=flamegraph]')?.getAttribute('data-frames')) > 0);
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid=flamegraph]')?.getAttribute('data-frames')) > 0,
+  );
   return page;
 }
 
 /** A span that is wide enough to click at full zoom, with its page coordinates. */
 async function spanPoint(page: Page, name: string): Promise<{ index: number; x: number; y: number }> {
   const boxes = layoutTimeFlame(trace);
-  const index = trace.spans.findIndex((s) => s.name === name && boxes.end[s.index] - boxes.start[s.index] > boxes.extent / 20);
+  const index = trace.spans.findIndex(
+    (s) => s.name === name && boxes.end[s.index] - boxes.start[s.index] > boxes.extent / 20,
+  );
   if (index === -1) throw new Error(`no wide span named ${name}`);
   const canvas = (await surface(page).locator('canvas').boundingBox())!;
-  const [start, end] = [Number(await surface(page).getAttribute('data-range-start')), Number(await surface(page).getAttribute('data-range-end'))];
+  const [start, end] = [
+    Number(await surface(page).getAttribute('data-range-start')),
+    Number(await surface(page).getAttribute('data-range-end')),
+  ];
   const mid = (boxes.start[index] + boxes.end[index]) / 2;
   return {
     index,
     x: canvas.x + ((mid - start) / (end - start)) * canvas.width,
-    y: canvas.y + AXIS_HEIGHT + boxes.row[index] * ROW_HEIGHT + ROW_HEIGHT / 2,
+    y: canvas.y + AXIS_HEIGHT + boxes.row[index] * FLAME_ROW_HEIGHT + FLAME_ROW_HEIGHT / 2,
   };
 }
 
@@ -136,10 +143,12 @@ describe('flamegraph', () => {
   it('merges spans in the aggregated mode; clicking a box filters the waterfall to them', async () => {
     const page = await openFlamegraph();
     await page.getByRole('button', { name: 'Aggregated' }).click();
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid=flamegraph]')?.getAttribute('data-frames')) > 0);
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid=flamegraph]')?.getAttribute('data-frames')) > 0,
+    );
     // 40 spans merge into fewer boxes, but the root is still one box across row 0.
     const canvas = (await surface(page).locator('canvas').boundingBox())!;
-    const root = { x: canvas.x + canvas.width * 0.3, y: canvas.y + AXIS_HEIGHT + ROW_HEIGHT / 2 };
+    const root = { x: canvas.x + canvas.width * 0.3, y: canvas.y + AXIS_HEIGHT + FLAME_ROW_HEIGHT / 2 };
     await page.mouse.move(root.x, root.y);
     const tip = await page.getByRole('tooltip').textContent();
     expect(tip).toContain('Count');
@@ -153,7 +162,9 @@ describe('flamegraph', () => {
   it('opens directly with ?view=flamegraph', async () => {
     const page = await openPage(browser, '?view=flamegraph');
     await surface(page).waitFor();
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid=flamegraph]')?.getAttribute('data-frames')) > 0);
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid=flamegraph]')?.getAttribute('data-frames')) > 0,
+    );
     expect(await page.locator('[role=tab][data-view=flamegraph]').getAttribute('aria-selected')).toBe('true');
     expect(pageErrors(page)).toEqual([]);
     await page.close();

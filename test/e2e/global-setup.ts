@@ -15,8 +15,12 @@ declare module 'vitest' {
 
 export async function setup(project: TestProject): Promise<void> {
   chromiumPath(); // throws with install instructions when missing
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `vite build` before the end-to-end tests (npm test does).');
-  server = await preview({ preview: { host: '127.0.0.1', port: 4180, strictPort: false, open: false }, logLevel: 'warn' });
+  if (!existsSync('dist/index.html'))
+    throw new Error('dist/ is missing: run `vite build` before the end-to-end tests (npm test does).');
+  server = await preview({
+    preview: { host: '127.0.0.1', port: 4180, strictPort: false, open: false },
+    logLevel: 'warn',
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the preview server did not report its address');
   project.provide('baseUrl', url);

@@ -47,10 +47,12 @@ async function copyLink(page: Page): Promise<string> {
 
 /** Resolves once the address (written after a short delay) satisfies the test. */
 async function addressWhere(page: Page, test: (params: URLSearchParams, hash: string) => boolean): Promise<URL> {
-  await expect.poll(() => {
-    const url = new URL(page.url());
-    return test(url.searchParams, url.hash);
-  }).toBe(true);
+  await expect
+    .poll(() => {
+      const url = new URL(page.url());
+      return test(url.searchParams, url.hash);
+    })
+    .toBe(true);
   return new URL(page.url());
 }
 
@@ -106,7 +108,10 @@ describe('links to the exact view', () => {
   });
 
   it('ignores unknown and stale parameters with dismissible notices, and drops them from the address', async () => {
-    const page = await openPage(browser, `?url=${encodeURIComponent(fileUrl())}&span=ffffffffffffffff&color=blue&zoom=9-3`);
+    const page = await openPage(
+      browser,
+      `?url=${encodeURIComponent(fileUrl())}&span=ffffffffffffffff&color=blue&zoom=9-3`,
+    );
     await summary(page);
     const notices = page.getByTestId('source-notices').getByRole('status');
     await expect.poll(() => notices.count()).toBe(3);
@@ -186,12 +191,16 @@ describe('a local file in a link', () => {
 
   it('offers a download instead when the trace is too large for a link', async () => {
     const page = await openPage(browser, '?demo=0');
-    await page.locator('input[type=file]').setInputFiles(corpusPath('zipkin/zipkin__smartthings-mobile-web-install.json'));
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(corpusPath('zipkin/zipkin__smartthings-mobile-web-install.json'));
     await summary(page);
     await page.getByRole('button', { name: 'Copy link' }).click();
     const result = page.getByTestId('share-result');
     await result.waitFor();
-    expect(await result.textContent()).toMatch(/too large to carry in a link \([\d.]+ KB compressed; a link carries at most 32\.0 KB\)/);
+    expect(await result.textContent()).toMatch(
+      /too large to carry in a link \([\d.]+ KB compressed; a link carries at most 32\.0 KB\)/,
+    );
     const download = page.waitForEvent('download');
     await result.getByRole('button', { name: 'Download instead' }).click();
     expect((await download).suggestedFilename()).toMatch(/^trace-[0-9a-f]+\.otlp\.json$/);
@@ -204,7 +213,9 @@ describe('download', () => {
     const page = await openPage(browser, '?demo=0');
     await page.locator('input[type=file]').setInputFiles(corpusPath('jaeger/jaeger-ui__TraceGraph__testTrace.json'));
     const before = await summary(page);
-    const rowsBefore = await page.getByTestId('span-row').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-span-id')} ${r.getAttribute('aria-label')}`));
+    const rowsBefore = await page
+      .getByTestId('span-row')
+      .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-span-id')} ${r.getAttribute('aria-label')}`));
     const header = await page.getByTestId('trace-summary').getAttribute('data-duration-ns');
 
     const pending = page.waitForEvent('download');
@@ -214,11 +225,15 @@ describe('download', () => {
     const text = readFileSync(path, 'utf8');
     expect(Object.keys(JSON.parse(text) as object)).toEqual(['resourceSpans']);
 
-    await page.locator('input[type=file]').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
     await expect.poll(async () => page.getByTestId('load-summary').getAttribute('data-format')).toBe('otlp');
     expect(await summary(page)).toEqual(before);
     expect(await page.getByTestId('trace-summary').getAttribute('data-duration-ns')).toBe(header);
-    const rowsAfter = await page.getByTestId('span-row').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-span-id')} ${r.getAttribute('aria-label')}`));
+    const rowsAfter = await page
+      .getByTestId('span-row')
+      .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-span-id')} ${r.getAttribute('aria-label')}`));
     expect(rowsAfter).toEqual(rowsBefore);
     await page.close();
   });

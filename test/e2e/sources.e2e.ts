@@ -84,7 +84,9 @@ describe('loading from a URL', () => {
     await page.getByLabel('Trace file URL').fill(`${fake.origin}${MOUNTS.files}/slow.json`);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     const progress = page.getByTestId('download-bytes');
-    await expect.poll(async () => (await progress.textContent().catch(() => '')) ?? '', { timeout: 5000 }).toMatch(/KB of [\d.]+ KB \(\d+%\)/);
+    await expect
+      .poll(async () => (await progress.textContent().catch(() => '')) ?? '', { timeout: 5000 })
+      .toMatch(/KB of [\d.]+ KB \(\d+%\)/);
     expect(await page.locator('progress').count()).toBe(1);
     expect((await loaded(page)).spans).toBe(JAEGER_SPANS);
     expect(await progress.count()).toBe(0);
@@ -94,7 +96,10 @@ describe('loading from a URL', () => {
 
   it('says what went wrong: HTTP status with the first line, broken download, not JSON, unknown shape', async () => {
     const cases: [string, RegExp][] = [
-      ['missing.json', /HTTP 404 Not Found from http:\/\/127\.0\.0\.1:\d+\/files\/missing\.json: no such file: \/missing\.json$/],
+      [
+        'missing.json',
+        /HTTP 404 Not Found from http:\/\/127\.0\.0\.1:\d+\/files\/missing\.json: no such file: \/missing\.json$/,
+      ],
       ['broken.json', /HTTP 500 Internal Server Error from .*broken\.json: storage backend unavailable$/],
       ['truncated.json', /broke off after [\d.]+ KB of [\d.]+ KB/],
       ['not-json.json', /not-json\.json: not valid JSON/],
@@ -120,7 +125,10 @@ describe('loading from a URL', () => {
 describe('loading from a tracing backend', () => {
   it('detects Jaeger, fetches API v3, says which answered and puts the source in the address', async () => {
     const page = await openPage(browser, '?demo=0');
-    await fetchFromBackend(page, { base: `${fake.origin}${MOUNTS.jaeger}`, traceId: `  ${JAEGER_TRACE_ID.toUpperCase()} ` });
+    await fetchFromBackend(page, {
+      base: `${fake.origin}${MOUNTS.jaeger}`,
+      traceId: `  ${JAEGER_TRACE_ID.toUpperCase()} `,
+    });
     const l = await loaded(page);
     expect(l.spans).toBe(JAEGER_SPANS);
     expect(l.text).toMatch(/fetched from Jaeger API v3 at .*detected as Jaeger/);
@@ -133,7 +141,10 @@ describe('loading from a tracing backend', () => {
   });
 
   it("falls back to Jaeger's HTTP JSON API where v3 is not served", async () => {
-    const page = await openPage(browser, q({ backend: `${fake.origin}${MOUNTS.jaegerV1}`, api: 'jaeger', trace: JAEGER_V1_TRACE_ID }));
+    const page = await openPage(
+      browser,
+      q({ backend: `${fake.origin}${MOUNTS.jaegerV1}`, api: 'jaeger', trace: JAEGER_V1_TRACE_ID }),
+    );
     const l = await loaded(page);
     expect(l.spans).toBe(JAEGER_V1_SPANS);
     expect(l.format).toBe('jaeger');
@@ -142,8 +153,13 @@ describe('loading from a tracing backend', () => {
   });
 
   it("reports Jaeger's own not-found answer", async () => {
-    const page = await openPage(browser, q({ backend: `${fake.origin}${MOUNTS.jaeger}`, api: 'jaeger', trace: 'aaaaaaaaaaaaaaaa' }));
-    expect(await alertText(page)).toMatch(/Jaeger: HTTP 404 Not Found from .*\/api\/v3\/traces\/aaaaaaaaaaaaaaaa: trace not found/);
+    const page = await openPage(
+      browser,
+      q({ backend: `${fake.origin}${MOUNTS.jaeger}`, api: 'jaeger', trace: 'aaaaaaaaaaaaaaaa' }),
+    );
+    expect(await alertText(page)).toMatch(
+      /Jaeger: HTTP 404 Not Found from .*\/api\/v3\/traces\/aaaaaaaaaaaaaaaa: trace not found/,
+    );
     await page.close();
   });
 
@@ -167,7 +183,10 @@ describe('loading from a tracing backend', () => {
   });
 
   it('falls back to Tempo API v1 {batches}, with base64 ids', async () => {
-    const page = await openPage(browser, q({ backend: `${fake.origin}${MOUNTS.tempoV1}`, api: 'tempo', trace: TEMPO_V1_TRACE_ID }));
+    const page = await openPage(
+      browser,
+      q({ backend: `${fake.origin}${MOUNTS.tempoV1}`, api: 'tempo', trace: TEMPO_V1_TRACE_ID }),
+    );
     const l = await loaded(page);
     expect(l.spans).toBe(TEMPO_V1_SPANS);
     expect(l.traceId).toBe(TEMPO_V1_TRACE_ID);
@@ -175,9 +194,14 @@ describe('loading from a tracing backend', () => {
     await page.close();
   });
 
-  it("sends the tenant to multi-tenant Tempo, and remembers the backend fields", async () => {
+  it('sends the tenant to multi-tenant Tempo, and remembers the backend fields', async () => {
     const page = await openPage(browser, '?demo=0');
-    await fetchFromBackend(page, { base: `${fake.origin}${MOUNTS.tempoTenant}`, traceId: TEMPO_TRACE_ID, type: 'tempo', tenant: TENANT });
+    await fetchFromBackend(page, {
+      base: `${fake.origin}${MOUNTS.tempoTenant}`,
+      traceId: TEMPO_TRACE_ID,
+      type: 'tempo',
+      tenant: TENANT,
+    });
     expect((await loaded(page)).spans).toBe(TEMPO_SPANS);
     expect(new URL(page.url()).searchParams.get('tenant')).toBe(TENANT);
     await page.goto(appUrl('?demo=0'));
@@ -200,7 +224,10 @@ describe('loading from a tracing backend', () => {
   });
 
   it('explains CORS when the backend does not allow this origin', async () => {
-    const page = await openPage(browser, q({ backend: `${fake.origin}${MOUNTS.jaegerNoCors}`, api: 'jaeger', trace: JAEGER_TRACE_ID }));
+    const page = await openPage(
+      browser,
+      q({ backend: `${fake.origin}${MOUNTS.jaegerNoCors}`, api: 'jaeger', trace: JAEGER_TRACE_ID }),
+    );
     const text = await alertText(page);
     expect(text).toMatch(/Jaeger: could not read .* \(CORS\)/);
     expect(text).toContain('/proxy/backend');
@@ -214,7 +241,10 @@ describe('the built-in proxy (TRACE_PROXY)', () => {
     const saved = process.env.TRACE_PROXY;
     process.env.TRACE_PROXY = `jaeger=${fake.origin}${MOUNTS.jaegerNoCors}`;
     try {
-      server = await preview({ preview: { host: '127.0.0.1', port: 4280, strictPort: false, open: false }, logLevel: 'warn' });
+      server = await preview({
+        preview: { host: '127.0.0.1', port: 4280, strictPort: false, open: false },
+        logLevel: 'warn',
+      });
     } finally {
       if (saved === undefined) delete process.env.TRACE_PROXY;
       else process.env.TRACE_PROXY = saved;

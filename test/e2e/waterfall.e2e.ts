@@ -27,7 +27,9 @@ async function openCorpusTrace(page: Page): Promise<void> {
 }
 
 async function selectedIds(page: Page): Promise<string[]> {
-  return page.locator('[data-testid="span-row"][aria-selected="true"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-span-id') ?? ''));
+  return page
+    .locator('[data-testid="span-row"][aria-selected="true"]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-span-id') ?? ''));
 }
 
 async function axisRange(page: Page): Promise<[number, number]> {
@@ -64,7 +66,14 @@ function bigOtlpTrace(count: number): { text: string; lastId: string } {
     spans.push(span(n, 2 + g, g * 10_000 + 1 + (k % perGroup), 10, `leaf ${k}`));
     lastId = id(n);
   }
-  const doc = { resourceSpans: [{ resource: { attributes: [{ key: 'service.name', value: { stringValue: 'bulk' } }] }, scopeSpans: [{ scope: { name: 'e2e' }, spans }] }] };
+  const doc = {
+    resourceSpans: [
+      {
+        resource: { attributes: [{ key: 'service.name', value: { stringValue: 'bulk' } }] },
+        scopeSpans: [{ scope: { name: 'e2e' }, spans }],
+      },
+    ],
+  };
   return { text: JSON.stringify(doc), lastId };
 }
 
@@ -87,7 +96,9 @@ describe('waterfall', () => {
   it('moves the selection with the keyboard', async () => {
     const page = await openPage(browser, '?demo=0');
     await openCorpusTrace(page);
-    const ids = await page.getByTestId('span-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-span-id') ?? ''));
+    const ids = await page
+      .getByTestId('span-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-span-id') ?? ''));
     await page.getByRole('tree', { name: 'Spans' }).focus();
     await page.keyboard.press('ArrowDown');
     expect(await selectedIds(page)).toEqual([ids[0]]);
@@ -145,10 +156,16 @@ describe('waterfall', () => {
     await openCorpusTrace(page);
     // Counted from the file itself: spans whose attributes say server.port is 8083.
     const doc = JSON.parse(readFileSync(corpusPath(CORPUS_FILE), 'utf8')) as {
-      result: { resourceSpans: { scopeSpans: { spans: { attributes?: { key: string; value: { intValue?: string } }[] }[] }[] }[] };
+      result: {
+        resourceSpans: {
+          scopeSpans: { spans: { attributes?: { key: string; value: { intValue?: string } }[] }[] }[];
+        }[];
+      };
     };
     const spans = doc.result.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans));
-    const expected = spans.filter((s) => s.attributes?.some((a) => a.key === 'server.port' && a.value.intValue === '8083')).length;
+    const expected = spans.filter((s) =>
+      s.attributes?.some((a) => a.key === 'server.port' && a.value.intValue === '8083'),
+    ).length;
     expect(expected).toBeGreaterThan(2);
     await page.getByRole('searchbox', { name: 'Search spans' }).fill('server.port=8083');
     await expect.poll(() => page.getByTestId('match-count').textContent()).toBe(`${expected} matches`);
@@ -183,7 +200,9 @@ describe('waterfall', () => {
   it('scrolls a 50,000-span trace to its last span after expanding all', async () => {
     const page = await openPage(browser, '?demo=0');
     const { text, lastId } = bigOtlpTrace(50_000);
-    await page.locator('input[type=file]').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     const list = page.getByTestId('waterfall-rows');
     await list.waitFor({ timeout: 60_000 });
     // It opens with the groups collapsed: a readable first screen.
@@ -222,14 +241,18 @@ describe('waterfall', () => {
       ],
     });
     const page = await openPage(browser, '?demo=0');
-    await page.locator('input[type=file]').setInputFiles({ name: 'linked.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'linked.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
     await page.locator(`[data-testid="trace-picker"] tr[data-trace-id="${consumerTrace}"] button`).click();
     await row(page, 'c0c0c0c0c0c0c0c0').click();
     const link = page.getByTestId('span-links').locator(`[data-link-span-id="${lastId}"]`);
     expect(await link.textContent()).toContain('in another loaded trace');
     // The big trace opens collapsed: its last leaf is not a row until the link is followed.
     await link.getByRole('button').click();
-    await expect.poll(() => page.getByTestId('trace-summary').getAttribute('data-trace-id')).toBe('5b8efff798038103d269b633813fc60c');
+    await expect
+      .poll(() => page.getByTestId('trace-summary').getAttribute('data-trace-id'))
+      .toBe('5b8efff798038103d269b633813fc60c');
     await expect.poll(() => selectedIds(page)).toEqual([lastId]);
     expect(await row(page, lastId).isVisible()).toBe(true);
     expect(pageErrors(page)).toEqual([]);

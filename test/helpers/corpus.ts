@@ -17,7 +17,10 @@ export interface CorpusEntry {
 }
 
 export function corpusEntries(): CorpusEntry[] {
-  const raw = JSON.parse(readFileSync(path.join(CORPUS_DIR, 'expected.json'), 'utf8')) as Record<string, Omit<CorpusEntry, 'file'>>;
+  const raw = JSON.parse(readFileSync(path.join(CORPUS_DIR, 'expected.json'), 'utf8')) as Record<
+    string,
+    Omit<CorpusEntry, 'file'>
+  >;
   return Object.entries(raw).map(([file, e]) => ({ file, ...e }));
 }
 

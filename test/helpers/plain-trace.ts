@@ -25,7 +25,10 @@ export function plainSpan(span: Span) {
 export function plainTrace(trace: Trace) {
   const { spans, tree, ...rest } = trace;
   const columns = Object.fromEntries(
-    Object.entries(tree).map(([key, value]) => [key, ArrayBuffer.isView(value) ? Array.from(value as Int32Array) : value]),
+    Object.entries(tree).map(([key, value]) => [
+      key,
+      ArrayBuffer.isView(value) ? Array.from(value as Int32Array) : value,
+    ]),
   );
   return { ...rest, tree: columns, spans: spans.map(plainSpan) };
 }

@@ -23,7 +23,15 @@ export const messyTrace = fc
     raw.map((r, i): SpanSpec => {
       const parent =
         r.parentChoice === 0 || i === 0 ? undefined : r.parentChoice === 1 ? 'gone' : `s${r.parentPick % i}`;
-      return { id: `s${i}`, parent, start: r.start, dur: r.dur, kind: r.kind, followsFrom: r.followsFrom === 0, error: r.error === 0 };
+      return {
+        id: `s${i}`,
+        parent,
+        start: r.start,
+        dur: r.dur,
+        kind: r.kind,
+        followsFrom: r.followsFrom === 0,
+        error: r.error === 0,
+      };
     }),
   )
   .map((specs) => makeTrace(specs));

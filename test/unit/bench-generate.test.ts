@@ -146,7 +146,8 @@ describe('loading the bundled demo and generated traces', () => {
     expect(trace.errorCount).toBe(1);
     expect(trace.warnings).toEqual([]);
 
-    const isChat = (a: Attribute): boolean => a.key === 'gen_ai.operation.name' && a.value.type === 'string' && a.value.value === 'chat';
+    const isChat = (a: Attribute): boolean =>
+      a.key === 'gen_ai.operation.name' && a.value.type === 'string' && a.value.value === 'chat';
     const llm = trace.spans.find((s) => s.serviceName === 'rag-orchestrator' && s.attributes.some(isChat));
     expect(llm).toBeDefined();
     expect(llm!.durationNs / trace.durationNs).toBeGreaterThan(0.65);

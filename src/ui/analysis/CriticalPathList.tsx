@@ -64,7 +64,11 @@ export function CriticalPathList({
         })}
       </ol>
       {hidden > 0 && (
-        <button type="button" className="link-button cp-more" onClick={() => setLimit(limit + (hidden <= MORE_STEP * 2 ? hidden : MORE_STEP))}>
+        <button
+          type="button"
+          className="link-button cp-more"
+          onClick={() => setLimit(limit + (hidden <= MORE_STEP * 2 ? hidden : MORE_STEP))}
+        >
           {hidden <= MORE_STEP * 2
             ? `Show all ${entries.length.toLocaleString('en-US')} steps`
             : `Show ${MORE_STEP.toLocaleString('en-US')} more steps (${hidden.toLocaleString('en-US')} hidden)`}

@@ -14,12 +14,25 @@ export const GENAI_AT_OPEN_MAX_SPANS = 20_000;
 /** Token counts as reported: a count only some calls report says so, and one none report is left out. */
 function tokensText(usage: ModelUsage): string {
   const part = (tokens: number, reporting: number, label: string) =>
-    reporting === 0 ? undefined : `${formatCount(tokens)} ${label}${reporting < usage.calls ? ` (${reporting} of ${usage.calls} calls report it)` : ''}`;
-  const parts = [part(usage.inputTokens, usage.callsWithInputTokens, 'in'), part(usage.outputTokens, usage.callsWithOutputTokens, 'out')].filter(Boolean);
+    reporting === 0
+      ? undefined
+      : `${formatCount(tokens)} ${label}${reporting < usage.calls ? ` (${reporting} of ${usage.calls} calls report it)` : ''}`;
+  const parts = [
+    part(usage.inputTokens, usage.callsWithInputTokens, 'in'),
+    part(usage.outputTokens, usage.callsWithOutputTokens, 'out'),
+  ].filter(Boolean);
   return parts.length === 0 ? 'no token counts' : `tokens ${parts.join(' / ')}`;
 }
 
-function Summary({ trace, summary, criticalTotalNs }: { trace: Trace; summary: GenAiSummary; criticalTotalNs: number }) {
+function Summary({
+  trace,
+  summary,
+  criticalTotalNs,
+}: {
+  trace: Trace;
+  summary: GenAiSummary;
+  criticalTotalNs: number;
+}) {
   const share = criticalTotalNs > 0 ? Math.round((summary.criticalNs / criticalTotalNs) * 100) : 0;
   const extras = [
     summary.toolCalls > 0 && plural(summary.toolCalls, 'tool call', 'tool calls'),
@@ -74,7 +87,15 @@ function Summary({ trace, summary, criticalTotalNs }: { trace: Trace; summary: G
 }
 
 /** Model calls of an AI pipeline: how many, of which models, their time and tokens. Nothing for other traces. */
-export function GenAiUsage({ trace, sections, criticalTotalNs }: { trace: Trace; sections: readonly CriticalSection[]; criticalTotalNs: number }) {
+export function GenAiUsage({
+  trace,
+  sections,
+  criticalTotalNs,
+}: {
+  trace: Trace;
+  sections: readonly CriticalSection[];
+  criticalTotalNs: number;
+}) {
   const possible = useMemo(() => mayHaveGenAi(trace), [trace]);
   const atOpen = trace.spans.length <= GENAI_AT_OPEN_MAX_SPANS;
   const [asked, setAsked] = useState<Trace | null>(null);
@@ -82,7 +103,12 @@ export function GenAiUsage({ trace, sections, criticalTotalNs }: { trace: Trace;
   const summary = useMemo(() => (wanted ? genAiSummary(trace, sections) : undefined), [wanted, trace, sections]);
   if (!possible || (atOpen && summary === undefined)) return null;
   return (
-    <div className="tp-block tp-block--wide tp-genai" data-testid="genai-summary" data-calls={summary?.calls} data-critical-ns={summary && Math.round(summary.criticalNs)}>
+    <div
+      className="tp-block tp-block--wide tp-genai"
+      data-testid="genai-summary"
+      data-calls={summary?.calls}
+      data-critical-ns={summary && Math.round(summary.criticalNs)}
+    >
       <h3>Model calls</h3>
       {summary ? (
         <Summary trace={trace} summary={summary} criticalTotalNs={criticalTotalNs} />

@@ -1,6 +1,12 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { attributeKeys } from '../../analysis/attribute-keys.ts';
-import { groupStatistics, sortStatistics, type StatColumn, type StatGroupBy, type StatRow } from '../../analysis/statistics.ts';
+import {
+  groupStatistics,
+  sortStatistics,
+  type StatColumn,
+  type StatGroupBy,
+  type StatRow,
+} from '../../analysis/statistics.ts';
 import type { Trace } from '../../model/trace.ts';
 import { analyzeTrace } from '../../state/analysis-cache.ts';
 import { useViewStore } from '../../state/view-store.ts';
@@ -63,7 +69,11 @@ function Cell({ row, column }: { row: StatRow; column: Column }) {
       );
     case 'count': {
       const n = row[column.column] as number;
-      return <td className={column.column === 'errorCount' && n > 0 ? 'stats__num has-errors' : 'stats__num'}>{formatCount(n)}</td>;
+      return (
+        <td className={column.column === 'errorCount' && n > 0 ? 'stats__num has-errors' : 'stats__num'}>
+          {formatCount(n)}
+        </td>
+      );
     }
     case 'duration': {
       const ns = row[column.column] as number;
@@ -75,7 +85,10 @@ function Cell({ row, column }: { row: StatRow; column: Column }) {
     }
     case 'share':
       return (
-        <td className="stats__num stats__share" title={`${(row.share * 100).toFixed(2)}% of the trace duration is this group's own work`}>
+        <td
+          className="stats__num stats__share"
+          title={`${(row.share * 100).toFixed(2)}% of the trace duration is this group's own work`}
+        >
           <span className="stats__share-bar" style={{ width: `${Math.min(1, row.share) * 100}%` }} aria-hidden="true" />
           <span className="stats__share-text">{`${(row.share * 100).toFixed(1)}%`}</span>
         </td>
@@ -132,7 +145,8 @@ function StatsTable({ rows, mode }: { rows: readonly StatRow[]; mode: StatGroupM
       </table>
       {rows.length > shown.length && (
         <button type="button" className="stats-view__more" onClick={() => setLimit(limit + PAGE_ROWS)}>
-          Show {Math.min(PAGE_ROWS, rows.length - shown.length)} more of {formatCount(rows.length - shown.length)} remaining groups
+          Show {Math.min(PAGE_ROWS, rows.length - shown.length)} more of {formatCount(rows.length - shown.length)}{' '}
+          remaining groups
         </button>
       )}
     </div>
@@ -152,7 +166,10 @@ export function StatisticsView({ trace }: { trace: Trace }) {
     if (mode !== 'attribute') return { kind: mode };
     return deferredKey === '' ? null : { kind: 'attribute', key: deferredKey };
   }, [mode, deferredKey]);
-  const grouped = useMemo(() => (groupBy ? groupStatistics(trace, analyzeTrace(trace).selfNs, groupBy) : []), [trace, groupBy]);
+  const grouped = useMemo(
+    () => (groupBy ? groupStatistics(trace, analyzeTrace(trace).selfNs, groupBy) : []),
+    [trace, groupBy],
+  );
   const rows = useMemo(() => sortStatistics(grouped, column, direction), [grouped, column, direction]);
 
   return (
@@ -189,8 +206,8 @@ export function StatisticsView({ trace }: { trace: Trace }) {
         )}
         {groupBy && (
           <span className="muted" data-testid="stats-summary">
-            {formatCount(rows.length)} {rows.length === 1 ? 'group' : 'groups'} · {formatCount(trace.spans.length)} spans · click a
-            row to show its spans in the waterfall
+            {formatCount(rows.length)} {rows.length === 1 ? 'group' : 'groups'} · {formatCount(trace.spans.length)}{' '}
+            spans · click a row to show its spans in the waterfall
           </span>
         )}
       </div>

@@ -35,7 +35,13 @@ function otherRootLabel(trace: Trace, rootIndex: number): string {
   return 'Separate subtree (another root span)';
 }
 
-function ServiceBars({ rows, totalNs }: { rows: readonly { key: string; label: string; ns: number }[]; totalNs: number }) {
+function ServiceBars({
+  rows,
+  totalNs,
+}: {
+  rows: readonly { key: string; label: string; ns: number }[];
+  totalNs: number;
+}) {
   const shown = rows.slice(0, SHOWN_SERVICES);
   const restNs = rows.slice(SHOWN_SERVICES).reduce((sum, r) => sum + r.ns, 0);
   return (
@@ -45,13 +51,21 @@ function ServiceBars({ rows, totalNs }: { rows: readonly { key: string; label: s
         {shown.map((r) => {
           const share = totalNs > 0 ? r.ns / totalNs : 0;
           return (
-            <li key={r.key} data-service={r.label} data-ns={Math.round(r.ns)} title={`${r.label}: ${formatExactNs(r.ns)}`}>
+            <li
+              key={r.key}
+              data-service={r.label}
+              data-ns={Math.round(r.ns)}
+              title={`${r.label}: ${formatExactNs(r.ns)}`}
+            >
               <span className="tp-bars__label">
                 <span className="swatch" style={{ background: serviceColor(r.label) }} aria-hidden="true" />
                 {r.label}
               </span>
               <span className="tp-bars__track" aria-hidden="true">
-                <span className="tp-bars__bar" style={{ width: `${share * 100}%`, background: serviceColor(r.label) }} />
+                <span
+                  className="tp-bars__bar"
+                  style={{ width: `${share * 100}%`, background: serviceColor(r.label) }}
+                />
               </span>
               <span className="tp-bars__value">
                 {formatDuration(r.ns)} · {percent(share)}
@@ -150,7 +164,8 @@ export function TimePanel({ trace }: { trace: Trace }) {
 
   const { paths, totalNs } = summary;
   const neck = summary.bottleneck;
-  const neckText = neck && `${neck.serviceName}: ${formatDuration(neck.ns)} of ${formatDuration(totalNs)}, ${percent(neck.share)}`;
+  const neckText =
+    neck && `${neck.serviceName}: ${formatDuration(neck.ns)} of ${formatDuration(totalNs)}, ${percent(neck.share)}`;
   const others = paths.others.slice(0, othersLimit);
 
   return (
@@ -167,7 +182,11 @@ export function TimePanel({ trace }: { trace: Trace }) {
           <span aria-hidden="true">{open ? '▾' : '▸'}</span> Where the time went
         </button>
         {neckText && (
-          <span className="time-panel__bottleneck" data-testid="bottleneck" title={`${formatExactNs(neck.ns)} of ${formatExactNs(totalNs)} on the critical path`}>
+          <span
+            className="time-panel__bottleneck"
+            data-testid="bottleneck"
+            title={`${formatExactNs(neck.ns)} of ${formatExactNs(totalNs)} on the critical path`}
+          >
             Bottleneck: <strong>{neckText}</strong> of the critical path
           </span>
         )}
@@ -177,7 +196,12 @@ export function TimePanel({ trace }: { trace: Trace }) {
           <div className="tp-block tp-block--wide">
             <h3>Critical path</h3>
             <ServiceHops trace={trace} hops={summary.hops} />
-            <CriticalPathList trace={trace} entries={paths.main.entries} testId="critical-path" label="Critical path, in order" />
+            <CriticalPathList
+              trace={trace}
+              entries={paths.main.entries}
+              testId="critical-path"
+              label="Critical path, in order"
+            />
             {others.map((other) => {
               const label = otherRootLabel(trace, other.rootIndex);
               return (
@@ -193,7 +217,11 @@ export function TimePanel({ trace }: { trace: Trace }) {
               );
             })}
             {paths.others.length > others.length && (
-              <button type="button" className="link-button" onClick={() => setOthersLimit(othersLimit + MORE_OTHER_ROOTS)}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setOthersLimit(othersLimit + MORE_OTHER_ROOTS)}
+              >
                 Show more separate subtrees ({(paths.others.length - others.length).toLocaleString('en-US')} not shown)
               </button>
             )}

@@ -38,12 +38,22 @@ export function AttributeValueView({ value }: { value: AttributeValue }) {
       {(foldable || pretty !== undefined) && (
         <span className="attr-value__actions">
           {foldable && (
-            <button type="button" className="link-button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+            <button
+              type="button"
+              className="link-button"
+              aria-expanded={expanded}
+              onClick={() => setExpanded(!expanded)}
+            >
               {expanded ? 'Show less' : `Show more (${shown.length.toLocaleString('en-US')} characters)`}
             </button>
           )}
           {pretty !== undefined && (
-            <button type="button" className="link-button" aria-pressed={formatted} onClick={() => setFormatted(!formatted)}>
+            <button
+              type="button"
+              className="link-button"
+              aria-pressed={formatted}
+              onClick={() => setFormatted(!formatted)}
+            >
               {formatted ? 'Show raw' : 'Format JSON'}
             </button>
           )}

@@ -49,7 +49,13 @@ export function SidePanel({ children }: { children: ReactNode }) {
   };
 
   return (
-    <aside className="side-panel" style={{ width }} aria-label="Span details" data-testid="side-panel" onKeyDown={onPanelKey}>
+    <aside
+      className="side-panel"
+      style={{ width }}
+      aria-label="Span details"
+      data-testid="side-panel"
+      onKeyDown={onPanelKey}
+    >
       <div
         className="side-panel__handle"
         role="separator"
@@ -67,7 +73,13 @@ export function SidePanel({ children }: { children: ReactNode }) {
         onKeyDown={onHandleKey}
         data-testid="side-panel-resizer"
       />
-      <button type="button" className="side-panel__close" onClick={close} aria-label="Close span details" title="Close (Esc)">
+      <button
+        type="button"
+        className="side-panel__close"
+        onClick={close}
+        aria-label="Close span details"
+        title="Close (Esc)"
+      >
         ×
       </button>
       <div className="side-panel__body">{children}</div>

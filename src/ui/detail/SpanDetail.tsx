@@ -37,9 +37,20 @@ function Timing({ span, selfNs, onCriticalPath }: { span: Span; selfNs: number; 
   );
 }
 
-function FilteredAttributes({ title, attributes, filter, testId }: { title: string; attributes: Span['attributes']; filter: string; testId: string }) {
+function FilteredAttributes({
+  title,
+  attributes,
+  filter,
+  testId,
+}: {
+  title: string;
+  attributes: Span['attributes'];
+  filter: string;
+  testId: string;
+}) {
   const shown = filterAttributes(attributes, filter);
-  const counted = shown.length === attributes.length ? `${attributes.length}` : `${shown.length} of ${attributes.length}`;
+  const counted =
+    shown.length === attributes.length ? `${attributes.length}` : `${shown.length} of ${attributes.length}`;
   return (
     <details className="detail-section" open data-testid={testId}>
       <summary>
@@ -65,6 +76,7 @@ export function SpanDetail({ trace, spanIndex }: { trace: Trace; spanIndex: numb
   const warnings = useMemo(() => trace.warnings.filter((w) => w.spanIndex === spanIndex), [trace, spanIndex]);
 
   // Another span starts reading from its top, not wherever the previous one was scrolled to.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose whenever the span changes
   useEffect(() => {
     const scroller = root.current?.closest('.side-panel__body');
     if (scroller) scroller.scrollTop = 0;
@@ -89,7 +101,11 @@ export function SpanDetail({ trace, spanIndex }: { trace: Trace; spanIndex: numb
       </p>
       {status.message && <p className="span-detail__status-message">{status.message}</p>}
 
-      <Timing span={span} selfNs={analysis.selfNs[spanIndex]} onCriticalPath={analysis.onCriticalPath[spanIndex] === 1} />
+      <Timing
+        span={span}
+        selfNs={analysis.selfNs[spanIndex]}
+        onCriticalPath={analysis.onCriticalPath[spanIndex] === 1}
+      />
       <SpanIds trace={trace} span={span} />
 
       {warnings.length > 0 && (

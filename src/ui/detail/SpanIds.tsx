@@ -28,7 +28,11 @@ export function SpanIds({ trace, span }: { trace: Trace; span: Span }) {
             <>
               <code>{span.parentSpanId}</code> <CopyButton text={span.parentSpanId} label="parent id" />{' '}
               {parent !== -1 ? (
-                <button type="button" className="link-button" onClick={() => useTraceStore.getState().selectSpan(parent)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => useTraceStore.getState().selectSpan(parent)}
+                >
                   select parent
                 </button>
               ) : (

@@ -25,7 +25,11 @@ export function SpanLinks({ trace, span }: { trace: Trace; span: Span }) {
           const elsewhere = here === -1 ? findLoadedSpan(files, link.traceId, link.spanId) : undefined;
           const target =
             here !== -1
-              ? { span: trace.spans[here], title: `Select span ${link.spanId}`, follow: () => useTraceStore.getState().selectSpan(here) }
+              ? {
+                  span: trace.spans[here],
+                  title: `Select span ${link.spanId}`,
+                  follow: () => useTraceStore.getState().selectSpan(here),
+                }
               : elsewhere && {
                   span: elsewhere.trace.spans[elsewhere.index],
                   title: `Open trace ${elsewhere.trace.traceId} at span ${link.spanId}`,

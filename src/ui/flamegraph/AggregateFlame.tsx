@@ -19,7 +19,10 @@ export function AggregateFlame({ trace }: { trace: Trace }) {
   const bucketOf = useMemo(() => nodeBuckets(agg, palette), [agg, palette]);
   const perSpan = useSpanFlags(trace);
   const flags = useMemo(() => nodeFlags(agg, perSpan), [agg, perSpan]);
-  const model = useMemo(() => aggregateModel(trace, agg, palette, flags, bucketOf), [trace, agg, palette, flags, bucketOf]);
+  const model = useMemo(
+    () => aggregateModel(trace, agg, palette, flags, bucketOf),
+    [trace, agg, palette, flags, bucketOf],
+  );
 
   const extent = agg.boxes.extent > 0 ? agg.boxes.extent : 1;
   const [range, setRange] = useState<XRange>({ start: 0, end: extent });

@@ -27,19 +27,38 @@ export function Flamegraph({ trace }: { trace: Trace }) {
       <div className="flame-toolbar">
         <div className="flame-modes" role="group" aria-label="Flamegraph mode">
           {MODES.map((m) => (
-            <button key={m.mode} type="button" aria-pressed={mode === m.mode} title={m.title} onClick={() => setMode(m.mode)}>
+            <button
+              key={m.mode}
+              type="button"
+              aria-pressed={mode === m.mode}
+              title={m.title}
+              onClick={() => setMode(m.mode)}
+            >
               {m.label}
             </button>
           ))}
         </div>
         <ul className="flame-legend" aria-label="Marks">
-          <li><span className="flame-key flame-key--critical" aria-hidden="true" />critical path</li>
-          <li><span className="flame-key flame-key--slowest" aria-hidden="true" />slowest self time</li>
-          <li><span className="flame-key flame-key--error" aria-hidden="true" />error</li>
-          <li><span className="flame-key flame-key--match" aria-hidden="true" />search match</li>
+          <li>
+            <span className="flame-key flame-key--critical" aria-hidden="true" />
+            critical path
+          </li>
+          <li>
+            <span className="flame-key flame-key--slowest" aria-hidden="true" />
+            slowest self time
+          </li>
+          <li>
+            <span className="flame-key flame-key--error" aria-hidden="true" />
+            error
+          </li>
+          <li>
+            <span className="flame-key flame-key--match" aria-hidden="true" />
+            search match
+          </li>
           {mode === 'aggregate' && (
             <li title="Calls below it add up to more than its own total: they ran concurrently or outlived it">
-              <span className="flame-key flame-key--beyond" aria-hidden="true" />wider than own total
+              <span className="flame-key flame-key--beyond" aria-hidden="true" />
+              wider than own total
             </li>
           )}
         </ul>

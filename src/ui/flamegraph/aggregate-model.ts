@@ -31,7 +31,11 @@ export function aggregateModel(
       { label: 'Share of trace', value: shareText(agg.totalNs[m], trace.durationNs) },
       { label: 'Errors', value: formatCount(agg.errorCount[m]) },
     ];
-    if (agg.widened[m] === 1) lines.push({ label: 'Width', value: 'wider than its total: its calls add up to more (concurrent or outliving it)' });
+    if (agg.widened[m] === 1)
+      lines.push({
+        label: 'Width',
+        value: 'wider than its total: its calls add up to more (concurrent or outliving it)',
+      });
     lines.push({ label: 'Click', value: 'show these spans in the waterfall' });
     return lines;
   };
@@ -43,7 +47,10 @@ export function aggregateModel(
     nav: agg,
     axis: 'total',
     name: (m) => opOf(m).name,
-    extra: (m) => (agg.count[m] > 1 ? `×${formatCount(agg.count[m])}  ${formatDuration(agg.totalNs[m])}` : formatDuration(agg.totalNs[m])),
+    extra: (m) =>
+      agg.count[m] > 1
+        ? `×${formatCount(agg.count[m])}  ${formatDuration(agg.totalNs[m])}`
+        : formatDuration(agg.totalNs[m]),
     describe,
     summary: (m) => {
       const o = opOf(m);

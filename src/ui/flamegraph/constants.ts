@@ -1,6 +1,6 @@
 // Flamegraph geometry in CSS pixels, shared by the component and the tests that click on it.
 
-export const ROW_HEIGHT = 18;
+export const FLAME_ROW_HEIGHT = 18;
 /** The time axis above the rows of the main canvas. */
 export const AXIS_HEIGHT = 20;
 export const MINIMAP_HEIGHT = 36;

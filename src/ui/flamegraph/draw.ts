@@ -192,7 +192,8 @@ export class FlameRenderer {
       ctx.strokeStyle = theme.fg;
       ctx.lineWidth = 1;
       ctx.beginPath();
-      for (let k = 0; k < plan.match.length * 4; k += 4) ctx.rect(d[k] + 0.5, d[k + 1] + 0.5, Math.max(d[k + 2], 3) - 1, d[k + 3] - 1);
+      for (let k = 0; k < plan.match.length * 4; k += 4)
+        ctx.rect(d[k] + 0.5, d[k + 1] + 0.5, Math.max(d[k + 2], 3) - 1, d[k + 3] - 1);
       ctx.stroke();
       ctx.strokeStyle = theme.match;
       ctx.lineWidth = 2;
@@ -204,7 +205,7 @@ export class FlameRenderer {
     }
   }
 
-  private useTheme(ctx: CanvasRenderingContext2D, theme: FlameTheme): void {
+  private applyTheme(ctx: CanvasRenderingContext2D, theme: FlameTheme): void {
     if (theme === this.fontTheme) return;
     this.fontTheme = theme;
     this.labelFont = `${LABEL_FONT_PX}px ${theme.mono}`;
@@ -214,7 +215,7 @@ export class FlameRenderer {
   }
 
   private drawLabels(ctx: CanvasRenderingContext2D, state: FrameState, plan: FramePlan): void {
-    this.useTheme(ctx, state.theme);
+    this.applyTheme(ctx, state.theme);
     ctx.font = this.labelFont;
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'left';
@@ -234,7 +235,13 @@ export class FlameRenderer {
     }
   }
 
-  private outline(ctx: CanvasRenderingContext2D, state: FrameState, id: number, color: string, lineWidth: number): void {
+  private outline(
+    ctx: CanvasRenderingContext2D,
+    state: FrameState,
+    id: number,
+    color: string,
+    lineWidth: number,
+  ): void {
     const { boxes } = state.model;
     const { view } = state;
     if (id < 0 || id >= boxes.count) return;
@@ -281,12 +288,17 @@ export class FlameRenderer {
     }
     ctx.stroke();
     ctx.fillStyle = theme.fgMuted;
-    this.useTheme(ctx, theme);
+    this.applyTheme(ctx, theme);
     ctx.font = this.axisFont;
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'left';
     const base = relative ? first : -1;
-    if (step !== this.tickStep || base !== this.tickBase || state.model.axis !== this.tickAxis || this.tickLabels.size > 200) {
+    if (
+      step !== this.tickStep ||
+      base !== this.tickBase ||
+      state.model.axis !== this.tickAxis ||
+      this.tickLabels.size > 200
+    ) {
       this.tickLabels.clear();
       this.tickStep = step;
       this.tickBase = base;

@@ -29,7 +29,15 @@ export class MinimapRenderer {
     rowsBottom: number,
   ): void {
     const k = this.key;
-    if (this.base === null || k === null || k.model !== model || k.theme !== theme || k.width !== width || k.height !== height || k.dpr !== dpr) {
+    if (
+      this.base === null ||
+      k === null ||
+      k.model !== model ||
+      k.theme !== theme ||
+      k.width !== width ||
+      k.height !== height ||
+      k.dpr !== dpr
+    ) {
       this.base ??= document.createElement('canvas');
       this.base.width = Math.max(1, Math.round(width * dpr));
       this.base.height = Math.max(1, Math.round(height * dpr));
@@ -37,10 +45,19 @@ export class MinimapRenderer {
       if (baseCtx === null) return;
       const extent = model.boxes.extent > 0 ? model.boxes.extent : 1;
       const view: FrameView = {
-        x0: 0, x1: extent, width, height, scrollTop: 0, offsetY: 0,
+        x0: 0,
+        x1: extent,
+        width,
+        height,
+        scrollTop: 0,
+        offsetY: 0,
         rowHeight: overviewRowHeight(model.boxes.rowCount, height),
       };
-      this.renderer.draw(baseCtx, { model, view, canvasWidth: width, canvasHeight: height, selected: -1, hovered: -1, theme, axis: false }, dpr);
+      this.renderer.draw(
+        baseCtx,
+        { model, view, canvasWidth: width, canvasHeight: height, selected: -1, hovered: -1, theme, axis: false },
+        dpr,
+      );
       this.key = { model, theme, width, height, dpr };
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);

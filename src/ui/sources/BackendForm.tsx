@@ -10,7 +10,9 @@ export function BackendForm({ onDone }: { onDone: () => void }) {
   const source = useSourceStore((s) => s.source);
   const [initial] = useState(() => {
     const saved = loadBackendSettings();
-    return source.kind === 'backend' ? { ...saved, base: source.base, api: source.api, tenant: source.tenant, traceId: source.traceId } : { ...saved, traceId: '' };
+    return source.kind === 'backend'
+      ? { ...saved, base: source.base, api: source.api, tenant: source.tenant, traceId: source.traceId }
+      : { ...saved, traceId: '' };
   });
   const [base, setBase] = useState(initial.base);
   const [api, setApi] = useState<BackendKind | null>(initial.api);
@@ -69,7 +71,11 @@ export function BackendForm({ onDone }: { onDone: () => void }) {
         </p>
       )}
       <label htmlFor="backend-api">Backend type</label>
-      <select id="backend-api" value={api ?? 'auto'} onChange={(e) => setApi(isBackendKind(e.target.value) ? e.target.value : null)}>
+      <select
+        id="backend-api"
+        value={api ?? 'auto'}
+        onChange={(e) => setApi(isBackendKind(e.target.value) ? e.target.value : null)}
+      >
         <option value="auto">Detect automatically</option>
         {BACKEND_KINDS.map((k) => (
           <option key={k} value={k}>
@@ -102,7 +108,13 @@ export function BackendForm({ onDone }: { onDone: () => void }) {
       {api !== 'jaeger' && api !== 'zipkin' && (
         <>
           <label htmlFor="backend-tenant">Tempo tenant (X-Scope-OrgID, optional)</label>
-          <input id="backend-tenant" type="text" spellCheck={false} value={tenant} onChange={(e) => setTenant(e.target.value)} />
+          <input
+            id="backend-tenant"
+            type="text"
+            spellCheck={false}
+            value={tenant}
+            onChange={(e) => setTenant(e.target.value)}
+          />
         </>
       )}
       <div className="source-form__actions">

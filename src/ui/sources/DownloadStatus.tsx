@@ -15,7 +15,11 @@ export function DownloadStatus() {
         return (
           <span key={name} className="download-status__entry" title={`${d.received.toLocaleString('en-US')} bytes`}>
             <span className="download-status__name">Downloading {name}:</span>
-            <progress max={d.total ?? undefined} value={d.total ? d.received : undefined} aria-label={`Download of ${name}`} />
+            <progress
+              max={d.total ?? undefined}
+              value={d.total ? d.received : undefined}
+              aria-label={`Download of ${name}`}
+            />
             <span data-testid="download-bytes">{text}</span>
           </span>
         );

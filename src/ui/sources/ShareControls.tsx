@@ -26,7 +26,13 @@ export function useCopyLink(): { state: CopyState; copy: () => void; reset: () =
     setState({ kind: 'working' });
     const result = await shareLink();
     if (!result.ok) setState({ kind: 'failed', message: result.message, offerDownload: result.tooLarge });
-    else setState({ kind: 'copied', link: result.link, embedded: result.embedded, clipboard: await writeClipboard(result.link) });
+    else
+      setState({
+        kind: 'copied',
+        link: result.link,
+        embedded: result.embedded,
+        clipboard: await writeClipboard(result.link),
+      });
   };
   return { state, copy: () => void copy(), reset: () => setState({ kind: 'idle' }) };
 }

@@ -73,7 +73,11 @@ export function SourceBar() {
         type="button"
         disabled={!trace}
         onClick={() => trace && downloadTrace(trace)}
-        title={trace ? `Save as OTLP JSON (${downloadFileName(trace)}), which opens again with nothing lost` : 'Open a trace first'}
+        title={
+          trace
+            ? `Save as OTLP JSON (${downloadFileName(trace)}), which opens again with nothing lost`
+            : 'Open a trace first'
+        }
       >
         Download
       </button>

@@ -19,7 +19,11 @@ function ServicePicker({ services }: { services: readonly string[] }) {
         <legend className="visually-hidden">Show spans of these services</legend>
         {services.map((service) => (
           <label key={service} className="wf-check">
-            <input type="checkbox" checked={chosen.includes(service)} onChange={(e) => toggle(service, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={chosen.includes(service)}
+              onChange={(e) => toggle(service, e.target.checked)}
+            />
             <span className="wf-swatch" style={{ background: serviceColor(service) }} aria-hidden="true" />
             {service}
           </label>
@@ -47,7 +51,11 @@ function MinDuration() {
         placeholder="e.g. 10ms"
         value={text}
         aria-invalid={parsed === undefined}
-        title={parsed === undefined ? 'Not a duration: write e.g. 10ms, 1.5s, 500us or 200ns' : 'Hide spans shorter than this'}
+        title={
+          parsed === undefined
+            ? 'Not a duration: write e.g. 10ms, 1.5s, 500us or 200ns'
+            : 'Hide spans shorter than this'
+        }
         onChange={(e) => {
           setText(e.target.value);
           const ns = parseDurationInput(e.target.value);
@@ -65,13 +73,21 @@ export function FilterControls({ trace }: { trace: Trace }) {
   return (
     <div className="wf-filters" role="group" aria-label="Filters">
       <label className="wf-check">
-        <input type="checkbox" checked={filters.errorsOnly} onChange={(e) => setFilters({ errorsOnly: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={filters.errorsOnly}
+          onChange={(e) => setFilters({ errorsOnly: e.target.checked })}
+        />
         Errors only
       </label>
       <ServicePicker services={trace.services} />
       <MinDuration />
       <label className="wf-check">
-        <input type="checkbox" checked={filters.criticalOnly} onChange={(e) => setFilters({ criticalOnly: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={filters.criticalOnly}
+          onChange={(e) => setFilters({ criticalOnly: e.target.checked })}
+        />
         Critical path only
       </label>
       {filters.spanSet && (

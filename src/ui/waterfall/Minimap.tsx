@@ -14,7 +14,11 @@ const HEIGHT = 44;
 /** A press that moves less than this is a click (which pans), not a drag. */
 const DRAG_THRESHOLD_PX = 4;
 
-function rgbOf(ctx: CanvasRenderingContext2D, color: string, fallback: [number, number, number]): [number, number, number] {
+function rgbOf(
+  ctx: CanvasRenderingContext2D,
+  color: string,
+  fallback: [number, number, number],
+): [number, number, number] {
   // The canvas normalizes any CSS color it accepts to #rrggbb when opaque.
   ctx.fillStyle = '#000000';
   ctx.fillStyle = color;
@@ -72,6 +76,7 @@ export function Minimap({ trace }: { trace: Trace }) {
   const [drag, setDrag] = useState<Drag | null>(null);
   const full = Math.max(trace.durationNs, 1);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a theme change alters the CSS colours draw reads
   useEffect(() => {
     if (canvasRef.current) draw(canvasRef.current, trace, width);
   }, [trace, width, theme]);
@@ -117,7 +122,9 @@ export function Minimap({ trace }: { trace: Trace }) {
     setZoom(next);
   };
 
-  const windowPct = zoom ? { left: (zoom.startNs / full) * 100, width: ((zoom.endNs - zoom.startNs) / full) * 100 } : null;
+  const windowPct = zoom
+    ? { left: (zoom.startNs / full) * 100, width: ((zoom.endNs - zoom.startNs) / full) * 100 }
+    : null;
   const shown = shownRange(zoom, trace.durationNs);
   return (
     <div
@@ -134,9 +141,19 @@ export function Minimap({ trace }: { trace: Trace }) {
       onKeyDown={onKeyDown}
       style={{ height: HEIGHT }}
     >
-      <canvas ref={canvasRef} className="wf-minimap__canvas" style={{ width: '100%', height: HEIGHT }} aria-hidden="true" />
+      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: the canvas is not focusable; its container is, and is labelled */}
+      <canvas
+        ref={canvasRef}
+        className="wf-minimap__canvas"
+        style={{ width: '100%', height: HEIGHT }}
+        aria-hidden="true"
+      />
       {windowPct && (
-        <div className="wf-minimap__window" style={{ left: `${windowPct.left}%`, width: `${windowPct.width}%` }} aria-hidden="true" />
+        <div
+          className="wf-minimap__window"
+          style={{ left: `${windowPct.left}%`, width: `${windowPct.width}%` }}
+          aria-hidden="true"
+        />
       )}
       {drag && (
         <div

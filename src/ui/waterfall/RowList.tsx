@@ -5,7 +5,7 @@ import { useCallback, useLayoutEffect, useRef, type KeyboardEvent, type RefObjec
 import { expandAncestors, toggleCollapsed } from '../../view-model/collapse.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
 import { useViewStore } from '../../state/view-store.ts';
-import { ROW_HEIGHT, rowId, type RowContext } from './row-context.ts';
+import { WATERFALL_ROW_HEIGHT, rowId, type RowContext } from './row-context.ts';
 import { treeKeyAction } from './tree-keys.ts';
 import type { WaterfallModel } from './use-waterfall-model.ts';
 import { WaterfallRow } from './WaterfallRow.tsx';
@@ -25,7 +25,7 @@ export function RowList({ model, ctx, gridTicks, treeRef }: RowListProps) {
   const selected = useTraceStore((s) => s.selectedSpan);
 
   const getItemKey = useCallback((index: number) => rows[index], [rows]);
-  const estimateSize = useCallback(() => ROW_HEIGHT, []);
+  const estimateSize = useCallback(() => WATERFALL_ROW_HEIGHT, []);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => treeRef.current,
@@ -50,6 +50,7 @@ export function RowList({ model, ctx, gridTicks, treeRef }: RowListProps) {
       if (next !== view.collapsed) view.setCollapsed(next);
     }
   }, [selected, rowOf, filter, trace]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new selection sets pendingScroll (a ref) above, so it must run this too
   useLayoutEffect(() => {
     const span = pendingScroll.current;
     if (span === null) return;
@@ -69,7 +70,7 @@ export function RowList({ model, ctx, gridTicks, treeRef }: RowListProps) {
       childCounts,
       collapsed,
       selected,
-      pageRows: Math.max(1, Math.floor(height / ROW_HEIGHT) - 1),
+      pageRows: Math.max(1, Math.floor(height / WATERFALL_ROW_HEIGHT) - 1),
     });
     if (action.kind === 'none') return;
     e.preventDefault();

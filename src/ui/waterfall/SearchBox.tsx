@@ -68,10 +68,22 @@ export function SearchBox(props: SearchBoxProps) {
           {countText(props)}
         </span>
       )}
-      <button type="button" onClick={() => onStep(-1)} disabled={reachable === 0} aria-label="Previous match" title="Previous match (N, Shift+Enter)">
+      <button
+        type="button"
+        onClick={() => onStep(-1)}
+        disabled={reachable === 0}
+        aria-label="Previous match"
+        title="Previous match (N, Shift+Enter)"
+      >
         ‹
       </button>
-      <button type="button" onClick={() => onStep(1)} disabled={reachable === 0} aria-label="Next match" title="Next match (n, Enter)">
+      <button
+        type="button"
+        onClick={() => onStep(1)}
+        disabled={reachable === 0}
+        aria-label="Next match"
+        title="Next match (n, Enter)"
+      >
         ›
       </button>
       <label className="wf-check">

@@ -38,6 +38,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     }
   };
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: a click beside the dialog closes it; Escape is the keyboard way
     <div className="wf-dialog-backdrop" onClick={onClose}>
       <div
         className="wf-dialog"

@@ -70,7 +70,12 @@ export function SpanBar({ ctx, span }: { ctx: RowContext; span: number }) {
     (slowest ? '\nOne of the slowest spans by self time' : '');
   const covered = ctx.trace.tree.childCount[span] > 0 ? pieces(childCoverage(ctx.trace, span), ctx.scale) : [];
   const sections = ctx.criticalBySpan.get(span);
-  const critical = sections ? pieces(sections.flatMap((c) => [c.startNs, c.endNs]), ctx.scale) : [];
+  const critical = sections
+    ? pieces(
+        sections.flatMap((c) => [c.startNs, c.endNs]),
+        ctx.scale,
+      )
+    : [];
   const marks = s.events.length > 0 ? eventMarks(ctx, span) : [];
   const onScreen = right > 0 && left < 100;
 
@@ -86,7 +91,12 @@ export function SpanBar({ ctx, span }: { ctx: RowContext; span: number }) {
       : left >= 15
         ? { right: `calc(${100 - Math.min(left, 100)}% + 4px)` }
         : { left: `calc(${Math.max(left, 0)}% + 4px)` };
-  const labelClass = before || after ? 'wf-duration wf-duration--offscreen' : right > 85 && left < 15 ? 'wf-duration wf-duration--inside' : 'wf-duration';
+  const labelClass =
+    before || after
+      ? 'wf-duration wf-duration--offscreen'
+      : right > 85 && left < 15
+        ? 'wf-duration wf-duration--inside'
+        : 'wf-duration';
 
   return (
     <div className="wf-timeline">
@@ -99,13 +109,29 @@ export function SpanBar({ ctx, span }: { ctx: RowContext; span: number }) {
         />
       )}
       {covered.map((p) => (
-        <div key={p.left} className="wf-children" style={{ left: `${p.left}%`, width: `${p.right - p.left}%` }} title="Time spent in children" />
+        <div
+          key={p.left}
+          className="wf-children"
+          style={{ left: `${p.left}%`, width: `${p.right - p.left}%` }}
+          title="Time spent in children"
+        />
       ))}
       {critical.map((p) => (
-        <div key={p.left} className="wf-critical" style={{ left: `${p.left}%`, width: `${p.right - p.left}%` }} title="On the critical path" />
+        <div
+          key={p.left}
+          className="wf-critical"
+          style={{ left: `${p.left}%`, width: `${p.right - p.left}%` }}
+          title="On the critical path"
+        />
       ))}
       {marks.map((m) => (
-        <span key={m.left} className="wf-event" style={{ left: `${m.left}%` }} title={m.title} data-testid="span-event" />
+        <span
+          key={m.left}
+          className="wf-event"
+          style={{ left: `${m.left}%` }}
+          title={m.title}
+          data-testid="span-event"
+        />
       ))}
       <span
         className={labelClass}

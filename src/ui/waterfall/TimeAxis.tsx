@@ -15,7 +15,14 @@ export function TimeAxis({ scale, ticks }: AxisProps) {
   const step = ticks.length > 1 ? ticks[1] - ticks[0] : endNs - startNs;
   const format = tickFormatter(Math.max(Math.abs(startNs), Math.abs(endNs)), step);
   return (
-    <div className="wf-axis" data-testid="time-axis" data-start-ns={startNs} data-end-ns={endNs} aria-label="Time since trace start">
+    <div
+      className="wf-axis"
+      role="img"
+      data-testid="time-axis"
+      data-start-ns={startNs}
+      data-end-ns={endNs}
+      aria-label="Time since trace start"
+    >
       {ticks.map((t) => {
         const left = scale(t);
         // A label this close to the right edge would run out of the axis or into its neighbour;

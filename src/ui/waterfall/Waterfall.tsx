@@ -67,7 +67,9 @@ function WaterfallView({ trace }: { trace: Trace }) {
     (span: number, wholeSubtree: boolean) => {
       const view = useViewStore.getState();
       const c = view.collapsed;
-      view.setCollapsed(wholeSubtree ? setSubtreeCollapsed(trace.tree, c, span, !c.has(span)) : toggleCollapsed(c, span));
+      view.setCollapsed(
+        wholeSubtree ? setSubtreeCollapsed(trace.tree, c, span, !c.has(span)) : toggleCollapsed(c, span),
+      );
     },
     [trace],
   );
@@ -126,9 +128,15 @@ function WaterfallView({ trace }: { trace: Trace }) {
   const zoomToSelected = () => {
     if (!selectedSpan) return;
     const margin = Math.max(1, selectedSpan.durationNs * ZOOM_TO_SPAN_MARGIN);
-    useViewStore.getState().setZoom(
-      zoomBetween(selectedSpan.startNs - margin, selectedSpan.startNs + Math.max(0, selectedSpan.durationNs) + margin, trace.durationNs),
-    );
+    useViewStore
+      .getState()
+      .setZoom(
+        zoomBetween(
+          selectedSpan.startNs - margin,
+          selectedSpan.startNs + Math.max(0, selectedSpan.durationNs) + margin,
+          trace.durationNs,
+        ),
+      );
   };
 
   const style = { '--wf-name-width': `${nameWidth}px`, '--wf-indent-step': `${indentStep}px` } as CSSProperties;
@@ -145,7 +153,13 @@ function WaterfallView({ trace }: { trace: Trace }) {
           onStep={step}
           onLeave={() => treeRef.current?.focus()}
         />
-        <button type="button" className="wf-help-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        <button
+          type="button"
+          className="wf-help-button"
+          onClick={() => setHelpOpen(true)}
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+        >
           ?
         </button>
       </div>
@@ -171,10 +185,20 @@ function WaterfallView({ trace }: { trace: Trace }) {
       )}
       <div className="wf-head">
         <div className="wf-head__name wf-zoom">
-          <button type="button" onClick={() => useViewStore.getState().setZoom(null)} disabled={zoom === null} data-testid="reset-zoom">
+          <button
+            type="button"
+            onClick={() => useViewStore.getState().setZoom(null)}
+            disabled={zoom === null}
+            data-testid="reset-zoom"
+          >
             Reset zoom
           </button>
-          <button type="button" onClick={zoomToSelected} disabled={selectedSpan === null} title="Zoom the timeline to the selected span">
+          <button
+            type="button"
+            onClick={zoomToSelected}
+            disabled={selectedSpan === null}
+            title="Zoom the timeline to the selected span"
+          >
             Zoom to span
           </button>
           <span className="wf-zoom__range" title="Time range shown">

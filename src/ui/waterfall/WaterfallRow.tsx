@@ -5,7 +5,7 @@ import { memo, type MouseEvent } from 'react';
 import { spanBadges } from '../../view-model/span-badges.ts';
 import { serviceColor } from '../../view-model/service-colors.ts';
 import { formatCount, formatDuration } from '../../view-model/duration.ts';
-import { MAX_INDENT_LEVELS, ROW_HEIGHT, rowId, type RowContext } from './row-context.ts';
+import { MAX_INDENT_LEVELS, WATERFALL_ROW_HEIGHT, rowId, type RowContext } from './row-context.ts';
 import { SpanBar } from './SpanBar.tsx';
 
 export interface WaterfallRowProps {
@@ -23,7 +23,17 @@ export interface WaterfallRowProps {
   readonly hiddenError: boolean;
 }
 
-function WaterfallRowView({ ctx, span, top, selected, match, context, collapsed, childCount, hiddenError }: WaterfallRowProps) {
+function WaterfallRowView({
+  ctx,
+  span,
+  top,
+  selected,
+  match,
+  context,
+  collapsed,
+  childCount,
+  hiddenError,
+}: WaterfallRowProps) {
   const s = ctx.trace.spans[span];
   const depth = ctx.trace.tree.depth[span];
   const isError = s.status.code === 'error';
@@ -42,6 +52,7 @@ function WaterfallRowView({ ctx, span, top, selected, match, context, collapsed,
   if (isError) className += ' wf-row--error';
 
   return (
+    // biome-ignore lint/a11y/useFocusableInteractive lint/a11y/useKeyWithClickEvents: rows are items of a focusable tree that moves through them with aria-activedescendant and handles the keys
     <div
       id={rowId(ctx.idPrefix, span)}
       className={className}
@@ -54,11 +65,15 @@ function WaterfallRowView({ ctx, span, top, selected, match, context, collapsed,
       data-span-id={s.spanId}
       data-depth={depth}
       data-match={match ? 'true' : undefined}
-      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      style={{ transform: `translateY(${top}px)`, height: WATERFALL_ROW_HEIGHT }}
       onClick={() => ctx.onSelect(span)}
     >
       <div className="wf-name" title={`${s.serviceName}: ${s.name} (depth ${depth})`}>
-        <span className="wf-indent" style={{ width: Math.min(depth, MAX_INDENT_LEVELS) * ctx.indentStep }} aria-hidden="true" />
+        <span
+          className="wf-indent"
+          style={{ width: Math.min(depth, MAX_INDENT_LEVELS) * ctx.indentStep }}
+          aria-hidden="true"
+        />
         {hasChildren ? (
           <span
             className="wf-toggle"
@@ -77,17 +92,29 @@ function WaterfallRowView({ ctx, span, top, selected, match, context, collapsed,
         <span className="wf-service">{s.serviceName}</span>
         <span className="wf-op">{s.name}</span>
         {isError && (
-          <span className="wf-mark wf-mark--error" title={s.status.message ? `Error: ${s.status.message}` : 'Error'} data-testid="error-mark">
+          <span
+            className="wf-mark wf-mark--error"
+            title={s.status.message ? `Error: ${s.status.message}` : 'Error'}
+            data-testid="error-mark"
+          >
             !
           </span>
         )}
         {hiddenError && (
-          <span className="wf-mark wf-mark--hidden-error" title="Errors in collapsed descendants" data-testid="hidden-error-mark">
+          <span
+            className="wf-mark wf-mark--hidden-error"
+            title="Errors in collapsed descendants"
+            data-testid="hidden-error-mark"
+          >
             !
           </span>
         )}
         {slowest && (
-          <span className="wf-mark wf-mark--slow" title={`One of the slowest spans by self time (${formatDuration(ctx.selfNs[span])} self)`} data-testid="slow-mark">
+          <span
+            className="wf-mark wf-mark--slow"
+            title={`One of the slowest spans by self time (${formatDuration(ctx.selfNs[span])} self)`}
+            data-testid="slow-mark"
+          >
             slow
           </span>
         )}

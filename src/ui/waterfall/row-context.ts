@@ -17,7 +17,7 @@ export interface RowContext {
   onSelect(span: number): void;
 }
 
-export const ROW_HEIGHT = 24;
+export const WATERFALL_ROW_HEIGHT = 24;
 /** Deeper levels are not indented further (the row still says its depth), so names stay readable. */
 export const MAX_INDENT_LEVELS = 40;
 

@@ -33,7 +33,8 @@ export function treeKeyAction(key: string, state: TreeKeyState): TreeKeyAction {
   const at = (r: number): TreeKeyAction => ({ kind: 'select', span: rows[Math.max(0, Math.min(rows.length - 1, r))] });
   if (row === -1) {
     if (key === 'ArrowUp' || key === 'End') return at(rows.length - 1);
-    if (['ArrowDown', 'Home', 'PageDown', 'PageUp', 'Enter', ' ', 'ArrowRight', 'ArrowLeft'].includes(key)) return at(0);
+    if (['ArrowDown', 'Home', 'PageDown', 'PageUp', 'Enter', ' ', 'ArrowRight', 'ArrowLeft'].includes(key))
+      return at(0);
     return { kind: 'none' };
   }
   const span = rows[row];

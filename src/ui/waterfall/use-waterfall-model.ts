@@ -74,10 +74,7 @@ export function useWaterfallModel(trace: Trace): WaterfallModel {
     [trace, filters, analysis, onlyMatches],
   );
   const keep = filter?.keep ?? null;
-  const reachableMatches = useMemo(
-    () => (keep ? matches.filter((i) => keep[i] === 1) : matches),
-    [matches, keep],
-  );
+  const reachableMatches = useMemo(() => (keep ? matches.filter((i) => keep[i] === 1) : matches), [matches, keep]);
 
   const rows = useMemo(() => visibleRows(trace.tree, collapsed, keep), [trace, collapsed, keep]);
   const rowOf = useMemo(() => rowPositions(rows, n), [rows, n]);

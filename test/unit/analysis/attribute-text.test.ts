@@ -23,7 +23,9 @@ describe('attributeDisplayText', () => {
   });
 
   it('shows short arrays and maps on one line with strings quoted', () => {
-    expect(attributeDisplayText({ type: 'array', value: [str('a'), int('1'), { type: 'bool', value: true }] })).toBe('["a", 1, true]');
+    expect(attributeDisplayText({ type: 'array', value: [str('a'), int('1'), { type: 'bool', value: true }] })).toBe(
+      '["a", 1, true]',
+    );
     expect(attributeDisplayText({ type: 'map', value: [{ key: 'k', value: str('v') }] })).toBe('{"k": "v"}');
     expect(attributeDisplayText({ type: 'array', value: [] })).toBe('[]');
   });

@@ -105,7 +105,10 @@ describe('analysis on the shared corpus', () => {
     const expected = Object.fromEntries(Object.entries(document.testing[0]).map(([k, us]) => [k, us * 1000]));
     const { main } = traceCriticalPaths(trace);
     const actual = Object.fromEntries(
-      main.entries.map((e) => [`[${trace.spans[e.spanIndex].serviceName}] ${trace.spans[e.spanIndex].name}`, e.selfOnPathNs]),
+      main.entries.map((e) => [
+        `[${trace.spans[e.spanIndex].serviceName}] ${trace.spans[e.spanIndex].name}`,
+        e.selfOnPathNs,
+      ]),
     );
     expect(actual).toEqual(expected);
     expect(bottleneck(trace, main.entries)).toEqual({ serviceName: 'S1', ns: 40_000, share: 0.4 });

@@ -281,7 +281,10 @@ describe('traceCriticalPaths', () => {
       ['orphan-child', 10, 20],
       ['orphan', 20, 30],
     ]);
-    expect(paths.others[0].entries.map((e) => e.spanIndex)).toEqual([indexOf(trace, 'orphan'), indexOf(trace, 'orphan-child')]);
+    expect(paths.others[0].entries.map((e) => e.spanIndex)).toEqual([
+      indexOf(trace, 'orphan'),
+      indexOf(trace, 'orphan-child'),
+    ]);
   });
 
   it('breaks a tie between equally long roots by the earlier start', () => {

@@ -23,7 +23,11 @@ function ragTrace(): Trace {
       start: 10 * MS,
       dur: 40 * MS,
       service: 'orchestrator',
-      attrs: { 'gen_ai.operation.name': 'embeddings', 'gen_ai.request.model': 'embed-small', 'gen_ai.usage.input_tokens': 12 },
+      attrs: {
+        'gen_ai.operation.name': 'embeddings',
+        'gen_ai.request.model': 'embed-small',
+        'gen_ai.usage.input_tokens': 12,
+      },
     },
     {
       id: 'tool',
@@ -42,14 +46,26 @@ function ragTrace(): Trace {
       kind: 'client',
       attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'llama' },
     },
-    { id: 'gateway', parent: 'chat', start: 110 * MS, dur: 860 * MS, service: 'gateway', attrs: { 'gen_ai.request.model': 'llama' } },
+    {
+      id: 'gateway',
+      parent: 'chat',
+      start: 110 * MS,
+      dur: 860 * MS,
+      service: 'gateway',
+      attrs: { 'gen_ai.request.model': 'llama' },
+    },
     {
       id: 'server',
       parent: 'gateway',
       start: 120 * MS,
       dur: 840 * MS,
       service: 'inference',
-      attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.response.model': 'llama-3.1', 'gen_ai.usage.input_tokens': 6000, 'gen_ai.usage.output_tokens': '250' },
+      attrs: {
+        'gen_ai.operation.name': 'chat',
+        'gen_ai.response.model': 'llama-3.1',
+        'gen_ai.usage.input_tokens': 6000,
+        'gen_ai.usage.output_tokens': '250',
+      },
     },
   ]);
 }
@@ -63,9 +79,22 @@ describe('genAiSummary', () => {
     expect(summary.agentRuns).toBe(0);
     const [llm, embed] = summary.models;
     // The outer span names the model as requested, so its calls are filed under that name.
-    expect(llm).toMatchObject({ model: 'llama', calls: 1, durationNs: 880 * MS, inputTokens: 6000, outputTokens: 250, callsWithOutputTokens: 1 });
+    expect(llm).toMatchObject({
+      model: 'llama',
+      calls: 1,
+      durationNs: 880 * MS,
+      inputTokens: 6000,
+      outputTokens: 250,
+      callsWithOutputTokens: 1,
+    });
     expect(llm.longestSpan).toBe(indexOf(trace, 'chat'));
-    expect(embed).toMatchObject({ model: 'embed-small', calls: 1, inputTokens: 12, callsWithInputTokens: 1, callsWithOutputTokens: 0 });
+    expect(embed).toMatchObject({
+      model: 'embed-small',
+      calls: 1,
+      inputTokens: 12,
+      callsWithInputTokens: 1,
+      callsWithOutputTokens: 0,
+    });
   });
 
   it('says how much of the critical path and of the trace the model calls take', () => {
@@ -78,32 +107,66 @@ describe('genAiSummary', () => {
   it('counts parallel calls once in the time they keep the trace busy', () => {
     const trace = makeTrace([
       { id: 'root', start: 0, dur: 100 * MS },
-      { id: 'a', parent: 'root', start: 0, dur: 50 * MS, attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm' } },
-      { id: 'b', parent: 'root', start: 20 * MS, dur: 50 * MS, attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm' } },
-      { id: 'c', parent: 'root', start: 80 * MS, dur: 10 * MS, attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm' } },
+      {
+        id: 'a',
+        parent: 'root',
+        start: 0,
+        dur: 50 * MS,
+        attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm' },
+      },
+      {
+        id: 'b',
+        parent: 'root',
+        start: 20 * MS,
+        dur: 50 * MS,
+        attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm' },
+      },
+      {
+        id: 'c',
+        parent: 'root',
+        start: 80 * MS,
+        dur: 10 * MS,
+        attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm' },
+      },
     ]);
     const summary = summaryOf(trace)!;
     expect(summary.calls).toBe(3);
-    expect(summary.models).toEqual([expect.objectContaining({ model: 'm', calls: 3, durationNs: 110 * MS, callsWithInputTokens: 0 })]);
+    expect(summary.models).toEqual([
+      expect.objectContaining({ model: 'm', calls: 3, durationNs: 110 * MS, callsWithInputTokens: 0 }),
+    ]);
     expect(summary.busyNs).toBe(70 * MS + 10 * MS);
   });
 
   it('reads the older gen_ai names and OpenInference, and agents and tools', () => {
     const trace = makeTrace([
-      { id: 'agent', start: 0, dur: 100 * MS, attrs: { 'openinference.span.kind': 'AGENT', 'gen_ai.request.model': 'gpt' } },
+      {
+        id: 'agent',
+        start: 0,
+        dur: 100 * MS,
+        attrs: { 'openinference.span.kind': 'AGENT', 'gen_ai.request.model': 'gpt' },
+      },
       {
         id: 'old',
         parent: 'agent',
         start: 0,
         dur: 10 * MS,
-        attrs: { 'gen_ai.request.model': 'gpt-4', 'gen_ai.usage.prompt_tokens': 100, 'gen_ai.usage.completion_tokens': 20 },
+        attrs: {
+          'gen_ai.request.model': 'gpt-4',
+          'gen_ai.usage.prompt_tokens': 100,
+          'gen_ai.usage.completion_tokens': 20,
+        },
       },
       {
         id: 'oi',
         parent: 'agent',
         start: 20 * MS,
         dur: 30 * MS,
-        attrs: { 'openinference.span.kind': 'LLM', 'llm.model_name': 'claude', 'llm.token_count.prompt': 7, 'llm.token_count.completion': 3 },
+        attrs: {
+          'openinference.span.kind': 'LLM',
+          'llm.model_name': 'claude',
+          'llm.token_count.prompt': 7,
+          'llm.token_count.completion': 3,
+        },
       },
       { id: 'tool', parent: 'agent', start: 60 * MS, dur: 5 * MS, attrs: { 'openinference.span.kind': 'TOOL' } },
     ]);
@@ -118,14 +181,30 @@ describe('genAiSummary', () => {
 
   it("counts a span that names a model or counts tokens under an operation of its own (LiteLLM's acompletion), but not workflows and tasks", () => {
     const trace = makeTrace([
-      { id: 'workflow', start: 0, dur: 100 * MS, attrs: { 'gen_ai.operation.name': 'invoke_workflow', 'gen_ai.request.model': 'gpt' } },
-      { id: 'task', parent: 'workflow', start: 0, dur: 90 * MS, attrs: { 'gen_ai.operation.name': 'execute_task', 'gen_ai.usage.input_tokens': 5 } },
+      {
+        id: 'workflow',
+        start: 0,
+        dur: 100 * MS,
+        attrs: { 'gen_ai.operation.name': 'invoke_workflow', 'gen_ai.request.model': 'gpt' },
+      },
+      {
+        id: 'task',
+        parent: 'workflow',
+        start: 0,
+        dur: 90 * MS,
+        attrs: { 'gen_ai.operation.name': 'execute_task', 'gen_ai.usage.input_tokens': 5 },
+      },
       {
         id: 'litellm',
         parent: 'task',
         start: 10 * MS,
         dur: 50 * MS,
-        attrs: { 'gen_ai.operation.name': 'acompletion', 'gen_ai.request.model': 'claude', 'gen_ai.usage.input_tokens': 1204, 'gen_ai.usage.output_tokens': 88 },
+        attrs: {
+          'gen_ai.operation.name': 'acompletion',
+          'gen_ai.request.model': 'claude',
+          'gen_ai.usage.input_tokens': 1204,
+          'gen_ai.usage.output_tokens': 88,
+        },
       },
       { id: 'tokens-only', parent: 'task', start: 70 * MS, dur: 10 * MS, attrs: { 'gen_ai.usage.input_tokens': 3 } },
     ]);
@@ -145,18 +224,40 @@ describe('genAiSummary', () => {
         name: 'ai.generateText',
         attrs: { 'ai.model.id': 'gpt-4o-mini', 'ai.usage.promptTokens': 412, 'ai.usage.completionTokens': 27 },
       },
-      { id: 'do', parent: 'generate', start: 0, dur: 40 * MS, name: 'ai.generateText.doGenerate', attrs: { 'ai.model.id': 'gpt-4o-mini' } },
-      { id: 'tool', parent: 'generate', start: 50 * MS, dur: 10 * MS, name: 'ai.toolCall', attrs: { 'ai.toolCall.name': 'lookup_order' } },
+      {
+        id: 'do',
+        parent: 'generate',
+        start: 0,
+        dur: 40 * MS,
+        name: 'ai.generateText.doGenerate',
+        attrs: { 'ai.model.id': 'gpt-4o-mini' },
+      },
+      {
+        id: 'tool',
+        parent: 'generate',
+        start: 50 * MS,
+        dur: 10 * MS,
+        name: 'ai.toolCall',
+        attrs: { 'ai.toolCall.name': 'lookup_order' },
+      },
     ]);
     const summary = summaryOf(trace)!;
     expect(summary.toolCalls).toBe(1);
-    expect(summary.models.map((m) => [m.model, m.calls, m.inputTokens, m.outputTokens])).toEqual([['gpt-4o-mini', 1, 412, 27]]);
+    expect(summary.models.map((m) => [m.model, m.calls, m.inputTokens, m.outputTokens])).toEqual([
+      ['gpt-4o-mini', 1, 412, 27],
+    ]);
   });
 
   it('finds nothing in a trace without GenAI spans, and ignores token counts that are not numbers', () => {
     expect(summaryOf(makeTrace([{ id: 'a', start: 0, dur: MS, attrs: { 'http.route': '/x' } }]))).toBeUndefined();
-    const odd = summaryOf(makeTrace([{ id: 'a', start: 0, dur: MS, attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.usage.input_tokens': 'many' } }]))!;
-    expect(odd.models).toEqual([expect.objectContaining({ model: 'model not named', calls: 1, callsWithInputTokens: 0 })]);
+    const odd = summaryOf(
+      makeTrace([
+        { id: 'a', start: 0, dur: MS, attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.usage.input_tokens': 'many' } },
+      ]),
+    )!;
+    expect(odd.models).toEqual([
+      expect.objectContaining({ model: 'model not named', calls: 1, callsWithInputTokens: 0 }),
+    ]);
   });
 });
 

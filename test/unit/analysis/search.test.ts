@@ -18,11 +18,25 @@ const trace = makeTrace([
     attrs: {
       'db.rows': 2.5,
       cached: true,
-      tags: { type: 'array', value: [{ type: 'string', value: 'Primary' }, { type: 'int', value: '42' }] },
+      tags: {
+        type: 'array',
+        value: [
+          { type: 'string', value: 'Primary' },
+          { type: 'int', value: '42' },
+        ],
+      },
       peer: { type: 'map', value: [{ key: 'host', value: { type: 'string', value: 'db-7.internal' } }] },
     },
   },
-  { id: 'dd04', parent: 'aa01', start: 70, dur: 20, service: 'frontend', name: 'render', attrs: { status: 'http.status_code=500' } },
+  {
+    id: 'dd04',
+    parent: 'aa01',
+    start: 70,
+    dur: 20,
+    service: 'frontend',
+    name: 'render',
+    attrs: { status: 'http.status_code=500' },
+  },
 ]);
 
 function found(query: string): string[] {
@@ -82,7 +96,12 @@ describe('spansWithAncestors', () => {
   it('is linear on a deep chain where every span matches', () => {
     const n = 100_000;
     const chain = makeTrace(
-      Array.from({ length: n }, (_, i) => ({ id: `s${i}`, parent: i === 0 ? undefined : `s${i - 1}`, start: i, dur: 2 * (n - i) })),
+      Array.from({ length: n }, (_, i) => ({
+        id: `s${i}`,
+        parent: i === 0 ? undefined : `s${i - 1}`,
+        start: i,
+        dur: 2 * (n - i),
+      })),
     );
     const matches = searchSpans(chain, 's');
     expect(matches).toHaveLength(n);
@@ -106,7 +125,10 @@ describe('search text', () => {
       const prepared = buildSearchText(chunked, chunkChars);
       expect(prepared.chunks.length).toBeGreaterThan(1);
       provideSearchText(chunked, prepared);
-      for (const q of queries) expect(Array.from(searchSpans(chunked, q)), `${q} in chunks of ${chunkChars}`).toEqual(Array.from(searchSpans(whole, q)));
+      for (const q of queries)
+        expect(Array.from(searchSpans(chunked, q)), `${q} in chunks of ${chunkChars}`).toEqual(
+          Array.from(searchSpans(whole, q)),
+        );
     }
     expect(searchSpans(whole, 'get').length).toBeGreaterThan(5);
   });

@@ -10,7 +10,16 @@ const trace = makeTrace([
   { id: 'gw', start: 0, dur: 1000, service: 'gateway', name: 'GET /cart', attrs: { 'http.status_code': 200 } },
   { id: 'q1', parent: 'gw', start: 100, dur: 100, service: 'db', name: 'SELECT', attrs: { 'db.system': 'postgres' } },
   { id: 'q2', parent: 'gw', start: 250, dur: 200, service: 'db', name: 'SELECT', attrs: { 'db.system': 'postgres' } },
-  { id: 'q3', parent: 'gw', start: 500, dur: 300, service: 'db', name: 'UPDATE', error: true, attrs: { 'db.system': 'redis' } },
+  {
+    id: 'q3',
+    parent: 'gw',
+    start: 500,
+    dur: 300,
+    service: 'db',
+    name: 'UPDATE',
+    error: true,
+    attrs: { 'db.system': 'redis' },
+  },
   { id: 'q4', parent: 'gw', start: 850, dur: 50, service: 'db', name: 'SELECT' },
 ]);
 const self = selfTimesNs(trace);

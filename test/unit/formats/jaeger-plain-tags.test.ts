@@ -9,12 +9,23 @@ import type { WarningCode } from '../../../src/model/trace.ts';
 
 function collect() {
   const warnings: { code: WarningCode; message: string; path: string }[] = [];
-  return { warnings, warn: (code: WarningCode, message: string, path: string) => warnings.push({ code, message, path }) };
+  return {
+    warnings,
+    warn: (code: WarningCode, message: string, path: string) => warnings.push({ code, message, path }),
+  };
 }
 
 const key = fc.oneof(
   fc.string({ maxLength: 8 }),
-  fc.constantFrom('span.kind', 'error', 'otel.status_code', 'otel.status_description', 'otel.scope.name', 'otel.library.name', 'http.method'),
+  fc.constantFrom(
+    'span.kind',
+    'error',
+    'otel.status_code',
+    'otel.status_description',
+    'otel.scope.name',
+    'otel.library.name',
+    'http.method',
+  ),
 );
 const value = fc.oneof(
   fc.string({ maxLength: 8 }),
@@ -25,7 +36,11 @@ const value = fc.oneof(
 );
 const tag = fc.oneof(
   fc.record(
-    { key: fc.oneof(key, fc.integer()), type: fc.constantFrom('string', 'bool', 'int64', 'float64', 'binary', 'int', 'weird', undefined), value },
+    {
+      key: fc.oneof(key, fc.integer()),
+      type: fc.constantFrom('string', 'bool', 'int64', 'float64', 'binary', 'int', 'weird', undefined),
+      value,
+    },
     { requiredKeys: ['key', 'value'] },
   ),
   value,
@@ -67,6 +82,11 @@ describe('plain Jaeger tag lists', () => {
     expect(isPlainTagList([{ key: 'b', type: 'bool', value: 'true' }])).toBe(false);
     expect(isPlainTagList([{ key: 'i', type: 'int', value: 3 }])).toBe(false);
     expect(isPlainTagList([{ key: 'x', value: 3 }])).toBe(false);
-    expect(isPlainTagList([{ key: 's', type: 'string', value: 'GET' }, { key: 'k', type: 'int64', value: '9223372036854775807' }])).toBe(true);
+    expect(
+      isPlainTagList([
+        { key: 's', type: 'string', value: 'GET' },
+        { key: 'k', type: 'int64', value: '9223372036854775807' },
+      ]),
+    ).toBe(true);
   });
 });

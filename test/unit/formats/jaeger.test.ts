@@ -52,7 +52,12 @@ describe('looksLikeJaeger', () => {
   });
 
   it('rejects lowercase-Id models and other formats', () => {
-    expect(looksLikeJaeger({ spans: [{ traceId: 'AAAA', spanId: 'AAAA', startTime: '2017-01-26T16:46:31Z' }], processMap: [] })).toBe(false);
+    expect(
+      looksLikeJaeger({
+        spans: [{ traceId: 'AAAA', spanId: 'AAAA', startTime: '2017-01-26T16:46:31Z' }],
+        processMap: [],
+      }),
+    ).toBe(false);
     expect(looksLikeJaeger([{ traceId: 'a', id: 'b', name: 'x' }])).toBe(false);
     expect(looksLikeJaeger({ resourceSpans: [] })).toBe(false);
     expect(looksLikeJaeger({ traces: [{ traceID: 'a', spanSet: { spans: [] } }] })).toBe(false);
@@ -87,7 +92,13 @@ describe('parseJaeger document shapes', () => {
   });
 
   it('reads an error-only /api/traces response as no spans with notes', () => {
-    const batch = parseJaeger({ data: null, total: 0, limit: 0, offset: 0, errors: [{ code: 404, msg: 'trace not found' }] });
+    const batch = parseJaeger({
+      data: null,
+      total: 0,
+      limit: 0,
+      offset: 0,
+      errors: [{ code: 404, msg: 'trace not found' }],
+    });
     expect(batch.spans).toEqual([]);
     expect(batch.notes[0]).toContain('trace not found');
   });
@@ -105,7 +116,10 @@ describe('parseJaeger document shapes', () => {
       depth: 0,
       hasChildren: false,
     });
-    const batch = parseJaeger({ data: { services: [{ name: 'inline-svc', numberOfSpans: 1 }], spans: [uiSpan] }, id: 'x' });
+    const batch = parseJaeger({
+      data: { services: [{ name: 'inline-svc', numberOfSpans: 1 }], spans: [uiSpan] },
+      id: 'x',
+    });
     expect(batch.spans).toHaveLength(1);
     expect(batch.spans[0].serviceName).toBe('inline-svc');
     expect(batch.warnings).toEqual([]);
@@ -132,7 +146,11 @@ describe('parseJaeger document shapes', () => {
   });
 
   it('throws a FormatError naming the lowercase ids for Jaeger domain-model JSON', () => {
-    const domain = { spans: [{ traceId: 'AAAAAAAAAAE=', spanId: 'AAAAAAAAAAI=', startTime: '2017-01-26T16:46:31Z', duration: '5000ns' }] };
+    const domain = {
+      spans: [
+        { traceId: 'AAAAAAAAAAE=', spanId: 'AAAAAAAAAAI=', startTime: '2017-01-26T16:46:31Z', duration: '5000ns' },
+      ],
+    };
     expect(() => parseJaeger(domain)).toThrow(FormatError);
     expect(() => parseJaeger(domain)).toThrow(/traceId/);
     expect(() => parseJaeger(42)).toThrow(FormatError);
@@ -187,6 +205,7 @@ describe('typed tags', () => {
   });
 
   it('keeps an int64 number above 2^53 but warns that it lost precision', () => {
+    // biome-ignore lint/correctness/noPrecisionLoss: the loss is what this test is about
     const { span: s, batch } = parseOne({ tags: [{ key: 'big', type: 'int64', value: 9223372036854775807 }] });
     expect(s.attributes[0].value).toEqual({ type: 'int', value: '9223372036854775808' });
     expect(batch.warnings).toHaveLength(1);
@@ -227,18 +246,29 @@ describe('typed tags', () => {
   });
 
   it('puts process tags on the Resource', () => {
-    const batch = parseJaeger(trace([span('a')], { p1: { serviceName: 'svc', tags: [{ key: 'hostname', type: 'string', value: 'h1' }] } }));
-    expect(batch.spans[0].resource).toEqual({ serviceName: 'svc', attributes: [{ key: 'hostname', value: { type: 'string', value: 'h1' } }] });
+    const batch = parseJaeger(
+      trace([span('a')], { p1: { serviceName: 'svc', tags: [{ key: 'hostname', type: 'string', value: 'h1' }] } }),
+    );
+    expect(batch.spans[0].resource).toEqual({
+      serviceName: 'svc',
+      attributes: [{ key: 'hostname', value: { type: 'string', value: 'h1' } }],
+    });
   });
 });
 
 describe("Elasticsearch's tags-as-fields", () => {
   // As Jaeger's Elasticsearch storage writes spans with tags-as-fields: dots in keys become '@'.
-  const esSpan = (spanID: string, tag: Json, processTag: Json = { hostname: 'crm-7', 'jaeger@version': 'Java-1.5.0' }) =>
+  const esSpan = (
+    spanID: string,
+    tag: Json,
+    processTag: Json = { hostname: 'crm-7', 'jaeger@version': 'Java-1.5.0' },
+  ) =>
     span(spanID, { processID: undefined, tags: [], tag, process: { serviceName: 'crm', tags: [], tag: processTag } });
 
   it('reads span and process tag fields as tags, dots restored, typed by their JSON values', () => {
-    const batch = parseJaeger([esSpan('a', { 'span@kind': 'server', 'http@status_code': 500, error: true, ratio: 0.5, component: 'camel-rest' })]);
+    const batch = parseJaeger([
+      esSpan('a', { 'span@kind': 'server', 'http@status_code': 500, error: true, ratio: 0.5, component: 'camel-rest' }),
+    ]);
     const [s] = batch.spans;
     expect(s.attributes).toEqual([
       { key: 'span.kind', value: { type: 'string', value: 'server' } },
@@ -286,15 +316,23 @@ describe('times', () => {
   it('takes a non-numeric duration as 0 with a warning at its path', () => {
     const batch = parseJaeger([{ traceID: '2be38093ead7a083', spanID: '7bd66f09ba90ea3d', duration: 'invalid' }]);
     expect(batch.spans[0].durationNs).toBe(0);
-    expect(batch.warnings).toContainEqual(expect.objectContaining({ code: 'invalid-value', path: '$[0].duration', spanIndex: 0 }));
+    expect(batch.warnings).toContainEqual(
+      expect.objectContaining({ code: 'invalid-value', path: '$[0].duration', spanIndex: 0 }),
+    );
   });
 
   it('places a root without startTime at the earliest start of its trace', () => {
     const batch = parseJaeger(
-      trace([span('a', { startTime: 2_000_000 }), span('b', { startTime: undefined }), span('c', { startTime: 1_000_000 })]),
+      trace([
+        span('a', { startTime: 2_000_000 }),
+        span('b', { startTime: undefined }),
+        span('c', { startTime: 1_000_000 }),
+      ]),
     );
     expect(batch.spans[1].start).toEqual({ sec: 1, nano: 0 });
-    expect(batch.warnings).toContainEqual(expect.objectContaining({ code: 'missing-field', path: '$.spans[1].startTime', spanIndex: 1 }));
+    expect(batch.warnings).toContainEqual(
+      expect.objectContaining({ code: 'missing-field', path: '$.spans[1].startTime', spanIndex: 1 }),
+    );
   });
 
   const REAL = 1_784_570_820_629_325;
@@ -319,7 +357,11 @@ describe('times', () => {
     const batch = parseJaeger(
       trace([
         span('root', { startTime: REAL, duration: 1000 }),
-        span('zero', { startTime: 0, references: childOf('root'), logs: [{ fields: [{ key: 'event', type: 'string', value: 'retry' }] }] }),
+        span('zero', {
+          startTime: 0,
+          references: childOf('root'),
+          logs: [{ fields: [{ key: 'event', type: 'string', value: 'retry' }] }],
+        }),
         span('leaf', { startTime: undefined, references: childOf('zero') }),
       ]),
     );
@@ -329,12 +371,22 @@ describe('times', () => {
     // A log without a time sits at its span's start, which moved with it.
     expect(zero.events[0].time).toEqual(root.start);
     expect(batch.warnings).toContainEqual(
-      expect.objectContaining({ code: 'missing-field', path: '$.spans[1].startTime', spanIndex: 1, message: expect.stringMatching(/startTime is 0 .* not set/) }),
+      expect.objectContaining({
+        code: 'missing-field',
+        path: '$.spans[1].startTime',
+        spanIndex: 1,
+        message: expect.stringMatching(/startTime is 0 .* not set/),
+      }),
     );
   });
 
   it('keeps a startTime of 0 in a synthetic trace whose times all count from 0', () => {
-    const batch = parseJaeger(trace([span('root', { startTime: 0, duration: 300 }), span('child', { startTime: 100, references: childOf('root') })]));
+    const batch = parseJaeger(
+      trace([
+        span('root', { startTime: 0, duration: 300 }),
+        span('child', { startTime: 100, references: childOf('root') }),
+      ]),
+    );
     expect(batch.spans.map((s) => s.start)).toEqual([
       { sec: 0, nano: 0 },
       { sec: 0, nano: 100_000 },
@@ -366,7 +418,11 @@ describe('logs', () => {
           { key: 'size', value: { type: 'int', value: '3' } },
         ],
       },
-      { time: { sec: 1485467191, nano: 639877000 }, name: 'log', attributes: [{ key: 'message', value: { type: 'string', value: 'hello' } }] },
+      {
+        time: { sec: 1485467191, nano: 639877000 },
+        name: 'log',
+        attributes: [{ key: 'message', value: { type: 'string', value: 'hello' } }],
+      },
     ]);
   });
 });
@@ -375,7 +431,9 @@ describe('references', () => {
   const ref = (refType: string, spanID: string, traceID = TRACE) => ({ refType, traceID, spanID });
 
   it('uses the first same-trace CHILD_OF as parent and keeps the rest as links', () => {
-    const { span: s } = parseOne({ references: [ref('FOLLOWS_FROM', 'f1'), ref('CHILD_OF', 'p1'), ref('CHILD_OF', 'p2')] });
+    const { span: s } = parseOne({
+      references: [ref('FOLLOWS_FROM', 'f1'), ref('CHILD_OF', 'p1'), ref('CHILD_OF', 'p2')],
+    });
     expect(s.parentSpanId).toBe('p1');
     expect(s.links.map((l) => [l.spanId, l.relation])).toEqual([
       ['f1', 'follows_from'],
@@ -394,9 +452,13 @@ describe('references', () => {
   });
 
   it('keeps a cross-trace reference as a link, never as the parent', () => {
-    const crossFirst = parseOne({ references: [ref('CHILD_OF', 'ff', '00000000000000ff'), ref('CHILD_OF', 'p1')] }).span;
+    const crossFirst = parseOne({
+      references: [ref('CHILD_OF', 'ff', '00000000000000ff'), ref('CHILD_OF', 'p1')],
+    }).span;
     expect(crossFirst.parentSpanId).toBe('p1');
-    expect(crossFirst.links).toEqual([{ traceId: '00000000000000ff', spanId: 'ff', relation: 'child_of', attributes: [] }]);
+    expect(crossFirst.links).toEqual([
+      { traceId: '00000000000000ff', spanId: 'ff', relation: 'child_of', attributes: [] },
+    ]);
 
     const crossOnly = parseOne({ references: [ref('CHILD_OF', 'ff', 'other')] }).span;
     expect(crossOnly.parentSpanId).toBeUndefined();
@@ -430,7 +492,9 @@ describe('span fields from tags', () => {
   it('marks error=true (bool or string) as an error status', () => {
     expect(parseOne({ tags: [{ key: 'error', type: 'bool', value: true }] }).span.status).toEqual({ code: 'error' });
     expect(parseOne({ tags: [{ key: 'error', type: 'bool', value: 'true' }] }).span.status).toEqual({ code: 'error' });
-    expect(parseOne({ tags: [{ key: 'error', type: 'string', value: 'true' }] }).span.status).toEqual({ code: 'error' });
+    expect(parseOne({ tags: [{ key: 'error', type: 'string', value: 'true' }] }).span.status).toEqual({
+      code: 'error',
+    });
     expect(parseOne({ tags: [{ key: 'error', type: 'bool', value: false }] }).span.status).toEqual({ code: 'unset' });
   });
 
@@ -440,7 +504,9 @@ describe('span fields from tags', () => {
       { key: 'otel.status_description', type: 'string', value: 'upstream timed out' },
     ];
     expect(parseOne({ tags: errorTags }).span.status).toEqual({ code: 'error', message: 'upstream timed out' });
-    expect(parseOne({ tags: [{ key: 'otel.status_code', type: 'string', value: 'OK' }] }).span.status).toEqual({ code: 'ok' });
+    expect(parseOne({ tags: [{ key: 'otel.status_code', type: 'string', value: 'OK' }] }).span.status).toEqual({
+      code: 'ok',
+    });
   });
 
   it('reads the instrumentation scope from otel.scope.* or otel.library.*', () => {
@@ -451,14 +517,18 @@ describe('span fields from tags', () => {
       ],
     }).span;
     expect(scoped.scope).toEqual({ name: 'telemetrygen', version: '1.2', attributes: [] });
-    const library = parseOne({ tags: [{ key: 'otel.library.name', type: 'string', value: 'go.opentelemetry.io/otel' }] }).span;
+    const library = parseOne({
+      tags: [{ key: 'otel.library.name', type: 'string', value: 'go.opentelemetry.io/otel' }],
+    }).span;
     expect(library.scope).toEqual({ name: 'go.opentelemetry.io/otel', attributes: [] });
     expect(parseOne({}).span.scope).toBeUndefined();
   });
 
   it('turns span.warnings into warnings on that span', () => {
     const batch = parseJaeger(trace([span('a'), span('b', { warnings: ['clock skew adjusted'] })]));
-    expect(batch.warnings).toEqual([{ code: 'other', message: 'clock skew adjusted', path: '$.spans[1].warnings[0]', spanIndex: 1 }]);
+    expect(batch.warnings).toEqual([
+      { code: 'other', message: 'clock skew adjusted', path: '$.spans[1].warnings[0]', spanIndex: 1 },
+    ]);
   });
 });
 
@@ -473,14 +543,19 @@ describe('processes and ids', () => {
 
   it('shares one Resource among identical inline processes', () => {
     const inline = () => ({ serviceName: 'svc', tags: [{ key: 'ip', type: 'string', value: '10.0.0.1' }] });
-    const spans = parseJaeger([span('a', { processID: undefined, process: inline() }), span('b', { processID: undefined, process: inline() })]).spans;
+    const spans = parseJaeger([
+      span('a', { processID: undefined, process: inline() }),
+      span('b', { processID: undefined, process: inline() }),
+    ]).spans;
     expect(spans[0].resource).toBe(spans[1].resource);
   });
 
   it('uses service "unknown" with a warning when the process cannot be found', () => {
     const batch = parseJaeger(trace([span('a', { processID: 'p7' })]));
     expect(batch.spans[0].serviceName).toBe('unknown');
-    expect(batch.warnings).toEqual([expect.objectContaining({ code: 'missing-field', path: '$.spans[0].processID', spanIndex: 0 })]);
+    expect(batch.warnings).toEqual([
+      expect.objectContaining({ code: 'missing-field', path: '$.spans[0].processID', spanIndex: 0 }),
+    ]);
   });
 
   it('lowercases hex ids and warns about an empty spanID', () => {
@@ -488,7 +563,9 @@ describe('processes and ids', () => {
     expect(batch.spans[0].spanId).toBe('abcdef');
     expect(batch.spans[0].traceId).toBe('abc123');
     expect(batch.spans).toHaveLength(2);
-    expect(batch.warnings).toEqual([expect.objectContaining({ code: 'invalid-id', path: '$.spans[1].spanID', spanIndex: 1 })]);
+    expect(batch.warnings).toEqual([
+      expect.objectContaining({ code: 'invalid-id', path: '$.spans[1].spanID', spanIndex: 1 }),
+    ]);
   });
 });
 

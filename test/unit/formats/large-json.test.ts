@@ -40,9 +40,12 @@ function errorOf(text: string, limit: number): LargeJsonError {
 describe('parseLargeJson: the same value as JSON.parse', () => {
   const cases: Record<string, string> = {
     'a top-level array': '[1, "two", {"three": 3}, [4, [5]], null, true, false, -6.5e3]',
-    'an object with big arrays': '{"resourceSpans": [{"a": 1}, {"b": [2, 3]}], "note": "x", "batches": [], "data": [{}, {"c": {}}]}',
-    'strings holding brackets, quotes and escapes': '{"s": ["]}[{", "\\"]\\"", "\\\\", "a\\\\\\"}", "\\u005d\\u007b", "{\\"k\\": [1]}"], "}": "{"}',
-    'multi-byte text and surrogate pairs': '{"名前": ["héllo wörld", "日本語のテキスト", "emoji 😀🎉", "\\ud83d\\ude00"], "é": {"ü": "ß"}}',
+    'an object with big arrays':
+      '{"resourceSpans": [{"a": 1}, {"b": [2, 3]}], "note": "x", "batches": [], "data": [{}, {"c": {}}]}',
+    'strings holding brackets, quotes and escapes':
+      '{"s": ["]}[{", "\\"]\\"", "\\\\", "a\\\\\\"}", "\\u005d\\u007b", "{\\"k\\": [1]}"], "}": "{"}',
+    'multi-byte text and surrogate pairs':
+      '{"名前": ["héllo wörld", "日本語のテキスト", "emoji 😀🎉", "\\ud83d\\ude00"], "é": {"ü": "ß"}}',
     'pretty-printed text with CRLF': '{\r\n  "data" : [\r\n    { "a" : [ 1 , 2 ] } ,\r\n    "x"\r\n  ]\r\n}\r\n',
     'empty containers': '{"a": [], "b": {}, "c": [[], {}], "d": ""}',
     'duplicate keys (the last wins)': '{"a": 1, "a": [2, 3]}',
@@ -51,7 +54,8 @@ describe('parseLargeJson: the same value as JSON.parse', () => {
   for (const [name, text] of Object.entries(cases)) {
     it(`reads ${name} at every piece limit`, () => {
       const least = longestScalar(text);
-      for (let limit = least; limit <= text.length + 1; limit++) expect(parseDoc(text, limit)).toEqual(JSON.parse(text));
+      for (let limit = least; limit <= text.length + 1; limit++)
+        expect(parseDoc(text, limit)).toEqual(JSON.parse(text));
     });
   }
 
@@ -69,7 +73,7 @@ describe('parseLargeJson: the same value as JSON.parse', () => {
 
   it('handles nesting far deeper than a call stack would allow', () => {
     const depth = 100_000;
-    const text = '['.repeat(depth) + '"deep"' + ']'.repeat(depth);
+    const text = `${'['.repeat(depth)}"deep"${']'.repeat(depth)}`;
     let value = parseDoc(text, 6);
     for (let i = 0; i < depth; i++) {
       expect(Array.isArray(value)).toBe(true);
@@ -80,11 +84,16 @@ describe('parseLargeJson: the same value as JSON.parse', () => {
 
   it('agrees with JSON.parse on arbitrary JSON', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.integer({ min: 0, max: 64 }), fc.constantFrom(undefined, 2), (value, extra, indent) => {
-        const text = JSON.stringify(value, null, indent);
-        const container = `{"v": ${text}, "list": [${text}, ${text}]}`;
-        expect(parseDoc(container, longestScalar(container) + extra)).toEqual(JSON.parse(container));
-      }),
+      fc.property(
+        fc.jsonValue(),
+        fc.integer({ min: 0, max: 64 }),
+        fc.constantFrom(undefined, 2),
+        (value, extra, indent) => {
+          const text = JSON.stringify(value, null, indent);
+          const container = `{"v": ${text}, "list": [${text}, ${text}]}`;
+          expect(parseDoc(container, longestScalar(container) + extra)).toEqual(JSON.parse(container));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -96,7 +105,9 @@ describe('parseLargeJson: errors say where', () => {
     const error = errorOf(text, 4);
     expect(error.offset).toBe(text.indexOf('tru'));
     expect(error.path).toBe('$.resourceSpans[1].a');
-    expect(error.message).toBe(`not valid JSON at line 3, byte offset ${text.indexOf('tru')} (in $.resourceSpans[1].a): expected a value but found 't'`);
+    expect(error.message).toBe(
+      `not valid JSON at line 3, byte offset ${text.indexOf('tru')} (in $.resourceSpans[1].a): expected a value but found 't'`,
+    );
   });
 
   it('counts bytes, not characters, before an error after multi-byte text', () => {
@@ -123,20 +134,28 @@ describe('parseLargeJson: errors say where', () => {
 
   it('finds a missing comma between top-level elements', () => {
     const text = '[{"a": 1} {"a": 2}]';
-    expect(errorOf(text, 4).message).toBe(`not valid JSON at line 1, byte offset 10 (in $): expected ',' or ']' but found '{'`);
+    expect(errorOf(text, 4).message).toBe(
+      `not valid JSON at line 1, byte offset 10 (in $): expected ',' or ']' but found '{'`,
+    );
   });
 
   it('says where a truncated file leaves an array open', () => {
     const text = '{"data": [{"a": 1}, {"a": [2, 3';
-    expect(errorOf(text, 4).message).toBe('not valid JSON at line 1, byte offset 31 (in $): the file ends inside the array opened at byte offset 26');
+    expect(errorOf(text, 4).message).toBe(
+      'not valid JSON at line 1, byte offset 31 (in $): the file ends inside the array opened at byte offset 26',
+    );
   });
 
   it('says a string is never closed', () => {
-    expect(errorOf('["abc", "de', 5).message).toBe('not valid JSON at line 1, byte offset 8 (in $): this string is never closed');
+    expect(errorOf('["abc", "de', 5).message).toBe(
+      'not valid JSON at line 1, byte offset 8 (in $): this string is never closed',
+    );
   });
 
   it('rejects content after the document on the same line', () => {
-    expect(errorOf('{"a": [1]} {"b": 2}', 3).message).toMatch(/byte offset 11 \(in \$\): expected the end of the document/);
+    expect(errorOf('{"a": [1]} {"b": 2}', 3).message).toMatch(
+      /byte offset 11 \(in \$\): expected the end of the document/,
+    );
   });
 
   it('says when one value is too large to hold as a string even alone', () => {
@@ -234,12 +253,16 @@ describe('readTraceFile: the large-file path gives the same model as the text pa
     const broken = `${text.slice(0, at)}"spanId" "x",${text.slice(at)}`;
     const outcome = await readSmall('broken.json', broken, 512);
     if (outcome.ok) throw new Error('expected an error');
-    expect(outcome.error.message).toMatch(new RegExp(`^broken\\.json: not valid JSON at line 1, byte offset ${at + 9} \\(in \\$\\.resourceSpans\\[\\d+\\]`));
+    expect(outcome.error.message).toMatch(
+      new RegExp(`^broken\\.json: not valid JSON at line 1, byte offset ${at + 9} \\(in \\$\\.resourceSpans\\[\\d+\\]`),
+    );
   });
 
   it('still says what is not a trace', async () => {
     const outcome = await readSmall('other.json', '{"hello": ["world", "again"]}', 8);
     if (outcome.ok) throw new Error('expected an error');
-    expect(outcome.error.message).toMatch(/^other\.json: Not a known trace format\. The top level is an object with keys hello/);
+    expect(outcome.error.message).toMatch(
+      /^other\.json: Not a known trace format\. The top level is an object with keys hello/,
+    );
   });
 });

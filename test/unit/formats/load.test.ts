@@ -7,7 +7,18 @@ const otlpLine = (traceId: string, spanId: string) =>
       {
         resource: { attributes: [{ key: 'service.name', value: { stringValue: 'svc' } }] },
         scopeSpans: [
-          { spans: [{ traceId, spanId, name: 'op', kind: 2, startTimeUnixNano: '1700000000000000000', endTimeUnixNano: '1700000000000001000' }] },
+          {
+            spans: [
+              {
+                traceId,
+                spanId,
+                name: 'op',
+                kind: 2,
+                startTimeUnixNano: '1700000000000000000',
+                endTimeUnixNano: '1700000000000001000',
+              },
+            ],
+          },
         ],
       },
     ],
@@ -25,7 +36,9 @@ describe('loadTraceText: bad input', () => {
   });
 
   it('gives the position of a JSON syntax error', () => {
-    expect(errorOf('bad.json', '{"data": [\n  {"traceID": "a",}\n]}')).toMatch(/^bad\.json: not valid JSON at line 2, column 19/);
+    expect(errorOf('bad.json', '{"data": [\n  {"traceID": "a",}\n]}')).toMatch(
+      /^bad\.json: not valid JSON at line 2, column 19/,
+    );
   });
 
   it('says a truncated file ends too early', () => {
@@ -50,7 +63,11 @@ describe('loadTraceText: bad input', () => {
 
 describe('loadTraceText: JSON Lines', () => {
   it('merges lines of one trace and skips a broken line with a warning', () => {
-    const text = [otlpLine('0af7651916cd43dd8448eb211c80319c', 'b7ad6b7169203331'), '{"resourceSpans": [', otlpLine('0af7651916cd43dd8448eb211c80319c', 'b7ad6b7169203332')].join('\n');
+    const text = [
+      otlpLine('0af7651916cd43dd8448eb211c80319c', 'b7ad6b7169203331'),
+      '{"resourceSpans": [',
+      otlpLine('0af7651916cd43dd8448eb211c80319c', 'b7ad6b7169203332'),
+    ].join('\n');
     const outcome = loadTraceText('spans.jsonl', text);
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
@@ -61,7 +78,9 @@ describe('loadTraceText: JSON Lines', () => {
   });
 
   it('splits spans of several traces by trace id, ordered by start', () => {
-    const text = [otlpLine('1'.repeat(32), 'b7ad6b7169203331'), otlpLine('2'.repeat(32), 'b7ad6b7169203332')].join('\n');
+    const text = [otlpLine('1'.repeat(32), 'b7ad6b7169203331'), otlpLine('2'.repeat(32), 'b7ad6b7169203332')].join(
+      '\n',
+    );
     const outcome = loadTraceText('two.jsonl', text);
     expect(outcome.ok && outcome.file.traces.map((t) => t.traceId)).toEqual(['1'.repeat(32), '2'.repeat(32)]);
   });

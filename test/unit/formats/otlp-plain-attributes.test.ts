@@ -3,7 +3,12 @@
 // give what reading at once gives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OtlpCursor, isPlainAttributeList, plainAttributeList, readAttributes } from '../../../src/formats/otlp-anyvalue.ts';
+import {
+  OtlpCursor,
+  isPlainAttributeList,
+  plainAttributeList,
+  readAttributes,
+} from '../../../src/formats/otlp-anyvalue.ts';
 import { parseOtlp } from '../../../src/formats/otlp.ts';
 import { BatchBuilder, readPlainList } from '../../../src/formats/parsed.ts';
 
@@ -23,7 +28,16 @@ const scalar = fc.oneof(
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   scalar,
   fc.dictionary(
-    fc.constantFrom('stringValue', 'intValue', 'boolValue', 'doubleValue', 'bytesValue', 'arrayValue', 'kvlistValue', 'other'),
+    fc.constantFrom(
+      'stringValue',
+      'intValue',
+      'boolValue',
+      'doubleValue',
+      'bytesValue',
+      'arrayValue',
+      'kvlistValue',
+      'other',
+    ),
     fc.oneof(scalar, fc.constant({ values: [{ stringValue: 'x' }] }), fc.constant([])),
     { maxKeys: 3 },
   ),
@@ -91,7 +105,9 @@ describe('plain attribute lists', () => {
         },
       ],
     });
-    expect(batch.warnings.map((w) => w.path).filter((p) => p.includes('.spans['))).toEqual(['$.resourceSpans[0].scopeSpans[0].spans[1].attributes[0].value.intValue']);
+    expect(batch.warnings.map((w) => w.path).filter((p) => p.includes('.spans['))).toEqual([
+      '$.resourceSpans[0].scopeSpans[0].spans[1].attributes[0].value.intValue',
+    ]);
     expect(batch.spans[0].attributes).toEqual([{ key: 'ok', value: { type: 'string', value: 'fine' } }]);
     expect(batch.spans[1].attributes).toEqual([{ key: 'bad', value: { type: 'string', value: 'twelve' } }]);
   });

@@ -18,7 +18,9 @@ function comparable(span: Span) {
     status: span.status,
     attributes: span.attributes,
     resource: span.resource.attributes.filter((a) => a.key !== 'service.name'),
-    scope: span.scope ? { name: span.scope.name, version: span.scope.version, attributes: span.scope.attributes } : undefined,
+    scope: span.scope
+      ? { name: span.scope.name, version: span.scope.version, attributes: span.scope.attributes }
+      : undefined,
     events: span.events,
     links: span.links,
   };
@@ -30,7 +32,14 @@ function model(traces: readonly Trace[]) {
       traceId: t.traceId,
       startEpochNs: t.startEpochNs,
       durationNs: t.durationNs,
-      spans: t.spans.map(comparable).sort((a, b) => a.startNs - b.startNs || (a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0) || a.name.localeCompare(b.name)),
+      spans: t.spans
+        .map(comparable)
+        .sort(
+          (a, b) =>
+            a.startNs - b.startNs ||
+            (a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0) ||
+            a.name.localeCompare(b.name),
+        ),
     }))
     .sort((a, b) => (a.traceId < b.traceId ? -1 : 1));
 }

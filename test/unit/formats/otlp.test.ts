@@ -41,7 +41,7 @@ function only(batch: ParsedBatch) {
   return batch.spans[0];
 }
 
-function valueOf(raw: unknown): { value: AttributeValue; batch: ParsedBatch } {
+function parsedValue(raw: unknown): { value: AttributeValue; batch: ParsedBatch } {
   const batch = parseOtlp(request([span({ attributes: [attr('k', raw)] })]));
   return { value: only(batch).attributes[0].value, batch };
 }
@@ -65,7 +65,11 @@ describe('recognizing OTLP', () => {
   });
 
   it('reads an array of export requests (as jq -s makes of JSON Lines), skipping and counting other signals', () => {
-    const batch = parseOtlp([request([span({ spanId: SPAN_B, parentSpanId: SPAN_A })]), { resourceLogs: [] }, request([span({ kind: 99 })])]);
+    const batch = parseOtlp([
+      request([span({ spanId: SPAN_B, parentSpanId: SPAN_A })]),
+      { resourceLogs: [] },
+      request([span({ kind: 99 })]),
+    ]);
     expect(batch.format).toBe('otlp');
     expect(batch.spans.map((s) => [s.spanId, s.parentSpanId])).toEqual([
       [SPAN_B, SPAN_A],
@@ -97,7 +101,9 @@ describe('recognizing OTLP', () => {
     });
     const single = parseOtlp(resourceSpans(SPAN_A, 99));
     expect(single.format).toBe('otlp');
-    expect(single.spans.map((s) => [s.spanId, s.serviceName, s.scope?.name])).toEqual([[SPAN_A, 'java-app', 'io.opentelemetry.okhttp-3.0']]);
+    expect(single.spans.map((s) => [s.spanId, s.serviceName, s.scope?.name])).toEqual([
+      [SPAN_A, 'java-app', 'io.opentelemetry.okhttp-3.0'],
+    ]);
     // The document is the ResourceSpans itself: its paths start there.
     expect(single.warnings.map((w) => w.path)).toEqual(['$.scopeSpans[0].spans[0].kind']);
 
@@ -109,7 +115,10 @@ describe('recognizing OTLP', () => {
     expect(lines.spans.map((s) => s.spanId)).toEqual([SPAN_A, SPAN_B]);
     expect(lines.warnings.map((w) => w.path)).toEqual(['line 2: $.scopeSpans[0].spans[0].kind']);
 
-    const array = parseOtlp([resourceSpans(SPAN_A), { resource: {}, instrumentationLibrarySpans: [{ spans: [span({ spanId: SPAN_B, kind: 99 })] }] }]);
+    const array = parseOtlp([
+      resourceSpans(SPAN_A),
+      { resource: {}, instrumentationLibrarySpans: [{ spans: [span({ spanId: SPAN_B, kind: 99 })] }] },
+    ]);
     expect(array.spans.map((s) => s.spanId)).toEqual([SPAN_A, SPAN_B]);
     expect(array.warnings.map((w) => w.path)).toContain('$[1].instrumentationLibrarySpans[0].spans[0].kind');
     expect(looksLikeOtlp([{ resource: {} }])).toBe(false);
@@ -180,7 +189,9 @@ describe('ids', () => {
   });
 
   it('treats an empty, absent or all-zero parentSpanId as no parent', () => {
-    const batch = parseOtlp(request([span({ parentSpanId: '' }), span({ spanId: SPAN_B }), span({ parentSpanId: '0000000000000000' })]));
+    const batch = parseOtlp(
+      request([span({ parentSpanId: '' }), span({ spanId: SPAN_B }), span({ parentSpanId: '0000000000000000' })]),
+    );
     expect(batch.spans.map((s) => s.parentSpanId)).toEqual([undefined, undefined, undefined]);
     expect(batch.warnings).toEqual([]);
   });
@@ -269,23 +280,23 @@ describe('kind and status', () => {
 
 describe('attribute values', () => {
   it('reads every scalar AnyValue variant', () => {
-    expect(valueOf({ stringValue: 'x' }).value).toEqual({ type: 'string', value: 'x' });
-    expect(valueOf({ boolValue: false }).value).toEqual({ type: 'bool', value: false });
-    expect(valueOf({ intValue: '42' }).value).toEqual({ type: 'int', value: '42' });
-    expect(valueOf({ intValue: -7 }).value).toEqual({ type: 'int', value: '-7' });
-    expect(valueOf({ doubleValue: 1.5 }).value).toEqual({ type: 'double', value: 1.5 });
-    expect(valueOf({ bytesValue: 'AQID' }).value).toEqual({ type: 'bytes', value: 'AQID' });
-    expect(valueOf({}).value).toEqual({ type: 'empty' });
+    expect(parsedValue({ stringValue: 'x' }).value).toEqual({ type: 'string', value: 'x' });
+    expect(parsedValue({ boolValue: false }).value).toEqual({ type: 'bool', value: false });
+    expect(parsedValue({ intValue: '42' }).value).toEqual({ type: 'int', value: '42' });
+    expect(parsedValue({ intValue: -7 }).value).toEqual({ type: 'int', value: '-7' });
+    expect(parsedValue({ doubleValue: 1.5 }).value).toEqual({ type: 'double', value: 1.5 });
+    expect(parsedValue({ bytesValue: 'AQID' }).value).toEqual({ type: 'bytes', value: 'AQID' });
+    expect(parsedValue({}).value).toEqual({ type: 'empty' });
   });
 
   it('keeps the exact digits of an int64 above 2^53 written as a string', () => {
-    const { value, batch } = valueOf({ intValue: '9223372036854775807' });
+    const { value, batch } = parsedValue({ intValue: '9223372036854775807' });
     expect(value).toEqual({ type: 'int', value: '9223372036854775807' });
     expect(batch.warnings).toEqual([]);
   });
 
   it('warns that a JSON number above 2^53 may have lost precision', () => {
-    const { value, batch } = valueOf({ intValue: 2 ** 60 });
+    const { value, batch } = parsedValue({ intValue: 2 ** 60 });
     expect(value).toEqual({ type: 'int', value: '1152921504606846976' });
     expect(batch.warnings[0]).toMatchObject({
       code: 'invalid-value',
@@ -294,17 +305,17 @@ describe('attribute values', () => {
   });
 
   it('reads doubles written as strings, including the non-finite names', () => {
-    expect(valueOf({ doubleValue: 'NaN' }).value).toEqual({ type: 'double', value: NaN });
-    expect(valueOf({ doubleValue: 'Infinity' }).value).toEqual({ type: 'double', value: Infinity });
-    expect(valueOf({ doubleValue: '-Infinity' }).value).toEqual({ type: 'double', value: -Infinity });
-    expect(valueOf({ doubleValue: '2.25' }).value).toEqual({ type: 'double', value: 2.25 });
-    const bad = valueOf({ doubleValue: 'lots' });
+    expect(parsedValue({ doubleValue: 'NaN' }).value).toEqual({ type: 'double', value: NaN });
+    expect(parsedValue({ doubleValue: 'Infinity' }).value).toEqual({ type: 'double', value: Infinity });
+    expect(parsedValue({ doubleValue: '-Infinity' }).value).toEqual({ type: 'double', value: -Infinity });
+    expect(parsedValue({ doubleValue: '2.25' }).value).toEqual({ type: 'double', value: 2.25 });
+    const bad = parsedValue({ doubleValue: 'lots' });
     expect(bad.value).toEqual({ type: 'string', value: 'lots' });
     expect(bad.batch.warnings[0].code).toBe('invalid-value');
   });
 
   it('reads nested arrays and key-value lists in order', () => {
-    const { value, batch } = valueOf({
+    const { value, batch } = parsedValue({
       kvlistValue: {
         values: [
           {
@@ -337,7 +348,7 @@ describe('attribute values', () => {
   });
 
   it('gives the full path of a bad value deep inside nested values', () => {
-    const { batch } = valueOf({
+    const { batch } = parsedValue({
       arrayValue: {
         values: [{ stringValue: 'ok' }, { kvlistValue: { values: [{ key: 'n', value: { intValue: 'x1' } }] } }],
       },
@@ -350,7 +361,7 @@ describe('attribute values', () => {
   it('reads values nested 20,000 deep without exhausting the call stack', () => {
     let deep: Record<string, unknown> = { stringValue: 'bottom' };
     for (let i = 0; i < 20_000; i++) deep = { arrayValue: { values: [deep] } };
-    const { depth, bottom } = nestingOf(valueOf(deep).value);
+    const { depth, bottom } = nestingOf(parsedValue(deep).value);
     expect(depth).toBe(20_000);
     expect(bottom).toEqual({ type: 'string', value: 'bottom' });
   });

@@ -28,7 +28,13 @@ describe('parseZipkinV1 RPC records', () => {
   const rpc = record({
     timestamp: T0,
     duration: 100,
-    annotations: [at(T0, 'cs', front), at(T0 + 10, 'sr', back), at(T0 + 50, 'retry', front), at(T0 + 90, 'ss', back), at(T0 + 100, 'cr', front)],
+    annotations: [
+      at(T0, 'cs', front),
+      at(T0 + 10, 'sr', back),
+      at(T0 + 50, 'retry', front),
+      at(T0 + 90, 'ss', back),
+      at(T0 + 100, 'cr', front),
+    ],
     binaryAnnotations: [
       { key: 'http.path', value: '/api', endpoint: back },
       { key: 'sa', value: true, endpoint: { serviceName: 'back', ipv4: '10.0.0.2', port: 9000 } },
@@ -40,10 +46,20 @@ describe('parseZipkinV1 RPC records', () => {
     const { spans, warnings } = parseZipkinV1([rpc]);
     expect(spans).toHaveLength(2);
     const [client, server] = spans;
-    expect(client).toMatchObject({ spanId: '0000000000000002', parentSpanId: '0000000000000001', kind: 'client', serviceName: 'front' });
+    expect(client).toMatchObject({
+      spanId: '0000000000000002',
+      parentSpanId: '0000000000000001',
+      kind: 'client',
+      serviceName: 'front',
+    });
     expect(client.start).toEqual(epochFromMicros(T0));
     expect(client.durationNs).toBe(100_000);
-    expect(server).toMatchObject({ spanId: '0000000000000002:server', parentSpanId: '0000000000000002', kind: 'server', serviceName: 'back' });
+    expect(server).toMatchObject({
+      spanId: '0000000000000002:server',
+      parentSpanId: '0000000000000002',
+      kind: 'server',
+      serviceName: 'back',
+    });
     expect(server.start).toEqual(epochFromMicros(T0 + 10));
     expect(server.durationNs).toBe(80_000);
     expect(warnings).toEqual([]);
@@ -88,9 +104,19 @@ describe('parseZipkinV1 RPC records', () => {
   });
 
   it('makes a server record without timestamp the child of a client record with its id', () => {
-    const clientRecord = record({ timestamp: T0, duration: 100, annotations: [at(T0, 'cs', front), at(T0 + 100, 'cr', front)] });
+    const clientRecord = record({
+      timestamp: T0,
+      duration: 100,
+      annotations: [at(T0, 'cs', front), at(T0 + 100, 'cr', front)],
+    });
     const serverRecord = record({ annotations: [at(T0 + 10, 'sr', back), at(T0 + 90, 'ss', back)] });
-    const childOfServer = record({ id: '3', parentId: '2', timestamp: T0 + 20, duration: 5, binaryAnnotations: [{ key: 'lc', value: 'db', endpoint: back }] });
+    const childOfServer = record({
+      id: '3',
+      parentId: '2',
+      timestamp: T0 + 20,
+      duration: 5,
+      binaryAnnotations: [{ key: 'lc', value: 'db', endpoint: back }],
+    });
     const { spans } = parseZipkinV1([[serverRecord], [clientRecord], [childOfServer]]);
     expect(spans.map((s) => [s.spanId, s.parentSpanId])).toEqual([
       ['0000000000000002:server', '0000000000000002'],
@@ -109,7 +135,11 @@ describe('parseZipkinV1 RPC records', () => {
   it('reads producer and consumer records with the broker as remote endpoint', () => {
     const broker = { serviceName: 'kafka', ipv4: '10.0.0.9' };
     const { spans } = parseZipkinV1([
-      record({ id: '5', annotations: [at(T0, 'ms', front)], binaryAnnotations: [{ key: 'ma', value: true, endpoint: broker }] }),
+      record({
+        id: '5',
+        annotations: [at(T0, 'ms', front)],
+        binaryAnnotations: [{ key: 'ma', value: true, endpoint: broker }],
+      }),
       record({ id: '6', annotations: [at(T0 + 30, 'mr', back)] }),
     ]);
     expect(spans.map((s) => [s.kind, s.serviceName])).toEqual([
@@ -123,7 +153,11 @@ describe('parseZipkinV1 RPC records', () => {
 
 describe('parseZipkinV1 local spans and binary annotations', () => {
   it('names a local span after the endpoint of its "lc" annotation', () => {
-    const local = record({ timestamp: T0, duration: 40, binaryAnnotations: [{ key: 'lc', value: 'JDBCSpanStore', endpoint: back }] });
+    const local = record({
+      timestamp: T0,
+      duration: 40,
+      binaryAnnotations: [{ key: 'lc', value: 'JDBCSpanStore', endpoint: back }],
+    });
     const [span] = parseZipkinV1(local).spans;
     expect(span).toMatchObject({ serviceName: 'back', kind: 'unspecified', durationNs: 40_000 });
     expect(attribute(span, 'lc')).toBe('JDBCSpanStore');
@@ -131,7 +165,11 @@ describe('parseZipkinV1 local spans and binary annotations', () => {
   });
 
   it('names a local span without endpoint after its component', () => {
-    const local = record({ timestamp: T0, duration: 40, binaryAnnotations: [{ key: 'lc', value: 'myLocalComponent' }] });
+    const local = record({
+      timestamp: T0,
+      duration: 40,
+      binaryAnnotations: [{ key: 'lc', value: 'myLocalComponent' }],
+    });
     const { spans, warnings } = parseZipkinV1([local]);
     expect(spans[0].serviceName).toBe('myLocalComponent');
     expect(warnings).toEqual([]);
@@ -160,20 +198,29 @@ describe('parseZipkinV1 local spans and binary annotations', () => {
   });
 
   it('reads an error binary annotation as an error status', () => {
-    const failed = record({ timestamp: T0, duration: 1, binaryAnnotations: [{ key: 'error', value: 'refused', endpoint: front }] });
+    const failed = record({
+      timestamp: T0,
+      duration: 1,
+      binaryAnnotations: [{ key: 'error', value: 'refused', endpoint: front }],
+    });
     expect(parseZipkinV1([failed]).spans[0].status).toEqual({ code: 'error', message: 'refused' });
   });
 });
 
 describe('parseZipkinV1 bad input', () => {
   it('keeps a span whose parent id is not hex, with a warning', () => {
-    const { spans, warnings } = parseZipkinV1([record({ parentId: 'BADID', timestamp: T0, duration: 1, annotations: [at(T0, 'cs', front)] })]);
+    const { spans, warnings } = parseZipkinV1([
+      record({ parentId: 'BADID', timestamp: T0, duration: 1, annotations: [at(T0, 'cs', front)] }),
+    ]);
     expect(spans[0].parentSpanId).toBe('BADID');
     expect(warnings).toEqual([expect.objectContaining({ code: 'invalid-id', path: '$[0].parentId', spanIndex: 0 })]);
   });
 
   it('names a span without any endpoint "unknown" and warns', () => {
-    const { spans, warnings } = parseZipkinV1([record({ timestamp: T0, duration: 1, annotations: [] }), record({ id: '9', annotations: [at(T0, 'cs', front)] })]);
+    const { spans, warnings } = parseZipkinV1([
+      record({ timestamp: T0, duration: 1, annotations: [] }),
+      record({ id: '9', annotations: [at(T0, 'cs', front)] }),
+    ]);
     expect(spans[0].serviceName).toBe('unknown');
     expect(warnings[0]).toMatchObject({ code: 'missing-field', path: '$[0].annotations' });
   });
@@ -189,7 +236,9 @@ describe('looksLikeZipkinV1', () => {
     expect(looksLikeZipkinV1([record({ binaryAnnotations: [] })])).toBe(true);
     expect(looksLikeZipkinV1([record({ annotations: [at(T0, 'sr', back)] })])).toBe(true);
     // The first record has nothing version-specific; the second decides.
-    expect(looksLikeZipkinV1([[record({ annotations: [] })], [record({ annotations: [at(T0, 'cs', front)] })]])).toBe(true);
+    expect(looksLikeZipkinV1([[record({ annotations: [] })], [record({ annotations: [at(T0, 'cs', front)] })]])).toBe(
+      true,
+    );
   });
 
   it('rejects v2 spans even when their annotations are named like v1 core annotations', () => {

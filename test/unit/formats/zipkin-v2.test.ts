@@ -33,7 +33,11 @@ function attribute(s: ParsedSpan, key: string): unknown {
 describe('parseZipkinV2 ids', () => {
   it('left-pads short ids and folds case', () => {
     const { spans, warnings } = parseZipkinV2([span({ traceId: 'ABC', id: '1', parentId: 'F' })]);
-    expect(spans[0]).toMatchObject({ traceId: '0000000000000abc', spanId: '0000000000000001', parentSpanId: '000000000000000f' });
+    expect(spans[0]).toMatchObject({
+      traceId: '0000000000000abc',
+      spanId: '0000000000000001',
+      parentSpanId: '000000000000000f',
+    });
     expect(warnings).toEqual([]);
   });
 
@@ -139,9 +143,14 @@ describe('parseZipkinV2 endpoints, kinds, tags', () => {
   });
 
   it('names a span without service name "unknown" and says where the name was missing', () => {
-    const { spans, warnings } = parseZipkinV2([span({ id: '1', localEndpoint: { ipv4: '169.254.65.45' } }), span({ id: '2', localEndpoint: undefined })]);
+    const { spans, warnings } = parseZipkinV2([
+      span({ id: '1', localEndpoint: { ipv4: '169.254.65.45' } }),
+      span({ id: '2', localEndpoint: undefined }),
+    ]);
     expect(spans.map((s) => s.serviceName)).toEqual(['unknown', 'unknown']);
-    expect(spans[0].resource.attributes).toEqual([{ key: 'net.host.ip', value: { type: 'string', value: '169.254.65.45' } }]);
+    expect(spans[0].resource.attributes).toEqual([
+      { key: 'net.host.ip', value: { type: 'string', value: '169.254.65.45' } },
+    ]);
     expect(warnings.map((w) => [w.code, w.path])).toEqual([
       ['missing-field', '$[0].localEndpoint.serviceName'],
       ['missing-field', '$[1].localEndpoint'],
@@ -149,7 +158,9 @@ describe('parseZipkinV2 endpoints, kinds, tags', () => {
   });
 
   it('turns remoteEndpoint into peer attributes', () => {
-    const { spans } = parseZipkinV2([span({ id: '1', remoteEndpoint: { serviceName: 'db', ipv6: '::1', port: 5432 } })]);
+    const { spans } = parseZipkinV2([
+      span({ id: '1', remoteEndpoint: { serviceName: 'db', ipv6: '::1', port: 5432 } }),
+    ]);
     expect(spans[0].attributes).toEqual([
       { key: 'peer.service', value: { type: 'string', value: 'db' } },
       { key: 'net.peer.ipv6', value: { type: 'string', value: '::1' } },
@@ -160,7 +171,14 @@ describe('parseZipkinV2 endpoints, kinds, tags', () => {
   it('maps kinds, leaves a missing kind unspecified and warns about an unknown one', () => {
     const kinds = ['CLIENT', 'SERVER', 'PRODUCER', 'CONSUMER', undefined, 'SIDEWAYS'];
     const { spans, warnings } = parseZipkinV2(kinds.map((kind, i) => span({ id: String(i + 1), kind })));
-    expect(spans.map((s) => s.kind)).toEqual(['client', 'server', 'producer', 'consumer', 'unspecified', 'unspecified']);
+    expect(spans.map((s) => s.kind)).toEqual([
+      'client',
+      'server',
+      'producer',
+      'consumer',
+      'unspecified',
+      'unspecified',
+    ]);
     expect(warnings).toEqual([expect.objectContaining({ code: 'unknown-kind', path: '$[5].kind' })]);
   });
 
@@ -245,8 +263,16 @@ describe('parseZipkinV2 shared client/server ids', () => {
   it('makes the server half a child of the client half under its own id', () => {
     const { spans } = parseZipkinV2([server, client]);
     expect(spans).toHaveLength(2);
-    expect(spans[0]).toMatchObject({ spanId: '0000000000000002:server', parentSpanId: '0000000000000002', serviceName: 'back' });
-    expect(spans[1]).toMatchObject({ spanId: '0000000000000002', parentSpanId: '0000000000000001', serviceName: 'front' });
+    expect(spans[0]).toMatchObject({
+      spanId: '0000000000000002:server',
+      parentSpanId: '0000000000000002',
+      serviceName: 'back',
+    });
+    expect(spans[1]).toMatchObject({
+      spanId: '0000000000000002',
+      parentSpanId: '0000000000000001',
+      serviceName: 'front',
+    });
   });
 
   it('puts spans whose parent is the shared id under the server half', () => {
@@ -287,7 +313,14 @@ describe('parseZipkinV2 shared client/server ids', () => {
   });
 
   it('makes a piece of a server half reported separately (no kind, same endpoint) its child', () => {
-    const piece = { ...server, kind: undefined, shared: undefined, timestamp: undefined, duration: undefined, tags: { late: 'x' } };
+    const piece = {
+      ...server,
+      kind: undefined,
+      shared: undefined,
+      timestamp: undefined,
+      duration: undefined,
+      tags: { late: 'x' },
+    };
     const { spans } = parseZipkinV2([piece, client, server, childOfShared]);
     expect(spans[0]).toMatchObject({ spanId: '0000000000000002:server:part', parentSpanId: '0000000000000002:server' });
     // Without a time of its own it starts with the half it belongs to.
@@ -296,7 +329,12 @@ describe('parseZipkinV2 shared client/server ids', () => {
   });
 
   it('makes a piece without endpoint a child of the client half, which Zipkin merges it into', () => {
-    const piece = span({ id: '2', parentId: '1', localEndpoint: undefined, annotations: [{ timestamp: T0 + 5, value: 'retry' }] });
+    const piece = span({
+      id: '2',
+      parentId: '1',
+      localEndpoint: undefined,
+      annotations: [{ timestamp: T0 + 5, value: 'retry' }],
+    });
     const { spans } = parseZipkinV2([client, piece]);
     expect(spans[1]).toMatchObject({ spanId: '0000000000000002:part', parentSpanId: '0000000000000002' });
   });
@@ -346,7 +384,9 @@ describe('looksLikeZipkinV2', () => {
   it('accepts v2 spans and plain spans, not v1 ones', () => {
     expect(looksLikeZipkinV2([span({ id: '1' })])).toBe(true);
     expect(looksLikeZipkinV2([{ traceId: 'a', id: 'b', name: 'x', timestamp: 1 }])).toBe(true);
-    expect(looksLikeZipkinV2([{ traceId: 'a', id: 'b', annotations: [{ timestamp: 1, value: 'cs', endpoint: {} }] }])).toBe(false);
+    expect(
+      looksLikeZipkinV2([{ traceId: 'a', id: 'b', annotations: [{ timestamp: 1, value: 'cs', endpoint: {} }] }]),
+    ).toBe(false);
   });
 
   it('rejects Jaeger spans and OpenTelemetry SDK span dumps', () => {

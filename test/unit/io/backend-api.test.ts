@@ -10,8 +10,13 @@ describe('backend endpoints', () => {
       `http://jaeger:16686/api/v3/traces/${ID}`,
       `http://jaeger:16686/api/traces/${ID}`,
     ]);
-    expect(traceEndpoints('zipkin', 'http://zipkin:9411', ID).map((e) => e.url)).toEqual([`http://zipkin:9411/api/v2/trace/${ID}`]);
-    expect(traceEndpoints('tempo', '/proxy/tempo', ID).map((e) => e.url)).toEqual([`/proxy/tempo/api/v2/traces/${ID}`, `/proxy/tempo/api/traces/${ID}`]);
+    expect(traceEndpoints('zipkin', 'http://zipkin:9411', ID).map((e) => e.url)).toEqual([
+      `http://zipkin:9411/api/v2/trace/${ID}`,
+    ]);
+    expect(traceEndpoints('tempo', '/proxy/tempo', ID).map((e) => e.url)).toEqual([
+      `/proxy/tempo/api/v2/traces/${ID}`,
+      `/proxy/tempo/api/traces/${ID}`,
+    ]);
   });
 
   it('keeps a path prefix of the base (a backend behind a reverse proxy)', () => {
@@ -56,16 +61,24 @@ describe('checkBaseUrl', () => {
 
 describe('errorDetail', () => {
   it("reads Jaeger API v3's error object as the API's own answer", () => {
-    expect(errorDetail('{"error":{"httpCode":404,"message":"trace not found"}}')).toEqual({ text: 'trace not found', fromApi: true });
+    expect(errorDetail('{"error":{"httpCode":404,"message":"trace not found"}}')).toEqual({
+      text: 'trace not found',
+      fromApi: true,
+    });
   });
 
   it("reads the Jaeger HTTP API's errors list", () => {
-    expect(errorDetail('{"data":null,"total":0,"errors":[{"code":404,"msg":"trace not found"}]}')).toEqual({ text: 'trace not found', fromApi: true });
+    expect(errorDetail('{"data":null,"total":0,"errors":[{"code":404,"msg":"trace not found"}]}')).toEqual({
+      text: 'trace not found',
+      fromApi: true,
+    });
   });
 
   it('gives the first line of a text body, and names an HTML page by its title', () => {
     expect(errorDetail('trace not found\nat line 2')).toEqual({ text: 'trace not found', fromApi: false });
-    expect(errorDetail('<html><head><title>502 Bad Gateway</title></head></html>').text).toBe('an HTML page titled "502 Bad Gateway"');
+    expect(errorDetail('<html><head><title>502 Bad Gateway</title></head></html>').text).toBe(
+      'an HTML page titled "502 Bad Gateway"',
+    );
   });
 
   it('spots a web page answered where JSON was expected', () => {

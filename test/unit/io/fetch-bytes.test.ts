@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchBytes, type DownloadProgress } from '../../../src/io/fetch-bytes.ts';
 import { FetchError } from '../../../src/io/fetch-error.ts';
 
-function chunkedResponse(chunks: string[], init: { length?: number; breakAfter?: number; status?: number } = {}): Response {
+function chunkedResponse(
+  chunks: string[],
+  init: { length?: number; breakAfter?: number; status?: number } = {},
+): Response {
   const encoder = new TextEncoder();
   let i = 0;
   const body = new ReadableStream<Uint8Array>({
@@ -39,7 +42,9 @@ describe('fetchBytes', () => {
     vi.stubGlobal('fetch', async () => chunkedResponse(['x'.repeat(2048), 'y'], { length: 10_000, breakAfter: 1 }));
     const error = await fetchBytes('http://localhost:3000/t.json').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FetchError);
-    expect((error as FetchError).message).toBe('the download from http://localhost:3000/t.json broke off after 2.0 KB of 9.8 KB (the connection was closed)');
+    expect((error as FetchError).message).toBe(
+      'the download from http://localhost:3000/t.json broke off after 2.0 KB of 9.8 KB (the connection was closed)',
+    );
   });
 
   it('notices a body shorter than announced even when the stream ends quietly', async () => {
@@ -48,28 +53,47 @@ describe('fetchBytes', () => {
   });
 
   it("gives the HTTP status with the API's message or the body's first line", async () => {
-    vi.stubGlobal('fetch', async () => new Response('{"error":{"httpCode":404,"message":"trace not found"}}', { status: 404, statusText: 'Not Found' }));
-    await expect(fetchBytes('http://localhost:3000/api/v3/traces/ab')).rejects.toThrow('HTTP 404 Not Found from http://localhost:3000/api/v3/traces/ab: trace not found');
-    vi.stubGlobal('fetch', async () => new Response('boom: storage unavailable\nstack...', { status: 500, statusText: 'Internal Server Error' }));
-    await expect(fetchBytes('http://localhost:3000/x')).rejects.toThrow('HTTP 500 Internal Server Error from http://localhost:3000/x: boom: storage unavailable');
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response('{"error":{"httpCode":404,"message":"trace not found"}}', {
+          status: 404,
+          statusText: 'Not Found',
+        }),
+    );
+    await expect(fetchBytes('http://localhost:3000/api/v3/traces/ab')).rejects.toThrow(
+      'HTTP 404 Not Found from http://localhost:3000/api/v3/traces/ab: trace not found',
+    );
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response('boom: storage unavailable\nstack...', { status: 500, statusText: 'Internal Server Error' }),
+    );
+    await expect(fetchBytes('http://localhost:3000/x')).rejects.toThrow(
+      'HTTP 500 Internal Server Error from http://localhost:3000/x: boom: storage unavailable',
+    );
   });
 
   it('explains CORS and the proxy when another origin cannot be read', async () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');
     });
-    const error = (await fetchBytes('http://jaeger.internal:16686/api/traces/ab').catch((e: unknown) => e)) as FetchError;
+    const error = (await fetchBytes('http://jaeger.internal:16686/api/traces/ab').catch(
+      (e: unknown) => e,
+    )) as FetchError;
     expect(error.failure).toEqual({ kind: 'network', crossOrigin: true });
     expect(error.message).toContain('CORS');
     expect(error.message).toContain(`TRACE_PROXY="jaeger=http://jaeger.internal:16686"`);
     expect(error.message).toContain(`use ${location.origin}/proxy/jaeger/api/traces/ab as the address`);
   });
 
-  it("rewrites the address the person gave, not the API path derived from it, in the proxy hint", async () => {
+  it('rewrites the address the person gave, not the API path derived from it, in the proxy hint', async () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');
     });
-    const error = (await fetchBytes('https://ops.example.com/jaeger/api/v3/traces/ab', { address: 'https://ops.example.com/jaeger' }).catch((e: unknown) => e)) as FetchError;
+    const error = (await fetchBytes('https://ops.example.com/jaeger/api/v3/traces/ab', {
+      address: 'https://ops.example.com/jaeger',
+    }).catch((e: unknown) => e)) as FetchError;
     expect(error.message).toContain(`TRACE_PROXY="backend=https://ops.example.com"`);
     expect(error.message).toContain(`use ${location.origin}/proxy/backend/jaeger as the address`);
   });

@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadTraceText } from '../../../src/formats/load.ts';
 import { traceOtlpJson } from '../../../src/loading/download-trace.ts';
-import { decodeShared, encodeShared, fromBase64Url, MAX_EMBED_CHARS, SharedTraceError, toBase64Url } from '../../../src/io/share-codec.ts';
+import {
+  decodeShared,
+  encodeShared,
+  fromBase64Url,
+  MAX_EMBED_CHARS,
+  SharedTraceError,
+  toBase64Url,
+} from '../../../src/io/share-codec.ts';
 import { readCorpusText } from '../../helpers/corpus.ts';
 
 describe('embedded trace codec', () => {

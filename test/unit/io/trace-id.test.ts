@@ -3,7 +3,11 @@ import { checkTraceId, sameTraceId } from '../../../src/io/trace-id.ts';
 
 describe('checkTraceId', () => {
   it('accepts 16 or 32 hex digits as backends print them, trimmed and lowercased', () => {
-    expect(checkTraceId('  4BF92F3577B34DA6A3CE929D0E0E4736\n')).toEqual({ ok: true, id: '4bf92f3577b34da6a3ce929d0e0e4736', fromBase64: false });
+    expect(checkTraceId('  4BF92F3577B34DA6A3CE929D0E0E4736\n')).toEqual({
+      ok: true,
+      id: '4bf92f3577b34da6a3ce929d0e0e4736',
+      fromBase64: false,
+    });
     expect(checkTraceId('a3ce929d0e0e4736')).toEqual({ ok: true, id: 'a3ce929d0e0e4736', fromBase64: false });
   });
 

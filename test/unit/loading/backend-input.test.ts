@@ -47,16 +47,25 @@ describe('backendInput', () => {
 
   it("stops at Jaeger v3's own not-found answer and reports it", async () => {
     const asked = serve({
-      [`/api/v3/traces/${ID}`]: () => new Response('{"error":{"httpCode":404,"message":"trace not found"}}', { status: 404, statusText: 'Not Found' }),
+      [`/api/v3/traces/${ID}`]: () =>
+        new Response('{"error":{"httpCode":404,"message":"trace not found"}}', {
+          status: 404,
+          statusText: 'Not Found',
+        }),
     });
     const error = await read({ api: 'jaeger' }).catch((e: unknown) => e);
     expect(asked).toEqual([`/api/v3/traces/${ID}`]);
     expect(error).toBeInstanceOf(SourceError);
-    expect((error as Error).message).toBe(`Jaeger: HTTP 404 Not Found from ${BASE}/api/v3/traces/${ID}: trace not found`);
+    expect((error as Error).message).toBe(
+      `Jaeger: HTTP 404 Not Found from ${BASE}/api/v3/traces/${ID}: trace not found`,
+    );
   });
 
   it('does not fall back on a server error', async () => {
-    const asked = serve({ [`/api/v2/traces/${ID}`]: () => new Response('ingester unavailable', { status: 500, statusText: 'Internal Server Error' }) });
+    const asked = serve({
+      [`/api/v2/traces/${ID}`]: () =>
+        new Response('ingester unavailable', { status: 500, statusText: 'Internal Server Error' }),
+    });
     await expect(read({ api: 'tempo' })).rejects.toThrow(/HTTP 500 .*ingester unavailable/);
     expect(asked).toEqual([`/api/v2/traces/${ID}`]);
   });
@@ -65,7 +74,11 @@ describe('backendInput', () => {
     const headers: Record<string, string>[] = [];
     vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
       headers.push({ ...(init.headers as Record<string, string>) });
-      return url.endsWith('/api/echo') ? new Response('echo') : url.includes('/api/v2/traces/') ? new Response('{}') : new Response('', { status: 404 });
+      return url.endsWith('/api/echo')
+        ? new Response('echo')
+        : url.includes('/api/v2/traces/')
+          ? new Response('{}')
+          : new Response('', { status: 404 });
     });
     await read({ tenant: 'team-a' });
     expect(headers).toEqual([{}, {}, { 'X-Scope-OrgID': 'team-a' }, { 'X-Scope-OrgID': 'team-a' }]);
@@ -73,7 +86,9 @@ describe('backendInput', () => {
 
   it('names every backend it tried when none answered', async () => {
     serve({ '/api/services': () => new Response('<!doctype html><title>Grafana</title>') });
-    await expect(read({})).rejects.toThrow(/no tracing backend answered at http:\/\/backend.test\. Tried Jaeger \(.*not as Jaeger does\); Zipkin \(HTTP 404.*\); Tempo \(HTTP 404/);
+    await expect(read({})).rejects.toThrow(
+      /no tracing backend answered at http:\/\/backend.test\. Tried Jaeger \(.*not as Jaeger does\); Zipkin \(HTTP 404.*\); Tempo \(HTTP 404/,
+    );
   });
 
   it('falls back when the newer API path serves a web page', async () => {

@@ -93,7 +93,9 @@ describe('buildSpanTree', () => {
         }),
         { maxLength: 80 },
       )
-      .map((rows) => rows.map((r) => span(`id${r.id}`, r.parent === undefined ? undefined : `id${r.parent}`, r.start, r.dur)));
+      .map((rows) =>
+        rows.map((r) => span(`id${r.id}`, r.parent === undefined ? undefined : `id${r.parent}`, r.start, r.dur)),
+      );
     fc.assert(
       fc.property(forest, (spans) => {
         const { tree } = buildSpanTree(spans);

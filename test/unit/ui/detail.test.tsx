@@ -28,7 +28,13 @@ function richTrace(): Trace {
           'http.status_code': { type: 'int', value: '9223372036854775807' },
           'cache.hit': false,
           ratio: 0.75,
-          tags: { type: 'array', value: [{ type: 'string', value: 'a' }, { type: 'string', value: 'b' }] },
+          tags: {
+            type: 'array',
+            value: [
+              { type: 'string', value: 'a' },
+              { type: 'string', value: 'b' },
+            ],
+          },
           payload: '{"order":{"id":12345678901234567890,"items":[1,2]}}',
           'evil.html': '<img src=x onerror="window.__pwned=1">',
           'evil.link': 'javascript:alert(1)',
@@ -46,15 +52,31 @@ function richTrace(): Trace {
       : {
           ...span,
           status: { code: 'error', message: 'payment declined' },
-          resource: { serviceName: 'api', attributes: [{ key: 'host.name', value: { type: 'string', value: 'web-7' } }] },
-          scope: { name: 'io.opentelemetry.http', version: '1.2.3', attributes: [{ key: 'scope.flag', value: { type: 'bool', value: true } }] },
+          resource: {
+            serviceName: 'api',
+            attributes: [{ key: 'host.name', value: { type: 'string', value: 'web-7' } }],
+          },
+          scope: {
+            name: 'io.opentelemetry.http',
+            version: '1.2.3',
+            attributes: [{ key: 'scope.flag', value: { type: 'bool', value: true } }],
+          },
           events: [
-            { timeNs: span.startNs + 4_000_000, name: 'retry', attributes: [{ key: 'attempt', value: { type: 'int', value: '2' } }] },
+            {
+              timeNs: span.startNs + 4_000_000,
+              name: 'retry',
+              attributes: [{ key: 'attempt', value: { type: 'int', value: '2' } }],
+            },
             { timeNs: span.startNs + 1_500_000, name: 'cache miss', attributes: [] },
           ],
           links: [
             { traceId: TRACE_ID, spanId: DB, relation: 'follows_from', attributes: [] },
-            { traceId: 'fedcba9876543210fedcba9876543210', spanId: '1111111111111111', relation: 'link', attributes: [] },
+            {
+              traceId: 'fedcba9876543210fedcba9876543210',
+              spanId: '1111111111111111',
+              relation: 'link',
+              attributes: [],
+            },
           ],
         };
   return { ...base, spans: base.spans.map(patch) };
@@ -67,7 +89,9 @@ function attrRow(key: string): HTMLElement {
 }
 
 function shownAttributeKeys(testId = 'span-attributes'): string[] {
-  return [...screen.getByTestId(testId).querySelectorAll('[data-attr-key]')].map((e) => e.getAttribute('data-attr-key')!);
+  return [...screen.getByTestId(testId).querySelectorAll('[data-attr-key]')].map(
+    (e) => e.getAttribute('data-attr-key')!,
+  );
 }
 
 beforeEach(() => {
@@ -135,7 +159,9 @@ describe('SpanDetail', () => {
     const text = () => within(row).getByTestId('attr-value-text').textContent;
     expect(text()).toBe('{"order":{"id":12345678901234567890,"items":[1,2]}}');
     fireEvent.click(within(row).getByRole('button', { name: 'Format JSON' }));
-    expect(text()).toBe('{\n  "order": {\n    "id": 12345678901234567890,\n    "items": [\n      1,\n      2\n    ]\n  }\n}');
+    expect(text()).toBe(
+      '{\n  "order": {\n    "id": 12345678901234567890,\n    "items": [\n      1,\n      2\n    ]\n  }\n}',
+    );
     fireEvent.click(within(row).getByRole('button', { name: 'Show raw' }));
     expect(text()).toBe('{"order":{"id":12345678901234567890,"items":[1,2]}}');
     // Values that are not JSON get no such button.
@@ -164,7 +190,9 @@ describe('SpanDetail', () => {
     expect(link.getAttribute('target')).toBe('_blank');
     expect(within(attrRow('evil.link')).queryByRole('link')).toBeNull();
     expect(container.querySelector('img')).toBeNull();
-    expect(within(attrRow('evil.html')).getByTestId('attr-value-text').textContent).toBe('<img src=x onerror="window.__pwned=1">');
+    expect(within(attrRow('evil.html')).getByTestId('attr-value-text').textContent).toBe(
+      '<img src=x onerror="window.__pwned=1">',
+    );
     expect(container.querySelectorAll('a')).toHaveLength(1);
   });
 
@@ -208,7 +236,14 @@ describe('SpanDetail', () => {
     const other = makeTrace(
       [
         { id: '2222222222222222', start: 0, dur: 5_000_000, service: 'producer', name: 'publish' },
-        { id: '1111111111111111', parent: '2222222222222222', start: 1_000_000, dur: 1_000_000, service: 'producer', name: 'send batch' },
+        {
+          id: '1111111111111111',
+          parent: '2222222222222222',
+          start: 1_000_000,
+          dur: 1_000_000,
+          service: 'producer',
+          name: 'send batch',
+        },
       ],
       { traceId: 'fedcba9876543210fedcba9876543210' },
     );
@@ -217,7 +252,9 @@ describe('SpanDetail', () => {
       current: { file: 0, trace: 0 },
     });
     render(<SpanDetail trace={trace} spanIndex={indexOf(trace, API)} />);
-    const entry = screen.getByTestId('span-links').querySelector<HTMLElement>('[data-link-span-id="1111111111111111"]')!;
+    const entry = screen
+      .getByTestId('span-links')
+      .querySelector<HTMLElement>('[data-link-span-id="1111111111111111"]')!;
     expect(entry.textContent).toContain('in another loaded trace');
     fireEvent.click(within(entry).getByRole('button', { name: 'producer: send batch' }));
     const state = useTraceStore.getState();

@@ -6,7 +6,7 @@ import { layoutTimeFlame } from '../../../src/view-model/flame-layout.ts';
 import type { Trace } from '../../../src/model/trace.ts';
 import { useTraceStore } from '../../../src/state/trace-store.ts';
 import { NO_FILTERS, useViewStore } from '../../../src/state/view-store.ts';
-import { AXIS_HEIGHT, ROW_HEIGHT } from '../../../src/ui/flamegraph/constants.ts';
+import { AXIS_HEIGHT, FLAME_ROW_HEIGHT } from '../../../src/ui/flamegraph/constants.ts';
 import { Flamegraph } from '../../../src/ui/flamegraph/Flamegraph.tsx';
 import { indexOf, makeTrace, type SpanSpec } from '../../helpers/make-trace.ts';
 
@@ -44,7 +44,7 @@ function pointOf(id: string): { clientX: number; clientY: number } {
   const mid = (boxes.start[i] + boxes.end[i]) / 2;
   return {
     clientX: (mid / boxes.extent) * WIDTH,
-    clientY: AXIS_HEIGHT + boxes.row[i] * ROW_HEIGHT + ROW_HEIGHT / 2,
+    clientY: AXIS_HEIGHT + boxes.row[i] * FLAME_ROW_HEIGHT + FLAME_ROW_HEIGHT / 2,
   };
 }
 
@@ -162,7 +162,8 @@ describe('time-ordered flame chart', () => {
 
 describe('aggregated flamegraph', () => {
   const repeated: SpanSpec[] = [{ id: 'root', start: 0, dur: 10_000, service: 'api', name: 'batch' }];
-  for (let k = 0; k < 50; k++) repeated.push({ id: `q${k}`, parent: 'root', start: k * 100, dur: 60, service: 'db', name: 'query' });
+  for (let k = 0; k < 50; k++)
+    repeated.push({ id: `q${k}`, parent: 'root', start: k * 100, dur: 60, service: 'db', name: 'query' });
 
   it('merges repeated calls into one box whose click shows those spans in the waterfall', () => {
     const big = makeTrace(repeated);
@@ -171,7 +172,7 @@ describe('aggregated flamegraph', () => {
     const surface = screen.getByTestId('flamegraph');
     expect(surface.getAttribute('data-row-count')).toBe('2');
     // Row 1 holds one box, "db: query" x50 (3,000 ns of 10,000 ns): its middle is at 15% of the width.
-    const at = { clientX: 0.15 * WIDTH, clientY: AXIS_HEIGHT + ROW_HEIGHT * 1.5 };
+    const at = { clientX: 0.15 * WIDTH, clientY: AXIS_HEIGHT + FLAME_ROW_HEIGHT * 1.5 };
     fireEvent.pointerMove(surface, at);
     const tip = screen.getByRole('tooltip').textContent!;
     expect(tip).toContain('Count50');

@@ -11,8 +11,24 @@ const trace = makeTrace([
   { id: 'root', start: 0, dur: 100 * MS, service: 'frontend', name: 'GET /', attrs: { 'http.method': 'GET' } },
   { id: 'a1', parent: 'root', start: 5 * MS, dur: 20 * MS, service: 'auth', name: 'check', error: true },
   { id: 'a2', parent: 'root', start: 30 * MS, dur: 2 * MS, service: 'auth', name: 'check' },
-  { id: 'd1', parent: 'root', start: 40 * MS, dur: 50 * MS, service: 'db', name: 'query', attrs: { 'db.system': 'postgres' } },
-  { id: 'd2', parent: 'd1', start: 41 * MS, dur: 1 * MS, service: 'db', name: 'connect', attrs: { 'db.system': 'postgres' } },
+  {
+    id: 'd1',
+    parent: 'root',
+    start: 40 * MS,
+    dur: 50 * MS,
+    service: 'db',
+    name: 'query',
+    attrs: { 'db.system': 'postgres' },
+  },
+  {
+    id: 'd2',
+    parent: 'd1',
+    start: 41 * MS,
+    dur: 1 * MS,
+    service: 'db',
+    name: 'connect',
+    attrs: { 'db.system': 'postgres' },
+  },
 ]);
 
 function labels(): string[] {
@@ -35,7 +51,9 @@ describe('StatisticsView', () => {
     // Self totals: frontend 100-72=28, db 49+1=50, auth 22.
     expect(labels()).toEqual(['db', 'frontend', 'auth']);
     const auth = screen.getByTestId('statistics').querySelector<HTMLElement>('tr[data-label="auth"]')!;
-    const cells = within(auth).getAllByRole('cell').map((c) => c.textContent);
+    const cells = within(auth)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     // Count, total, self total, average, p50, p95, max, errors, share.
     expect(cells).toEqual(['2', '22 ms', '22 ms', '11 ms', '2 ms', '20 ms', '20 ms', '1', '22.0%']);
     expect(within(auth).getAllByRole('cell')[1].getAttribute('title')).toBe('22,000,000 ns');
@@ -69,7 +87,7 @@ describe('StatisticsView', () => {
     render(<StatisticsView trace={trace} />);
     fireEvent.change(screen.getByTestId('stats-group-by'), { target: { value: 'attribute' } });
     const input = screen.getByTestId('stats-attribute-key') as HTMLInputElement;
-    const datalist = document.getElementById(input.getAttribute('list')!)!;
+    const datalist = document.getElementById(input.getAttribute('list') ?? '')!;
     const options = [...datalist.querySelectorAll('option')].map((o) => o.getAttribute('value'));
     expect(options).toEqual(['db.system', 'http.method']);
     expect(screen.queryByTestId('statistics')).toBeNull();

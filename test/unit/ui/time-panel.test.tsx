@@ -49,7 +49,9 @@ describe('TimePanel', () => {
     const trace = makeTrace(GATEWAY);
     render(<TimePanel trace={trace} />);
     const line = screen.getByTestId('critical-path-services');
-    expect(line.textContent!.replace(/\s+/g, ' ')).toContain('api-gateway 50 ms → recommendation-model 200 ms → postgres 30 ms');
+    expect(line.textContent!.replace(/\s+/g, ' ')).toContain(
+      'api-gateway 50 ms → recommendation-model 200 ms → postgres 30 ms',
+    );
     fireEvent.click(within(line).getByRole('button', { name: 'recommendation-model' }));
     expect(useTraceStore.getState().selectedSpan).toBe(indexOf(trace, 'rec'));
   });
@@ -65,7 +67,11 @@ describe('TimePanel', () => {
     const step = screen.getByTestId('critical-path').querySelector('[data-span-id="db"]')!;
     fireEvent.click(within(step as HTMLElement).getByRole('button'));
     expect(useTraceStore.getState().selectedSpan).toBe(indexOf(trace, 'db'));
-    expect(within(step as HTMLElement).getByRole('button').getAttribute('aria-current')).toBe('true');
+    expect(
+      within(step as HTMLElement)
+        .getByRole('button')
+        .getAttribute('aria-current'),
+    ).toBe('true');
     const slow = screen.getByTestId('slowest-spans').querySelector('[data-span-id="cache"]')!;
     fireEvent.click(within(slow as HTMLElement).getByRole('button'));
     expect(useTraceStore.getState().selectedSpan).toBe(indexOf(trace, 'cache'));
@@ -152,9 +158,33 @@ describe('TimePanel', () => {
     });
     const PIPELINE: SpanSpec[] = [
       { id: 'api', start: 0, dur: 300 * MS, service: 'api', name: 'POST /answer' },
-      { id: 'embed', parent: 'api', start: 0, dur: 20 * MS, service: 'rag', name: 'embeddings', attrs: { 'gen_ai.operation.name': 'embeddings', 'gen_ai.request.model': 'embed-small' } },
-      { id: 'llm1', parent: 'api', start: 30 * MS, dur: 100 * MS, service: 'rag', name: 'chat llama', attrs: chat(1000, 50) },
-      { id: 'llm2', parent: 'api', start: 140 * MS, dur: 150 * MS, service: 'rag', name: 'chat llama', attrs: chat(2000, 70) },
+      {
+        id: 'embed',
+        parent: 'api',
+        start: 0,
+        dur: 20 * MS,
+        service: 'rag',
+        name: 'embeddings',
+        attrs: { 'gen_ai.operation.name': 'embeddings', 'gen_ai.request.model': 'embed-small' },
+      },
+      {
+        id: 'llm1',
+        parent: 'api',
+        start: 30 * MS,
+        dur: 100 * MS,
+        service: 'rag',
+        name: 'chat llama',
+        attrs: chat(1000, 50),
+      },
+      {
+        id: 'llm2',
+        parent: 'api',
+        start: 140 * MS,
+        dur: 150 * MS,
+        service: 'rag',
+        name: 'chat llama',
+        attrs: chat(2000, 70),
+      },
     ];
 
     it('sums up the model calls of an AI pipeline: per model, calls, time and tokens; a model selects its longest call', () => {
@@ -164,7 +194,11 @@ describe('TimePanel', () => {
       expect(block.getAttribute('data-calls')).toBe('3');
       expect(block.textContent).toContain('3 model calls');
       const llama = block.querySelector<HTMLElement>('[data-model="llama"]')!;
-      expect([llama.getAttribute('data-calls'), llama.getAttribute('data-input-tokens'), llama.getAttribute('data-output-tokens')]).toEqual(['2', '3000', '120']);
+      expect([
+        llama.getAttribute('data-calls'),
+        llama.getAttribute('data-input-tokens'),
+        llama.getAttribute('data-output-tokens'),
+      ]).toEqual(['2', '3000', '120']);
       expect(llama.textContent).toContain('2 calls · 250 ms · tokens 3,000 in / 120 out');
       expect(block.querySelector('[data-model="embed-small"]')!.textContent).toContain('no token counts');
       fireEvent.click(within(llama).getByRole('button', { name: 'llama' }));
@@ -178,7 +212,8 @@ describe('TimePanel', () => {
 
     it('reads the spans of a very large trace only when asked', () => {
       const specs: SpanSpec[] = [...PIPELINE];
-      for (let i = 0; i < GENAI_AT_OPEN_MAX_SPANS; i++) specs.push({ id: `leaf${i}`, parent: 'api', start: 0, dur: MS, service: 'rag', name: 'step' });
+      for (let i = 0; i < GENAI_AT_OPEN_MAX_SPANS; i++)
+        specs.push({ id: `leaf${i}`, parent: 'api', start: 0, dur: MS, service: 'rag', name: 'step' });
       const trace = makeTrace(specs);
       render(<TimePanel trace={trace} />);
       const block = screen.getByTestId('genai-summary');

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LoadedFile, Trace } from '../../../src/model/trace.ts';
 import { useTraceStore } from '../../../src/state/trace-store.ts';
@@ -9,9 +9,15 @@ const MS = 1_000_000;
 
 /** Trace i: `spans` spans of service svc-<i % 3>, starting i seconds after the base, lasting `durMs`. */
 function traceNo(i: number, durMs: number, spans = 1, error = false): Trace {
-  const specs: SpanSpec[] = [{ id: 'root', start: 0, dur: durMs * MS, service: `svc-${i % 3}`, name: `op ${i}`, error }];
-  for (let k = 1; k < spans; k++) specs.push({ id: `c${k}`, parent: 'root', start: 0, dur: MS, service: `svc-${i % 3}`, name: 'child' });
-  return makeTrace(specs, { traceId: i.toString(16).padStart(32, '0'), epoch: { sec: DEFAULT_EPOCH.sec + i, nano: 0 } });
+  const specs: SpanSpec[] = [
+    { id: 'root', start: 0, dur: durMs * MS, service: `svc-${i % 3}`, name: `op ${i}`, error },
+  ];
+  for (let k = 1; k < spans; k++)
+    specs.push({ id: `c${k}`, parent: 'root', start: 0, dur: MS, service: `svc-${i % 3}`, name: 'child' });
+  return makeTrace(specs, {
+    traceId: i.toString(16).padStart(32, '0'),
+    epoch: { sec: DEFAULT_EPOCH.sec + i, nano: 0 },
+  });
 }
 
 function load(traces: readonly Trace[]): void {
@@ -113,9 +119,11 @@ describe('TracePicker', () => {
     expect(dots().at(-1)?.classList.contains('is-current')).toBe(true);
     // The dots are the traces the filter keeps (the open one drawn last).
     fireEvent.change(screen.getByRole('searchbox', { name: 'Filter traces' }), { target: { value: 'svc-1' } });
-    expect(dots().map((d) => d.getAttribute('data-trace-id')).sort()).toEqual(
-      [1, 4, 7, 10, 13, 16, 19].map((i) => traceNo(i, 1).traceId),
-    );
+    expect(
+      dots()
+        .map((d) => d.getAttribute('data-trace-id'))
+        .sort(),
+    ).toEqual([1, 4, 7, 10, 13, 16, 19].map((i) => traceNo(i, 1).traceId));
   });
 
   it('plots nothing for a short list', () => {

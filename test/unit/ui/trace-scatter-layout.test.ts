@@ -9,7 +9,8 @@ const MS = 1_000_000;
 /** A trace starting `startMs` after the base, lasting `durNs`, with `spans` spans. */
 function trace(i: number, startMs: number, durNs: number, spans = 1): Trace {
   const specs = [{ id: 'root', start: 0, dur: durNs, service: 'svc', name: `op ${i}` }];
-  for (let k = 1; k < spans; k++) specs.push({ id: `c${k}`, parent: 'root', start: 0, dur: 1, service: 'svc', name: 'child' } as (typeof specs)[0]);
+  for (let k = 1; k < spans; k++)
+    specs.push({ id: `c${k}`, parent: 'root', start: 0, dur: 1, service: 'svc', name: 'child' } as (typeof specs)[0]);
   const epoch = { sec: DEFAULT_EPOCH.sec + Math.floor(startMs / 1000), nano: (startMs % 1000) * MS };
   return makeTrace(specs, { traceId: (i + 1).toString(16).padStart(32, '0'), epoch });
 }

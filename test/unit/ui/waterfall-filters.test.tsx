@@ -66,7 +66,9 @@ describe('filters', () => {
 
   it('shows a span set chosen in another view, with a chip that clears it', () => {
     renderWaterfall(trace);
-    act(() => useViewStore.getState().setFilters({ spanSet: { label: 'auth: login', indexes: [indexOf(trace, 'auth')] } }));
+    act(() =>
+      useViewStore.getState().setFilters({ spanSet: { label: 'auth: login', indexes: [indexOf(trace, 'auth')] } }),
+    );
     expect(rowIds()).toEqual(['root', 'auth']);
     const chip = screen.getByTestId('span-set-chip');
     expect(chip.textContent).toContain('Filtered: auth: login');

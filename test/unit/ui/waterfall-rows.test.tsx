@@ -8,9 +8,33 @@ import { renderWaterfall, row, rowIds, stubLayout } from './waterfall-test-utils
 stubLayout();
 
 const trace = makeTrace([
-  { id: 'root', start: 0, dur: 1_000_000, service: 'gateway', name: 'GET /cart', attrs: { 'http.response.status_code': 200 } },
-  { id: 'db', parent: 'root', start: 100_000, dur: 300_000, service: 'orders', name: 'SELECT', attrs: { 'db.system': 'postgresql' } },
-  { id: 'llm', parent: 'root', start: 500_000, dur: 400_000, service: 'ai', name: 'chat', attrs: { 'gen_ai.request.model': 'gpt-4o' }, events: ['first token'] },
+  {
+    id: 'root',
+    start: 0,
+    dur: 1_000_000,
+    service: 'gateway',
+    name: 'GET /cart',
+    attrs: { 'http.response.status_code': 200 },
+  },
+  {
+    id: 'db',
+    parent: 'root',
+    start: 100_000,
+    dur: 300_000,
+    service: 'orders',
+    name: 'SELECT',
+    attrs: { 'db.system': 'postgresql' },
+  },
+  {
+    id: 'llm',
+    parent: 'root',
+    start: 500_000,
+    dur: 400_000,
+    service: 'ai',
+    name: 'chat',
+    attrs: { 'gen_ai.request.model': 'gpt-4o' },
+    events: ['first token'],
+  },
   { id: 'fail', parent: 'llm', start: 600_000, dur: 100_000, service: 'ai', name: 'retry', error: true },
 ]);
 
@@ -58,7 +82,10 @@ describe('waterfall rows', () => {
     expect(row('db').textContent).toContain('300 µs');
     expect(bar.getAttribute('title')).toContain('Duration 300 µs (300,000 ns)');
     // The root's children cover 100–400 µs and 500–900 µs: those parts are drawn as child time.
-    const covered = Array.from(row('root').querySelectorAll<HTMLElement>('.wf-children'), (e) => [e.style.left, e.style.width]);
+    const covered = Array.from(row('root').querySelectorAll<HTMLElement>('.wf-children'), (e) => [
+      e.style.left,
+      e.style.width,
+    ]);
     expect(covered).toEqual([
       ['10%', '30%'],
       ['50%', '40%'],

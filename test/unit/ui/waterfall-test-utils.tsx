@@ -70,7 +70,3 @@ export function selectedSpanId(trace: Trace): string | null {
   const i = useTraceStore.getState().selectedSpan;
   return i === null ? null : trace.spans[i].spanId;
 }
-
-export function viewState() {
-  return useViewStore.getState();
-}

@@ -31,7 +31,9 @@ describe('axis labels', () => {
   it('show the whole trace in readable units', () => {
     renderWaterfall(trace);
     expect(axisRange()).toEqual([0, 400 * ms]);
-    const labels = within(axis()).getAllByText(/ms$|^0$/).map((e) => e.textContent);
+    const labels = within(axis())
+      .getAllByText(/ms$|^0$/)
+      .map((e) => e.textContent);
     expect(labels[0]).toBe('0');
     expect(labels).toContain('100 ms');
   });
@@ -57,7 +59,17 @@ describe('zooming the waterfall', () => {
   it('zooms to the range dragged on the minimap, and resets', () => {
     renderWaterfall(trace);
     const minimap = screen.getByTestId('minimap');
-    minimap.getBoundingClientRect = () => ({ left: 100, top: 0, width: 800, height: 44, right: 900, bottom: 44, x: 100, y: 0, toJSON: () => ({}) });
+    minimap.getBoundingClientRect = () => ({
+      left: 100,
+      top: 0,
+      width: 800,
+      height: 44,
+      right: 900,
+      bottom: 44,
+      x: 100,
+      y: 0,
+      toJSON: () => ({}),
+    });
     const reset = screen.getByTestId('reset-zoom') as HTMLButtonElement;
     expect(reset.disabled).toBe(true);
     fireEvent.pointerDown(minimap, { button: 0, clientX: 500, pointerId: 1 });

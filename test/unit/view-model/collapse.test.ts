@@ -22,7 +22,8 @@ const trace = makeTrace([
   { id: 'b1', parent: 'b', start: 65, dur: 5 },
 ]);
 const at = (id: string) => indexOf(trace, id);
-const shown = (collapsed: ReadonlySet<number>) => Array.from(visibleRows(trace.tree, collapsed), (i) => trace.spans[i].spanId);
+const shown = (collapsed: ReadonlySet<number>) =>
+  Array.from(visibleRows(trace.tree, collapsed), (i) => trace.spans[i].spanId);
 const names = (collapsed: ReadonlySet<number>) => [...collapsed].map((i) => trace.spans[i].spanId).sort();
 const counts = trace.tree.childCount;
 

@@ -24,6 +24,7 @@ describe('parseDurationInput', () => {
   });
 
   it('rejects what is not a duration', () => {
-    for (const bad of ['abc', '10 parsecs', '-3ms', '1e3ms', 'ms', '1.2.3s']) expect(parseDurationInput(bad)).toBeUndefined();
+    for (const bad of ['abc', '10 parsecs', '-3ms', '1e3ms', 'ms', '1.2.3s'])
+      expect(parseDurationInput(bad)).toBeUndefined();
   });
 });

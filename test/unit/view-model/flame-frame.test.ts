@@ -18,7 +18,13 @@ function fills(plan: FramePlan): { bucket: number; dim: boolean; x: number; y: n
   const out: { bucket: number; dim: boolean; x: number; y: number; w: number }[] = [];
   plan.fills.forEach((list, k) => {
     for (let r = 0; r < list.length; r++) {
-      out.push({ bucket: k >> 1, dim: (k & 1) === 1, x: list.data[r * 4], y: list.data[r * 4 + 1], w: list.data[r * 4 + 2] });
+      out.push({
+        bucket: k >> 1,
+        dim: (k & 1) === 1,
+        x: list.data[r * 4],
+        y: list.data[r * 4 + 1],
+        w: list.data[r * 4 + 2],
+      });
     }
   });
   return out.sort((a, b) => a.y - b.y || a.x - b.x);
@@ -37,7 +43,11 @@ describe('planFrame', () => {
     const plan = new FramePlan(1);
     planFrame(boxes, new Uint8Array(3), new Uint8Array(3), view(0, 1000, 100), plan);
     const rects = fills(plan);
-    expect(rects.map((r) => [r.x, r.y])).toEqual([[0, 0], [0, 20], [50, 20]]);
+    expect(rects.map((r) => [r.x, r.y])).toEqual([
+      [0, 0],
+      [0, 20],
+      [50, 20],
+    ]);
     // Wide boxes keep a one-pixel gap so touching neighbours stay apart.
     expect(rects[1].w).toBe(39);
     expect(plan.labelRects.length).toBe(3);
@@ -69,12 +79,16 @@ describe('planFrame', () => {
     expect(plan.marks).toBe(2);
     expect(plan.markedBoxes).toBe(1001);
     const row1 = fills(plan).filter((r) => r.y === ROW);
-    expect(row1.map((r) => [r.x, r.w])).toEqual([[0, 1], [50, 1]]);
+    expect(row1.map((r) => [r.x, r.w])).toEqual([
+      [0, 1],
+      [50, 1],
+    ]);
   });
 
   it('gives a merged mark the marks of every span in it, and its color from an undimmed one', () => {
     const specs: SpanSpec[] = [{ id: 'root', start: 0, dur: 1_000_000 }];
-    for (let k = 0; k < 10; k++) specs.push({ id: `t${k}`, parent: 'root', start: k * 10, dur: 10, service: k === 6 ? 'b' : 'a' });
+    for (let k = 0; k < 10; k++)
+      specs.push({ id: `t${k}`, parent: 'root', start: k * 10, dur: 10, service: k === 6 ? 'b' : 'a' });
     const trace = makeTrace(specs);
     const boxes = layoutTimeFlame(trace);
     const n = trace.spans.length;

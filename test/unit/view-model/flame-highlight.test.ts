@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateFlame, nodePath } from '../../../src/view-model/flame-aggregate.ts';
 import {
-  FLAG_CRITICAL, FLAG_DIM, FLAG_ERROR, FLAG_MATCH, FLAG_SLOWEST, nodeFlags, spanFlags, type DimFilters,
+  FLAG_CRITICAL,
+  FLAG_DIM,
+  FLAG_ERROR,
+  FLAG_MATCH,
+  FLAG_SLOWEST,
+  nodeFlags,
+  spanFlags,
+  type DimFilters,
 } from '../../../src/view-model/flame-highlight.ts';
 import { searchSpans } from '../../../src/analysis/search.ts';
 import { selfTimesNs } from '../../../src/analysis/self-time.ts';
@@ -35,7 +42,12 @@ describe('spanFlags', () => {
   });
 
   it('dims spans off the critical path when only the critical path is wanted', () => {
-    const f = spanFlags(trace, { onCriticalPath: critical, isSlowest: slowest, matches: null, filters: { ...NONE, criticalOnly: true } });
+    const f = spanFlags(trace, {
+      onCriticalPath: critical,
+      isSlowest: slowest,
+      matches: null,
+      filters: { ...NONE, criticalOnly: true },
+    });
     expect(f[indexOf(trace, 'q1')] & FLAG_DIM).toBe(FLAG_DIM);
     expect(f[indexOf(trace, 'q2')] & FLAG_DIM).toBe(0);
   });

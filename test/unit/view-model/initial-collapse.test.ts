@@ -38,7 +38,8 @@ describe('initialCollapsed', () => {
     const specs: SpanSpec[] = [{ id: 's0', start: 0, dur: 100_000 }];
     // A wide first level (600 children of the root) forces the root itself to stay collapsed.
     for (let i = 1; i <= 600; i++) specs.push({ id: `c${i}`, parent: 's0', start: i, dur: 10 });
-    for (let i = 1; i <= 2000; i++) specs.push({ id: `g${i}`, parent: `c${1 + (i % 600)}`, start: 1 + (i % 600), dur: 5 });
+    for (let i = 1; i <= 2000; i++)
+      specs.push({ id: `g${i}`, parent: `c${1 + (i % 600)}`, start: 1 + (i % 600), dur: 5 });
     const trace = makeTrace(specs);
     const collapsed = initialCollapsed(trace.tree);
     expect(visibleRows(trace.tree, collapsed).length).toBe(1);

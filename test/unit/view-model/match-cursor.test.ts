@@ -15,7 +15,8 @@ const trace = makeTrace([
 const at = (id: string) => indexOf(trace, id);
 const { rank } = treeIndex(trace.tree);
 const matches = Int32Array.of(at('a1'), at('b1'), at('c'));
-const go = (from: string | null, dir: 1 | -1) => trace.spans[matches[stepMatch(matches, rank, from === null ? null : at(from), dir)]].spanId;
+const go = (from: string | null, dir: 1 | -1) =>
+  trace.spans[matches[stepMatch(matches, rank, from === null ? null : at(from), dir)]].spanId;
 
 describe('match cursor', () => {
   it('starts at the first or last match without a selection', () => {

@@ -10,13 +10,23 @@ const trace = makeTrace([
   { id: 'cache', parent: 'quick', start: 705, dur: 2, service: 'cache' },
 ]);
 const at = (id: string) => indexOf(trace, id);
-const none: RowFilterCriteria = { errorsOnly: false, services: [], minDurationNs: 0, criticalOnly: false, spanSet: null };
+const none: RowFilterCriteria = {
+  errorsOnly: false,
+  services: [],
+  minDurationNs: 0,
+  criticalOnly: false,
+  spanSet: null,
+};
 const noCritical = new Uint8Array(trace.spans.length);
 
 function kept(criteria: Partial<RowFilterCriteria>, critical = noCritical, matches: Int32Array | null = null) {
   const f = rowFilter(trace, { ...none, ...criteria }, critical, matches);
   if (!f) throw new Error('expected a filter');
-  const list = (mask: Uint8Array) => trace.spans.filter((s) => mask[s.index] === 1).map((s) => s.spanId).sort();
+  const list = (mask: Uint8Array) =>
+    trace.spans
+      .filter((s) => mask[s.index] === 1)
+      .map((s) => s.spanId)
+      .sort();
   return { pass: list(f.pass), keep: list(f.keep), passCount: f.passCount };
 }
 
@@ -46,7 +56,10 @@ describe('rowFilter', () => {
   });
 
   it('a span set from another view keeps exactly those spans (and ancestors)', () => {
-    expect(kept({ spanSet: { indexes: [at('cache')] } })).toMatchObject({ pass: ['cache'], keep: ['cache', 'quick', 'root'] });
+    expect(kept({ spanSet: { indexes: [at('cache')] } })).toMatchObject({
+      pass: ['cache'],
+      keep: ['cache', 'quick', 'root'],
+    });
   });
 
   it('show-only-matches keeps search matches', () => {

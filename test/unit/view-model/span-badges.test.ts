@@ -41,10 +41,15 @@ describe('spanBadges', () => {
   });
 
   it('shows the GenAI model, preferring the model that answered', () => {
-    const [badge] = spanBadges(attrs({ 'gen_ai.request.model': 'gpt-4o', 'gen_ai.response.model': 'gpt-4o-2024-08-06' }));
+    const [badge] = spanBadges(
+      attrs({ 'gen_ai.request.model': 'gpt-4o', 'gen_ai.response.model': 'gpt-4o-2024-08-06' }),
+    );
     expect(badge).toMatchObject({ kind: 'genai', text: 'gpt-4o-2024-08-06' });
     expect(badge.title).toContain('requested gpt-4o');
-    expect(spanBadges(attrs({ 'llm.model_name': 'claude-3-haiku' }))[0]).toMatchObject({ kind: 'genai', text: 'claude-3-haiku' });
+    expect(spanBadges(attrs({ 'llm.model_name': 'claude-3-haiku' }))[0]).toMatchObject({
+      kind: 'genai',
+      text: 'claude-3-haiku',
+    });
   });
 
   it('ignores empty and non-scalar values', () => {
@@ -52,7 +57,9 @@ describe('spanBadges', () => {
   });
 
   it('shows several badges in a fixed order', () => {
-    const kinds = spanBadges(attrs({ 'gen_ai.request.model': 'm', 'http.status_code': 200, 'rpc.system': 'grpc' })).map((b) => b.kind);
+    const kinds = spanBadges(attrs({ 'gen_ai.request.model': 'm', 'http.status_code': 200, 'rpc.system': 'grpc' })).map(
+      (b) => b.kind,
+    );
     expect(kinds).toEqual(['http', 'rpc', 'genai']);
   });
 });

@@ -52,7 +52,8 @@ describe('visibleRows', () => {
 
   it('handles a 100,000-deep chain without recursion', () => {
     const specs: SpanSpec[] = [];
-    for (let i = 0; i < 100_000; i++) specs.push({ id: `s${i}`, parent: i ? `s${i - 1}` : undefined, start: i, dur: 200_000 - 2 * i });
+    for (let i = 0; i < 100_000; i++)
+      specs.push({ id: `s${i}`, parent: i ? `s${i - 1}` : undefined, start: i, dur: 200_000 - 2 * i });
     const chain = makeTrace(specs);
     expect(visibleRows(chain.tree, new Set()).length).toBe(100_000);
     const rows = visibleRows(chain.tree, new Set([indexOf(chain, 's49999')]));
