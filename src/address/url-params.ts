@@ -1,6 +1,7 @@
 // The address as a description of what is on screen: source parameters (what to load) and
 // view parameters (how to look at it), encoded and decoded without touching any store.
-import type { TimeRange, ViewName } from '../state/view-store.ts';
+import type { TimeRange } from '../state/view-store.ts';
+import { DEFAULT_VIEW, isViewName, VIEW_NAMES, type ViewName } from '../view-model/views.ts';
 import { isBackendKind } from '../io/backend-api.ts';
 import type { TraceSource } from '../loading/trace-source.ts';
 
@@ -33,8 +34,6 @@ export const MAX_COLLAPSE_IDS = 50;
 
 export const FRAGMENT_KEY = 'trace';
 
-const VIEWS: readonly ViewName[] = ['waterfall', 'flamegraph', 'stats'];
-
 export interface ViewParamState {
   readonly view: ViewName;
   /** nth counts from 1 among spans sharing the id (Zipkin client and server halves). */
@@ -52,7 +51,7 @@ export interface ViewParamState {
 }
 
 export const DEFAULT_VIEW_PARAMS: ViewParamState = {
-  view: 'waterfall',
+  view: DEFAULT_VIEW,
   span: null,
   zoom: null,
   search: '',
@@ -136,7 +135,7 @@ export function writeViewParams(state: ViewParamState, params: URLSearchParams):
     params.set(P.span, state.span.id);
     if (state.span.nth > 1) params.set(P.nth, String(state.span.nth));
   }
-  if (state.view !== 'waterfall') params.set(P.view, state.view);
+  if (state.view !== DEFAULT_VIEW) params.set(P.view, state.view);
   if (state.zoom) params.set(P.zoom, `${Math.round(state.zoom.startNs)}-${Math.round(state.zoom.endNs)}`);
   if (state.search !== '') params.set(P.search, state.search);
   if (state.matchesOnly) params.set(P.matchesOnly, '1');
@@ -173,15 +172,19 @@ function ids(value: string | null): string[] {
     .filter((s) => s !== '');
 }
 
-export function readViewParams(params: URLSearchParams, parseDuration: (text: string) => number | undefined): DecodedView {
+export function readViewParams(
+  params: URLSearchParams,
+  parseDuration: (text: string) => number | undefined,
+): DecodedView {
   const notices: string[] = [];
-  for (const name of new Set(params.keys())) if (!KNOWN.has(name)) notices.push(`Unknown link parameter "${name}" ignored.`);
+  for (const name of new Set(params.keys()))
+    if (!KNOWN.has(name)) notices.push(`Unknown link parameter "${name}" ignored.`);
 
-  let view: ViewName = 'waterfall';
+  let view: ViewName = DEFAULT_VIEW;
   const viewText = params.get(P.view);
   if (viewText !== null) {
-    if ((VIEWS as readonly string[]).includes(viewText)) view = viewText as ViewName;
-    else notices.push(`Unknown view "${viewText}" ignored (views: ${VIEWS.join(', ')}).`);
+    if (isViewName(viewText)) view = viewText;
+    else notices.push(`Unknown view "${viewText}" ignored (views: ${VIEW_NAMES.join(', ')}).`);
   }
 
   let span: ViewParamState['span'] = null;
@@ -203,7 +206,8 @@ export function readViewParams(params: URLSearchParams, parseDuration: (text: st
     const startNs = m ? Number(m[1]) : NaN;
     const endNs = m ? Number(m[2]) : NaN;
     if (m && endNs > startNs) zoom = { startNs, endNs };
-    else notices.push(`Zoom "${zoomText}" ignored: expected START-END in nanoseconds from the trace start, START < END.`);
+    else
+      notices.push(`Zoom "${zoomText}" ignored: expected START-END in nanoseconds from the trace start, START < END.`);
   }
 
   let minDurationNs = 0;

@@ -6,7 +6,8 @@ import { parseDurationInput } from '../view-model/duration-input.ts';
 import { openingCollapsed } from '../view-model/initial-collapse.ts';
 import type { Trace } from '../model/trace.ts';
 import { allTraces, currentTrace, useTraceStore } from '../state/trace-store.ts';
-import { useViewStore, type TimeRange, type ViewName } from '../state/view-store.ts';
+import { useViewStore, type TimeRange } from '../state/view-store.ts';
+import type { ViewName } from '../view-model/views.ts';
 import { isBackendKind } from '../io/backend-api.ts';
 import { openSource } from '../loading/open-source.ts';
 import { useSourceStore } from '../loading/source-store.ts';
@@ -132,7 +133,9 @@ function resolveSpan(trace: Trace, span: ViewParamState['span'], notices: string
     return null;
   }
   if (span.nth > list.length) {
-    notices.push(`This trace has ${list.length} span${list.length === 1 ? '' : 's'} with id ${span.id}, not ${span.nth}; the first is selected.`);
+    notices.push(
+      `This trace has ${list.length} span${list.length === 1 ? '' : 's'} with id ${span.id}, not ${span.nth}; the first is selected.`,
+    );
     return list[0];
   }
   return list[span.nth - 1];
@@ -142,7 +145,9 @@ function resolveZoom(trace: Trace, zoom: TimeRange | null, notices: string[]): T
   if (!zoom) return null;
   // Written rounded to whole nanoseconds, so the end may pass the duration by less than one.
   if (zoom.startNs < trace.durationNs && zoom.endNs <= Math.ceil(trace.durationNs)) return zoom;
-  notices.push(`Zoom ${zoom.startNs}-${zoom.endNs} ns is outside this trace (0-${Math.round(trace.durationNs)} ns); the whole trace is shown.`);
+  notices.push(
+    `Zoom ${zoom.startNs}-${zoom.endNs} ns is outside this trace (0-${Math.round(trace.durationNs)} ns); the whole trace is shown.`,
+  );
   return null;
 }
 
@@ -162,7 +167,9 @@ function resolveCollapsed(trace: Trace, state: ViewParamState, notices: string[]
   each(state.collapse, (i) => next.add(i));
   each(state.expand, (i) => next.delete(i));
   if (missing.length > 0)
-    notices.push(`${missing.length === 1 ? 'Span' : 'Spans'} ${listed(missing)} to collapse or expand ${missing.length === 1 ? 'is' : 'are'} not in this trace; ignored.`);
+    notices.push(
+      `${missing.length === 1 ? 'Span' : 'Spans'} ${listed(missing)} to collapse or expand ${missing.length === 1 ? 'is' : 'are'} not in this trace; ignored.`,
+    );
   return next;
 }
 
@@ -175,11 +182,13 @@ export function applyViewParams(params: URLSearchParams, trace: Trace): string[]
   const requested = params.get(P.trace);
   const traceState = useTraceStore.getState();
   const source = useSourceStore.getState().source;
-  if (requested && selectsTrace(source, allTraces(traceState.files).length) && !sameTraceId(requested, trace.traceId)) return [];
+  if (requested && selectsTrace(source, allTraces(traceState.files).length) && !sameTraceId(requested, trace.traceId))
+    return [];
 
   const { state, notices } = readViewParams(params, parseDurationInput);
   const api = params.get(P.api);
-  if (api !== null && !isBackendKind(api)) notices.push(`Unknown backend type "${api}" ignored (jaeger, zipkin or tempo).`);
+  if (api !== null && !isBackendKind(api))
+    notices.push(`Unknown backend type "${api}" ignored (jaeger, zipkin or tempo).`);
   const selected = resolveSpan(trace, state.span, notices);
   const zoom = resolveZoom(trace, state.zoom, notices);
   const known = new Set(trace.services);
@@ -201,7 +210,12 @@ export function applyViewParams(params: URLSearchParams, trace: Trace): string[]
     f.minDurationNs !== state.minDurationNs ||
     !sameList(f.services, services)
   )
-    view.setFilters({ errorsOnly: state.errorsOnly, criticalOnly: state.criticalOnly, minDurationNs: state.minDurationNs, services });
+    view.setFilters({
+      errorsOnly: state.errorsOnly,
+      criticalOnly: state.criticalOnly,
+      minDurationNs: state.minDurationNs,
+      services,
+    });
   if (!sameSet(view.collapsed, collapsed)) view.setCollapsed(collapsed);
   if (traceState.selectedSpan !== selected) traceState.selectSpan(selected);
 
@@ -220,7 +234,9 @@ let restoring = 0;
 
 /** A new trace, source or view is a step Back should return to; the rest refines the step. */
 function isNavigation(before: URLSearchParams, after: URLSearchParams): boolean {
-  return [P.url, P.backend, P.api, P.tenant, P.demo, P.trace, P.view].some((name) => before.get(name) !== after.get(name));
+  return [P.url, P.backend, P.api, P.tenant, P.demo, P.trace, P.view].some(
+    (name) => before.get(name) !== after.get(name),
+  );
 }
 
 function writeAddress(params: URLSearchParams, hash: string, push: boolean | null): void {
@@ -282,7 +298,9 @@ function selectRequestedTrace(params: URLSearchParams): boolean {
   if (!requested || !selectsTrace(useSourceStore.getState().source, entries.length)) return true;
   const match = entries.find((e) => sameTraceId(e.trace.traceId, requested));
   if (!match) {
-    useSourceStore.getState().addNotices([`Trace ${requested} is not among the ${entries.length} traces loaded; the first is shown.`]);
+    useSourceStore
+      .getState()
+      .addNotices([`Trace ${requested} is not among the ${entries.length} traces loaded; the first is shown.`]);
     return false;
   }
   if (state.current?.file !== match.ref.file || state.current.trace !== match.ref.trace) state.selectTrace(match.ref);
@@ -316,7 +334,9 @@ export async function restoreAddress(search: string, hash: string, historyKey: s
       useTraceStore.getState().finishLoad(cached.files, []);
       finishRestore(params);
     } else if (historyKey?.startsWith('local:')) {
-      store.addNotices(['That trace was opened from a file on this computer and is no longer in memory: open the file again.']);
+      store.addNotices([
+        'That trace was opened from a file on this computer and is no longer in memory: open the file again.',
+      ]);
       write = false;
     } else if (wanted.kind === 'none') {
       write = false;
@@ -337,7 +357,8 @@ export async function restoreAddress(search: string, hash: string, historyKey: s
 export function startUrlSync(): () => void {
   const unsubscribers = [
     useTraceStore.subscribe((s, before) => {
-      if (s.current !== before.current || s.selectedSpan !== before.selectedSpan || s.files !== before.files) scheduleWrite();
+      if (s.current !== before.current || s.selectedSpan !== before.selectedSpan || s.files !== before.files)
+        scheduleWrite();
     }),
     useViewStore.subscribe((s, before) => {
       if (s.view !== before.view) writePendingBeforeViewChange(before.view);
@@ -349,7 +370,10 @@ export function startUrlSync(): () => void {
   ];
   const onPopState = (event: PopStateEvent) => {
     const state: unknown = event.state;
-    const key = typeof state === 'object' && state !== null && 'source' in state && typeof state.source === 'string' ? state.source : null;
+    const key =
+      typeof state === 'object' && state !== null && 'source' in state && typeof state.source === 'string'
+        ? state.source
+        : null;
     void restoreAddress(location.search, location.hash, key);
   };
   window.addEventListener('popstate', onPopState);

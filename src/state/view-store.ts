@@ -1,8 +1,7 @@
 // How the trace on screen is being looked at: view, zoom, search, filters, collapsed spans.
 // Reset whenever another trace is shown.
 import { create } from 'zustand';
-
-export type ViewName = 'waterfall' | 'flamegraph' | 'stats';
+import { DEFAULT_VIEW, type ViewName } from '../view-model/views.ts';
 
 /** A time range in nanoseconds relative to the trace start. */
 export interface TimeRange {
@@ -20,7 +19,13 @@ export interface SpanFilters {
   readonly spanSet: { readonly label: string; readonly indexes: readonly number[] } | null;
 }
 
-export const NO_FILTERS: SpanFilters = { errorsOnly: false, services: [], minDurationNs: 0, criticalOnly: false, spanSet: null };
+export const NO_FILTERS: SpanFilters = {
+  errorsOnly: false,
+  services: [],
+  minDurationNs: 0,
+  criticalOnly: false,
+  spanSet: null,
+};
 
 export interface ViewStoreState {
   readonly view: ViewName;
@@ -43,14 +48,26 @@ export interface ViewStoreState {
   resetForTrace(collapsed: ReadonlySet<number>): void;
 }
 
-export const useViewStore = create<ViewStoreState>()((set) => ({
-  view: 'waterfall',
+type ViewData = Omit<
+  ViewStoreState,
+  {
+    [K in keyof ViewStoreState]: ViewStoreState[K] extends (...args: never[]) => unknown ? K : never;
+  }[keyof ViewStoreState]
+>;
+
+/** How a page opens: no zoom, search or filter, nothing collapsed. */
+export const INITIAL_VIEW: ViewData = {
+  view: DEFAULT_VIEW,
   zoom: null,
   search: '',
   showOnlyMatches: false,
   matchCursor: -1,
   filters: NO_FILTERS,
   collapsed: new Set(),
+};
+
+export const useViewStore = create<ViewStoreState>()((set) => ({
+  ...INITIAL_VIEW,
 
   setView: (view) => set({ view }),
   setZoom: (zoom) => set({ zoom }),

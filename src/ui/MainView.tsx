@@ -1,6 +1,8 @@
+import type { ComponentType } from 'react';
 import type { Trace } from '../model/trace.ts';
 import { useTraceStore } from '../state/trace-store.ts';
-import { useViewStore, type ViewName } from '../state/view-store.ts';
+import { useViewStore } from '../state/view-store.ts';
+import { VIEW_NAMES, VIEWS, type ViewName } from '../view-model/views.ts';
 import { TimePanel } from './analysis/TimePanel.tsx';
 import { StatisticsView } from './analysis/StatisticsView.tsx';
 import { SidePanel } from './detail/SidePanel.tsx';
@@ -8,43 +10,39 @@ import { SpanDetail } from './detail/SpanDetail.tsx';
 import { Flamegraph } from './flamegraph/Flamegraph.tsx';
 import { Waterfall } from './waterfall/Waterfall.tsx';
 
-const VIEWS: readonly { name: ViewName; label: string }[] = [
-  { name: 'waterfall', label: 'Waterfall' },
-  { name: 'flamegraph', label: 'Flamegraph' },
-  { name: 'stats', label: 'Statistics' },
-];
+// Every view of the registry needs a component here: a missing one does not compile.
+const VIEW_COMPONENTS: { readonly [V in ViewName]: ComponentType<{ trace: Trace }> } = {
+  waterfall: Waterfall,
+  flamegraph: Flamegraph,
+  stats: StatisticsView,
+};
 
 /** The trace's views: the "where the time went" summary, then the waterfall or statistics with span details beside. */
 export function MainView({ trace }: { trace: Trace }) {
   const view = useViewStore((s) => s.view);
   const setView = useViewStore((s) => s.setView);
   const selected = useTraceStore((s) => s.selectedSpan);
+  const ViewComponent = VIEW_COMPONENTS[view];
   return (
     <div className="main-view">
       <TimePanel trace={trace} />
       <div className="view-tabs" role="tablist" aria-label="Views">
-        {VIEWS.map((v) => (
+        {VIEW_NAMES.map((name) => (
           <button
-            key={v.name}
+            key={name}
             type="button"
             role="tab"
-            aria-selected={view === v.name}
-            data-view={v.name}
-            onClick={() => setView(v.name)}
+            aria-selected={view === name}
+            data-view={name}
+            onClick={() => setView(name)}
           >
-            {v.label}
+            {VIEWS[name].label}
           </button>
         ))}
       </div>
       <div className="main-split">
         <div className="main-content" role="tabpanel">
-          {view === 'stats' ? (
-            <StatisticsView trace={trace} />
-          ) : view === 'flamegraph' ? (
-            <Flamegraph trace={trace} />
-          ) : (
-            <Waterfall trace={trace} />
-          )}
+          <ViewComponent trace={trace} />
         </div>
         {selected !== null && selected < trace.spans.length && (
           <SidePanel>

@@ -10,6 +10,7 @@ import {
   writeViewParams,
   type ViewParamState,
 } from '../../../src/address/url-params.ts';
+import { VIEW_NAMES } from '../../../src/view-model/views.ts';
 
 const FULL: ViewParamState = {
   view: 'flamegraph',
@@ -37,11 +38,21 @@ describe('view parameters', () => {
     expect(roundTrip(FULL)).toEqual({ state: FULL, notices: [] });
   });
 
+  it('round-trip every view of the registry, and name them all when the view is unknown', () => {
+    for (const view of VIEW_NAMES) expect(roundTrip({ ...FULL, view }).state.view).toBe(view);
+    const { state, notices } = readViewParams(new URLSearchParams('view=timeline'), parseDurationInput);
+    expect(state.view).toBe(DEFAULT_VIEW_PARAMS.view);
+    expect(notices).toEqual([`Unknown view "timeline" ignored (views: ${VIEW_NAMES.join(', ')}).`]);
+  });
+
   it('write nothing for the default state, and read nothing back as the default', () => {
     const params = new URLSearchParams();
     writeViewParams(DEFAULT_VIEW_PARAMS, params);
     expect(params.toString()).toBe('');
-    expect(readViewParams(new URLSearchParams(), parseDurationInput)).toEqual({ state: DEFAULT_VIEW_PARAMS, notices: [] });
+    expect(readViewParams(new URLSearchParams(), parseDurationInput)).toEqual({
+      state: DEFAULT_VIEW_PARAMS,
+      notices: [],
+    });
   });
 
   it('leave collapse state out past 50 span ids', () => {
@@ -74,7 +85,8 @@ describe('view parameters', () => {
     expect(exactDuration(1_500_000)).toBe('1500us');
     expect(exactDuration(2e9)).toBe('2s');
     expect(exactDuration(250)).toBe('250ns');
-    for (const ns of [5_000_000, 1_500_000, 2e9, 250, 1_234_567]) expect(parseDurationInput(exactDuration(ns))).toBe(ns);
+    for (const ns of [5_000_000, 1_500_000, 2e9, 250, 1_234_567])
+      expect(parseDurationInput(exactDuration(ns))).toBe(ns);
   });
 });
 
@@ -100,7 +112,10 @@ describe('source parameters', () => {
       traceId: 'abc',
       tenant: '',
     });
-    expect(readSource(new URLSearchParams('backend=/proxy/t&api=nope&trace=abc&tenant=team-a'), '')).toMatchObject({ api: null, tenant: 'team-a' });
+    expect(readSource(new URLSearchParams('backend=/proxy/t&api=nope&trace=abc&tenant=team-a'), '')).toMatchObject({
+      api: null,
+      tenant: 'team-a',
+    });
     expect(readSource(new URLSearchParams('span=1'), '#trace=AbC-_')).toEqual({ kind: 'embedded', fragment: 'AbC-_' });
     expect(readSource(new URLSearchParams('demo=0'), '')).toEqual({ kind: 'none' });
     expect(readSource(new URLSearchParams(''), '')).toEqual({ kind: 'demo' });
