@@ -106,7 +106,11 @@ describe('foundation', () => {
     const jaeger = readFileSync(corpusPath('jaeger/jaeger-ui__TraceFlamegraph__genaiTestTrace.json'));
     await page.locator('input[type=file]').setInputFiles([
       { name: 'trace.bin', mimeType: 'application/octet-stream', buffer: gzipSync(jaeger) },
-      { name: 'other.json', mimeType: 'application/json', buffer: readFileSync(corpusPath('otlp/jaeger-ui__agent-trace.json')) },
+      {
+        name: 'other.json',
+        mimeType: 'application/json',
+        buffer: readFileSync(corpusPath('otlp/jaeger-ui__agent-trace.json')),
+      },
     ]);
     const ls = await loadSummary(page);
     expect(ls).toMatchObject({ format: 'mixed', traces: 3, spans: 14 });
@@ -147,7 +151,9 @@ describe('foundation', () => {
     await expect.poll(() => plot.locator('circle').count()).toBe(traces.length);
     const dot = plot.locator(`circle[data-trace-id="${longest.traceId}"]`);
     // The longest trace is the highest dot.
-    const heights = await plot.locator('circle').evaluateAll((circles) => circles.map((c) => Number(c.getAttribute('cy'))));
+    const heights = await plot
+      .locator('circle')
+      .evaluateAll((circles) => circles.map((c) => Number(c.getAttribute('cy'))));
     expect(Number(await dot.getAttribute('cy'))).toBe(Math.min(...heights));
     await dot.click();
     expect((await summary(page)).traceId).toBe(longest.traceId);
@@ -160,7 +166,9 @@ describe('foundation', () => {
     const entry = corpusEntries().find((e) => e.file === 'jaeger/jaeger-ui__TraceFlamegraph__genaiTestTrace.json')!;
     const text = readFileSync(corpusPath(entry.file), 'utf8');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-    await page.locator('input[type=file]').setInputFiles({ name: 'powershell.json', mimeType: 'application/json', buffer: utf16 });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'powershell.json', mimeType: 'application/json', buffer: utf16 });
     expect(await loadSummary(page)).toMatchObject({ format: entry.format, traces: entry.traces, spans: entry.spans });
     expect(await page.getByRole('alert').count()).toBe(0);
     await page.close();
@@ -190,6 +198,8 @@ describe('foundation', () => {
     expect((await summary(page)).traceId).toBe(before.traceId);
     // Still usable: another file opens.
     await page.locator('input[type=file]').setInputFiles(corpusPath('zipkin/zipkin__skew.json'));
+    // The demo's summary is on screen until the new file is read: wait for the one that names it.
+    await page.getByTestId('load-summary').filter({ hasText: 'zipkin__skew.json' }).waitFor();
     expect((await loadSummary(page)).spans).toBe(4);
     expect(pageErrors(page)).toEqual([]);
     await page.close();
@@ -213,9 +223,19 @@ describe('foundation', () => {
   it('never inserts markup from trace data', async () => {
     const page = await openPage(browser, '?demo=0');
     const evil = JSON.stringify([
-      { traceId: 'aaaaaaaaaaaaaaaa', id: 'bbbbbbbbbbbbbbbb', name: '<img src=x onerror="window.__pwned=1">', timestamp: 1700000000000000, duration: 5, localEndpoint: { serviceName: '<b>svc</b>' }, tags: { 'x<script>': '<script>window.__pwned=1</script>' } },
+      {
+        traceId: 'aaaaaaaaaaaaaaaa',
+        id: 'bbbbbbbbbbbbbbbb',
+        name: '<img src=x onerror="window.__pwned=1">',
+        timestamp: 1700000000000000,
+        duration: 5,
+        localEndpoint: { serviceName: '<b>svc</b>' },
+        tags: { 'x<script>': '<script>window.__pwned=1</script>' },
+      },
     ]);
-    await page.locator('input[type=file]').setInputFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(evil) });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(evil) });
     await summary(page);
     expect(await page.locator('img[src=x]').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

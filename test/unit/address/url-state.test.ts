@@ -3,7 +3,7 @@ import type { LoadedFile, Trace } from '../../../src/model/trace.ts';
 import { useSourceStore } from '../../../src/loading/source-store.ts';
 import { applyViewParams, restoreAddress, viewParams } from '../../../src/address/url-state.ts';
 import { currentTrace, useTraceStore } from '../../../src/state/trace-store.ts';
-import { NO_FILTERS, useViewStore } from '../../../src/state/view-store.ts';
+import { INITIAL_VIEW, useViewStore } from '../../../src/state/view-store.ts';
 import { indexOf, makeTrace } from '../../helpers/make-trace.ts';
 import { readCorpusText } from '../../helpers/corpus.ts';
 
@@ -33,7 +33,7 @@ function show(f: LoadedFile, url = 'http://files.test/t.json') {
 
 function resetStores() {
   useTraceStore.setState({ files: [], errors: [], loading: [], current: null, selectedSpan: null });
-  useViewStore.setState({ view: 'waterfall', zoom: null, search: '', showOnlyMatches: false, matchCursor: -1, filters: NO_FILTERS, collapsed: new Set() });
+  useViewStore.setState(INITIAL_VIEW);
   useSourceStore.setState({ source: { kind: 'none' }, files: [], notices: [] });
 }
 
@@ -79,7 +79,10 @@ describe('viewParams and applyViewParams', () => {
   it('ignores stale parameters with notices the user can see, keeping the rest', () => {
     const trace = sample();
     show(file(trace));
-    const notices = applyViewParams(new URLSearchParams(`span=ffffffffffffffff&zoom=0-${10_000 * MS}&service=ghost&service=cart&search=db`), trace);
+    const notices = applyViewParams(
+      new URLSearchParams(`span=ffffffffffffffff&zoom=0-${10_000 * MS}&service=ghost&service=cart&search=db`),
+      trace,
+    );
     expect(notices).toHaveLength(3);
     expect(notices[0]).toMatch(/Span ffffffffffffffff is not in this trace/);
     expect(useTraceStore.getState().selectedSpan).toBeNull();
@@ -94,7 +97,9 @@ describe('viewParams and applyViewParams', () => {
     const two = sample('1111111111111111aaaaaaaaaaaaaaaa');
     show(file(one, two));
     useViewStore.getState().setSearch('kept');
-    expect(applyViewParams(new URLSearchParams('trace=0af7651916cd43dd8448eb211c80319c&search=other'), two)).toEqual([]);
+    expect(applyViewParams(new URLSearchParams('trace=0af7651916cd43dd8448eb211c80319c&search=other'), two)).toEqual(
+      [],
+    );
     expect(useViewStore.getState().search).toBe('kept');
     expect(viewParams().get('trace')).toBe('0af7651916cd43dd8448eb211c80319c');
   });

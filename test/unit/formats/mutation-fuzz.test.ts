@@ -8,11 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadTraceDocument, loadTraceLines, loadTraceText, type LoadOutcome } from '../../../src/formats/load.ts';
-import type { Trace } from '../../../src/model/trace.ts';
-import { packedTransferables } from '../../../src/worker/packed-trace.ts';
-import { packTrace } from '../../../src/worker/pack-trace.ts';
-import { unpackTrace } from '../../../src/worker/unpack-trace.ts';
 import { corpusEntries, readCorpusText } from '../../helpers/corpus.ts';
+import { throughPostMessage } from '../../helpers/page-round-trip.ts';
 import { plainSpan } from '../../helpers/plain-trace.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -73,14 +70,21 @@ type Mutation =
 
 const SPAN_ID_KEYS = ['spanID', 'spanId', 'id'] as const;
 const TRACE_ID_KEYS = ['traceID', 'traceId'] as const;
-const TIME_KEYS = new Set(['startTime', 'duration', 'timestamp', 'startTimeUnixNano', 'endTimeUnixNano', 'timeUnixNano']);
+const TIME_KEYS = new Set([
+  'startTime',
+  'duration',
+  'timestamp',
+  'startTimeUnixNano',
+  'endTimeUnixNano',
+  'timeUnixNano',
+]);
 
 function isObj(v: Json): v is Record<string, Json> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function showPath(path: Path): string {
-  return '$' + path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('');
+  return `$${path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('')}`;
 }
 
 function short(value: Json): string {
@@ -165,7 +169,11 @@ function setParent(span: Record<string, Json>, parentId: Json): string {
 }
 
 /** Two span objects (maybe the same one) picked by number, with their paths. */
-function twoSpans(root: Json, at: number, other: number): [Path, Record<string, Json>, Path, Record<string, Json>] | undefined {
+function twoSpans(
+  root: Json,
+  at: number,
+  other: number,
+): [Path, Record<string, Json>, Path, Record<string, Json>] | undefined {
   const spans = spanPaths(root);
   if (spans.length === 0) return undefined;
   const a = spans[at % spans.length];
@@ -175,7 +183,8 @@ function twoSpans(root: Json, at: number, other: number): [Path, Record<string, 
 
 /** Applies one mutation in place; returns what it did, or undefined when it had no target. */
 function applyMutation(root: Json, m: Mutation): string | undefined {
-  const pick = <T>(list: readonly T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
+  const pick = <T>(list: readonly T[], n: number): T | undefined =>
+    list.length === 0 ? undefined : list[n % list.length];
   switch (m.kind) {
     case 'replace': {
       const path = pick(allPaths(root), m.at);
@@ -296,10 +305,32 @@ const replacementValue: fc.Arbitrary<Json> = fc.oneof(
 
 const badTimeValue: fc.Arbitrary<Json> = fc.oneof(
   // Strings: not numbers, negative, exponent forms, and digit strings past 2^53 and past float64.
-  fc.constantFrom<Json>('', 'abc', '12x', '-5', '1e3', '1e306', '-1', '99999999999999999999999999', '1' + '0'.repeat(400)),
+  fc.constantFrom<Json>(
+    '',
+    'abc',
+    '12x',
+    '-5',
+    '1e3',
+    '1e306',
+    '-1',
+    '99999999999999999999999999',
+    `1${'0'.repeat(400)}`,
+  ),
   fc.constantFrom<Json>(null, true, [], {}),
   // Numbers: negative, fractional, past 2^53, and huge enough to overflow once scaled to nanoseconds.
-  fc.constantFrom<Json>(-1, -1e18, 1.5, 0, Number.MAX_SAFE_INTEGER + 2, 2 ** 63, 1e20, 1e300, 1e306, -1e300, Number.MAX_VALUE),
+  fc.constantFrom<Json>(
+    -1,
+    -1e18,
+    1.5,
+    0,
+    Number.MAX_SAFE_INTEGER + 2,
+    2 ** 63,
+    1e20,
+    1e300,
+    1e306,
+    -1e300,
+    Number.MAX_VALUE,
+  ),
   fc.integer().map((n) => -Math.abs(n)),
 );
 
@@ -340,19 +371,14 @@ const fuzzCase = fc.record({
 // ---------------------------------------------------------------------------------------------
 // The checks.
 
-/** Packs, clones as postMessage would (moving the columns), and unpacks. */
-function throughThePage(trace: Trace): Trace {
-  const packed = packTrace({ ...trace, tree: structuredClone(trace.tree) });
-  return unpackTrace(structuredClone(packed, { transfer: packedTransferables(packed) }));
-}
-
 /** A broken invariant of a load that did not throw. */
 class Violation extends Error {}
 
 /** Throws a Violation saying what is wrong with an outcome, if anything is. */
 function checkOutcome(name: string, outcome: LoadOutcome): void {
   if (!outcome.ok) {
-    if (!outcome.error.message.startsWith(name)) throw new Violation(`error message does not start with the file name: ${outcome.error.message}`);
+    if (!outcome.error.message.startsWith(name))
+      throw new Violation(`error message does not start with the file name: ${outcome.error.message}`);
     return;
   }
   for (const [t, trace] of outcome.file.traces.entries()) {
@@ -362,20 +388,22 @@ function checkOutcome(name: string, outcome: LoadOutcome): void {
       if (!(i >= 0 && i < n)) throw new Violation(`trace ${t}: preorder holds ${i}, not a span index (${n} spans)`);
       seen[i]++;
     }
-    if (trace.tree.preorder.length !== n) throw new Violation(`trace ${t}: preorder has ${trace.tree.preorder.length} entries for ${n} spans`);
+    if (trace.tree.preorder.length !== n)
+      throw new Violation(`trace ${t}: preorder has ${trace.tree.preorder.length} entries for ${n} spans`);
     const wrong = seen.findIndex((c) => c !== 1);
     if (wrong !== -1) throw new Violation(`trace ${t}: span ${wrong} is in the preorder ${seen[wrong]} times`);
     for (const w of trace.warnings)
       if (w.spanIndex !== undefined && !(w.spanIndex >= 0 && w.spanIndex < n))
         throw new Violation(`trace ${t}: warning ${w.code} has spanIndex ${w.spanIndex} (${n} spans): ${w.message}`);
     for (const span of trace.spans) {
-      if (!Number.isFinite(span.startNs)) throw new Violation(`trace ${t}: span ${span.index} (${span.spanId}) has startNs ${span.startNs}`);
+      if (!Number.isFinite(span.startNs))
+        throw new Violation(`trace ${t}: span ${span.index} (${span.spanId}) has startNs ${span.startNs}`);
       if (!Number.isFinite(span.durationNs))
         throw new Violation(`trace ${t}: span ${span.index} (${span.spanId}) has durationNs ${span.durationNs}`);
       // Deferred attribute lists are read from the input when first asked for.
       void span.attributes;
     }
-    const after = throughThePage(trace);
+    const after = throughPostMessage(trace);
     if (after.spans.length !== n) throw new Violation(`trace ${t}: ${n} spans packed, ${after.spans.length} unpacked`);
     for (const span of after.spans) plainSpan(span);
   }
@@ -403,12 +431,23 @@ function runCase(sample: Sample, mutations: readonly Mutation[], damage: TextDam
   const attempts: [string, () => LoadOutcome][] = [
     ['text', () => loadTraceText(sample.name, text)],
     lines
-      ? ['lines', () => loadTraceLines(sample.name, (doc as Json[]).map((d, i) => ({ line: i + 1, doc: d })), [])]
+      ? [
+          'lines',
+          () =>
+            loadTraceLines(
+              sample.name,
+              (doc as Json[]).map((d, i) => ({ line: i + 1, doc: d })),
+              [],
+            ),
+        ]
       : ['document', () => loadTraceDocument(sample.name, doc)],
   ];
   for (const at of damage.truncations) {
     const to = cut(text, at);
-    attempts.push([`text truncated to ${to} of ${text.length} chars`, () => loadTraceText(sample.name, text.slice(0, to))]);
+    attempts.push([
+      `text truncated to ${to} of ${text.length} chars`,
+      () => loadTraceText(sample.name, text.slice(0, to)),
+    ]);
   }
   if (damage.replacements.length > 0) {
     const where = damage.replacements.map((r) => `${cut(text, r.at)}=${JSON.stringify(r.char)}`).join(', ');
@@ -419,7 +458,12 @@ function runCase(sample: Sample, mutations: readonly Mutation[], damage: TextDam
     try {
       checkOutcome(sample.name, load());
     } catch (e) {
-      const reason = e instanceof Violation ? e.message : e instanceof Error ? `threw ${e.stack ?? e.message}` : `threw ${String(e)}`;
+      const reason =
+        e instanceof Violation
+          ? e.message
+          : e instanceof Error
+            ? `threw ${e.stack ?? e.message}`
+            : `threw ${String(e)}`;
       throw new Error(`${sample.file} [${label}]\nmutations:\n  ${done.join('\n  ')}\n${reason}`, { cause: e });
     }
   }
@@ -469,7 +513,9 @@ describe('damaged input: the smallest cases the fuzzing found', () => {
     const deep = '['.repeat(10_000) + ']'.repeat(10_000);
     const texts = {
       'jaeger duration': jaeger(jaegerSpan('a', `"startTime":1,"duration":${deep}`)),
-      'jaeger tag value': jaeger(jaegerSpan('a', `"startTime":1,"duration":1,"tags":[{"key":"k","type":"string","value":${deep}}]`)),
+      'jaeger tag value': jaeger(
+        jaegerSpan('a', `"startTime":1,"duration":1,"tags":[{"key":"k","type":"string","value":${deep}}]`),
+      ),
       'zipkin timestamp': `[${zipkinSpan('a', `"timestamp":${deep},"duration":1`)}]`,
       'zipkin v2 tag value': `[${zipkinSpan('a', `"timestamp":1,"duration":1,"tags":{"k":${deep}}`)}]`,
       'zipkin v1 binary annotation value': `[${zipkinSpan('a', `"timestamp":1,"duration":1,"binaryAnnotations":[{"key":"k","value":${deep}}]`)}]`,

@@ -26,17 +26,16 @@ import { buildTraces } from '../../../src/formats/normalize.ts';
 import type { ParsedBatch, ParsedSpan, ParseWarning } from '../../../src/formats/parsed.ts';
 import type { Attribute, AttributeValue, LoadedFile, SpanLink, Trace } from '../../../src/model/trace.ts';
 import { allTraces, currentTrace, useTraceStore } from '../../../src/state/trace-store.ts';
-import { NO_FILTERS, useViewStore } from '../../../src/state/view-store.ts';
+import { INITIAL_VIEW, useViewStore } from '../../../src/state/view-store.ts';
 import { useStatsSettings } from '../../../src/ui/analysis/stats-settings.ts';
 import { restoreAddress, viewParams } from '../../../src/address/url-state.ts';
 import { layoutTimeFlame } from '../../../src/view-model/flame-layout.ts';
 import { App } from '../../../src/ui/App.tsx';
-import { AXIS_HEIGHT, ROW_HEIGHT } from '../../../src/ui/flamegraph/constants.ts';
+import { AXIS_HEIGHT, FLAME_ROW_HEIGHT } from '../../../src/ui/flamegraph/constants.ts';
 import { packedTransferables } from '../../../src/worker/packed-trace.ts';
 import { packTrace } from '../../../src/worker/pack-trace.ts';
-import { packTraceForPage } from '../../../src/worker/pack-for-page.ts';
-import { unpackTraceForPage } from '../../../src/loading/parse-client.ts';
 import { readCorpusText } from '../../helpers/corpus.ts';
+import { throughThePage } from '../../helpers/page-round-trip.ts';
 
 // =============================================================================================
 // jsdom stand-ins: layout sizes, animation frames, a fake 2D canvas context.
@@ -70,9 +69,35 @@ const nonFiniteDraws = new Map<string, number>();
 let canvasCalls = 0;
 
 const CANVAS_METHODS = [
-  'setTransform', 'resetTransform', 'transform', 'translate', 'scale', 'rotate', 'fillRect', 'strokeRect', 'clearRect',
-  'beginPath', 'closePath', 'rect', 'moveTo', 'lineTo', 'arc', 'arcTo', 'bezierCurveTo', 'quadraticCurveTo', 'ellipse',
-  'fill', 'stroke', 'clip', 'fillText', 'strokeText', 'save', 'restore', 'drawImage', 'putImageData', 'setLineDash',
+  'setTransform',
+  'resetTransform',
+  'transform',
+  'translate',
+  'scale',
+  'rotate',
+  'fillRect',
+  'strokeRect',
+  'clearRect',
+  'beginPath',
+  'closePath',
+  'rect',
+  'moveTo',
+  'lineTo',
+  'arc',
+  'arcTo',
+  'bezierCurveTo',
+  'quadraticCurveTo',
+  'ellipse',
+  'fill',
+  'stroke',
+  'clip',
+  'fillText',
+  'strokeText',
+  'save',
+  'restore',
+  'drawImage',
+  'putImageData',
+  'setLineDash',
   'roundRect',
 ];
 
@@ -88,8 +113,13 @@ function asLong(v: unknown): number {
 
 function fakeContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
   const state: Record<string, unknown> = {
-    fillStyle: '#000000', strokeStyle: '#000000', font: '10px sans-serif', globalAlpha: 1, lineWidth: 1,
-    textAlign: 'start', textBaseline: 'alphabetic',
+    fillStyle: '#000000',
+    strokeStyle: '#000000',
+    font: '10px sans-serif',
+    globalAlpha: 1,
+    lineWidth: 1,
+    textAlign: 'start',
+    textBaseline: 'alphabetic',
   };
   const ctx: Record<string, unknown> = { canvas };
   for (const name of CANVAS_METHODS) {
@@ -108,7 +138,8 @@ function fakeContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
     if (sw === 0 || sh === 0) throw illegal('createImageData');
     return { width: sw, height: sh, data: new Uint8ClampedArray(sw * sh * 4), colorSpace: 'srgb' };
   };
-  ctx.getImageData = (_x: number, _y: number, w: unknown, h: unknown) => (ctx.createImageData as (w: unknown, h: unknown) => unknown)(w, h);
+  ctx.getImageData = (_x: number, _y: number, w: unknown, h: unknown) =>
+    (ctx.createImageData as (w: unknown, h: unknown) => unknown)(w, h);
   for (const key of Object.keys(state)) {
     Object.defineProperty(ctx, key, {
       get: () => state[key],
@@ -148,7 +179,17 @@ function stubDom(): void {
   });
   Element.prototype.getBoundingClientRect = function getBoundingClientRect(this: Element) {
     const h = this instanceof HTMLElement ? this.clientHeight : 0;
-    return { x: 0, y: 0, left: 0, top: 0, width: WIDTH, height: h, right: WIDTH, bottom: h, toJSON: () => ({}) } as DOMRect;
+    return {
+      x: 0,
+      y: 0,
+      left: 0,
+      top: 0,
+      width: WIDTH,
+      height: h,
+      right: WIDTH,
+      bottom: h,
+      toJSON: () => ({}),
+    } as DOMRect;
   };
   proto.scrollTo = function scrollTo(this: HTMLElement, options?: ScrollToOptions | number) {
     if (typeof options === 'object' && options.top !== undefined) {
@@ -189,15 +230,6 @@ function describeError(e: unknown): string {
 
 // =============================================================================================
 // The page as a user sees it: one loaded file, every view, a few interactions each.
-
-/**
- * Packs as the worker does (with the analysis of a large trace), clones as postMessage would
- * (moving the large columns), and unpacks as the page does: the trace the page gets.
- */
-function throughThePage(trace: Trace): Trace {
-  const packed = packTraceForPage({ ...trace, tree: structuredClone(trace.tree) });
-  return unpackTraceForPage(structuredClone(packed, { transfer: packedTransferables(packed) }));
-}
 
 function pageFile(file: LoadedFile): LoadedFile {
   return { ...file, traces: file.traces.map(throughThePage) };
@@ -287,13 +319,25 @@ function searchTerm(trace: Trace): string {
 }
 
 const tree = () => q('[role="tree"]');
-const searchBox = () => q<HTMLInputElement>('input[type="search"][aria-label="Search spans"]') ?? q<HTMLInputElement>('[role="searchbox"]');
+const searchBox = () =>
+  q<HTMLInputElement>('input[type="search"][aria-label="Search spans"]') ?? q<HTMLInputElement>('[role="searchbox"]');
 
 function waterfallRows(): void {
   doStep('waterfall tab', () => tab('waterfall'));
   doStep('click first row', () => click(q('[data-testid="span-row"]')));
   doStep('tree keys', () => {
-    for (const k of ['ArrowDown', 'ArrowDown', 'ArrowUp', 'ArrowRight', 'ArrowLeft', 'End', 'Home', 'PageDown', 'Enter']) key(tree(), k);
+    for (const k of [
+      'ArrowDown',
+      'ArrowDown',
+      'ArrowUp',
+      'ArrowRight',
+      'ArrowLeft',
+      'End',
+      'Home',
+      'PageDown',
+      'Enter',
+    ])
+      key(tree(), k);
   });
   doStep('scroll the rows', () => {
     const rows = tree();
@@ -313,7 +357,8 @@ function waterfallCollapse(): void {
     if (toggle?.isConnected) fireEvent.click(toggle, { shiftKey: true });
   });
   doStep('collapse and expand all', () => {
-    for (const name of ['Collapse all', 'Expand one level', 'Expand all', 'Collapse one level', 'Expand all']) click(buttonNamed(name));
+    for (const name of ['Collapse all', 'Expand one level', 'Expand all', 'Collapse one level', 'Expand all'])
+      click(buttonNamed(name));
   });
 }
 
@@ -325,7 +370,11 @@ function waterfallSearch(trace: Trace): void {
     click(buttonNamed('Next match'));
     key(document.body, 'n');
     key(document.body, 'N');
-    click(qa<HTMLInputElement>('input[type="checkbox"]').find((c) => c.parentElement?.textContent?.includes('Show only matches')));
+    click(
+      qa<HTMLInputElement>('input[type="checkbox"]').find((c) =>
+        c.parentElement?.textContent?.includes('Show only matches'),
+      ),
+    );
     fireEvent.change(searchBox()!, { target: { value: '<img src=x onerror=alert(1)> .* ( [ \\ key=value =' } });
     key(searchBox(), 'Enter');
     // The search stays, showing only its matches, for what comes next.
@@ -343,7 +392,9 @@ function waterfallFilters(): void {
     check('Errors only');
     check('Critical path only');
     const min = q<HTMLInputElement>('[data-testid="min-duration"]');
-    if (min) for (const value of ['1ms', '9'.repeat(400) + 'h', '0.0000001ns', 'x', '']) fireEvent.change(min, { target: { value } });
+    if (min)
+      for (const value of ['1ms', `${'9'.repeat(400)}h`, '0.0000001ns', 'x', ''])
+        fireEvent.change(min, { target: { value } });
     const picker = q('[data-testid="service-filter"]');
     const services = picker ? qa<HTMLInputElement>('input[type="checkbox"]', picker) : [];
     click(services[0]);
@@ -398,7 +449,9 @@ function exerciseDetails(trace: Trace): void {
         fireEvent.change(filter, { target: { value: '' } });
       }
       // Links and "select parent" move the selection inside the trace.
-      click(qa<HTMLButtonElement>('button.link-button', pane).find((b) => b.closest('.span-link, .detail-ids') !== null));
+      click(
+        qa<HTMLButtonElement>('button.link-button', pane).find((b) => b.closest('.span-link, .detail-ids') !== null),
+      );
     });
   }
   doStep('close details', () => {
@@ -422,7 +475,13 @@ function exerciseFlame(mode: 'Time order' | 'Aggregated'): void {
     click(buttonNamed(mode));
   });
   doStep(`flamegraph ${mode}: pointer`, () => {
-    for (const [x, y] of [[10, 30], [400, 45], [790, 60], [200, 100]]) onFlame((el) => fireEvent.pointerMove(el, { clientX: x, clientY: y }));
+    for (const [x, y] of [
+      [10, 30],
+      [400, 45],
+      [790, 60],
+      [200, 100],
+    ])
+      onFlame((el) => fireEvent.pointerMove(el, { clientX: x, clientY: y }));
     onFlame((el) => fireEvent.doubleClick(el, { clientX: 10, clientY: 45 }));
     onFlame((el) => fireEvent.wheel(el, { deltaY: -500, clientX: 300, clientY: 50 }));
     onFlame((el) => fireEvent.wheel(el, { deltaX: 200, clientX: 300, clientY: 50 }));
@@ -440,7 +499,8 @@ function exerciseFlame(mode: 'Time order' | 'Aggregated'): void {
     }
   });
   doStep(`flamegraph ${mode}: keys`, () => {
-    for (const k of ['ArrowDown', 'ArrowRight', 'ArrowLeft', 'ArrowUp', '+', 'd', 'z', '-', 'a', '0']) key(flameSurface(), k);
+    for (const k of ['ArrowDown', 'ArrowRight', 'ArrowLeft', 'ArrowUp', '+', 'd', 'z', '-', 'a', '0'])
+      key(flameSurface(), k);
     key(flameSurface(), 'ArrowRight', { shiftKey: true });
     key(flameSurface(), 'ArrowDown', { shiftKey: true });
     key(flameSurface(), 'Escape');
@@ -521,7 +581,8 @@ function checkNoInjectedMarkup(): void {
   const problems: string[] = [];
   for (const el of elements(document)) {
     const tag = el.tagName.toLowerCase();
-    if (tag === 'img' && el.getAttribute('src') === 'x') problems.push('an <img src="x"> from trace data is in the page');
+    if (tag === 'img' && el.getAttribute('src') === 'x')
+      problems.push('an <img src="x"> from trace data is in the page');
     if (tag === 'script') problems.push('a <script> element is in the page');
     for (const attr of el.getAttributeNames()) {
       if (/^on/i.test(attr)) problems.push(`<${tag}> has an ${attr} attribute: ${el.getAttribute(attr)}`);
@@ -612,10 +673,18 @@ function showFiles(label: string, loaded: readonly LoadedFile[], options: CaseOp
   reported.length = 0;
   step = 'mount';
   try {
-    useViewStore.setState({ view: 'waterfall', zoom: null, search: '', showOnlyMatches: false, matchCursor: -1, filters: NO_FILTERS });
+    useViewStore.setState(INITIAL_VIEW);
     useStatsSettings.setState({ mode: 'service', attributeKey: '', column: 'selfTotalNs', direction: 'desc' });
     act(() => useTraceStore.getState().finishLoad(files, []));
-    render(strict ? <StrictMode><App /></StrictMode> : <App />);
+    render(
+      strict ? (
+        <StrictMode>
+          <App />
+        </StrictMode>
+      ) : (
+        <App />
+      ),
+    );
     flushFrames();
     if (reported.length > 0) throw new Error(`${reported.length} error(s) reported`);
     checkNoInjectedMarkup();
@@ -625,7 +694,8 @@ function showFiles(label: string, loaded: readonly LoadedFile[], options: CaseOp
       if (shown().spans.length === 0) continue;
       for (const name of interactions) {
         INTERACTIONS[name]();
-        if (name === 'details' || name === 'flame: time order' || name === 'statistics: attribute') checkNoInjectedMarkup();
+        if (name === 'details' || name === 'flame: time order' || name === 'statistics: attribute')
+          checkNoInjectedMarkup();
       }
       checkNoInjectedMarkup();
     }
@@ -656,7 +726,11 @@ interface SpanInput extends Partial<Omit<ParsedSpan, 'start' | 'events'>> {
   /** Nanoseconds after BASE (or `at`, if given). */
   readonly startNs?: number;
   readonly at?: EpochTime;
-  readonly events?: readonly { readonly atNs: number; readonly name: string; readonly attributes?: readonly Attribute[] }[];
+  readonly events?: readonly {
+    readonly atNs: number;
+    readonly name: string;
+    readonly attributes?: readonly Attribute[];
+  }[];
 }
 
 function addNs(t: EpochTime, ns: number): EpochTime {
@@ -722,13 +796,13 @@ function nastyAttributes(depth = 5000): Attribute[] {
     attr('vbscript', str('vbscript:msgbox(1)')),
     attr('http, no host', str('http://')),
     attr('http url, newline', str('http://a.example/\njavascript:alert(1)')),
-    attr('url.full', str('https://' + 'a'.repeat(5000) + '.example/')),
+    attr('url.full', str(`https://${'a'.repeat(5000)}.example/`)),
     attr('long', str('w '.repeat(60_000))),
     attr('lines', str('line\n'.repeat(500))),
     attr('json', str('{"a":[1,2,{"b":"<img src=x onerror=alert(1)>"}],"n":12345678901234567890}')),
     attr('json, broken', str('{"a":[1,2,{"b":}')),
     attr('json, deep', str('['.repeat(2000) + ']'.repeat(2000))),
-    attr('json, deep object', str('{"a":'.repeat(1500) + '1' + '}'.repeat(1500))),
+    attr('json, deep object', str(`${'{"a":'.repeat(1500)}1${'}'.repeat(1500)}`)),
     attr('json, unbalanced braces', str('{]}[{')),
     attr('json, escapes', str('["\\u0000\\ud800", "\\"}{"]')),
     attr('rtl', str('\u202Eevil\u202C \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627')),
@@ -744,7 +818,13 @@ function nastyAttributes(depth = 5000): Attribute[] {
     attr('empty map', { type: 'map', value: [] }),
     attr('mixed array', {
       type: 'array',
-      value: [str(XSS), { type: 'int', value: '1' }, { type: 'empty' }, { type: 'bool', value: false }, { type: 'map', value: [] }],
+      value: [
+        str(XSS),
+        { type: 'int', value: '1' },
+        { type: 'empty' },
+        { type: 'bool', value: false },
+        { type: 'map', value: [] },
+      ],
     }),
     attr('wide array', { type: 'array', value: Array.from({ length: 3000 }, (_, i) => str(`item ${i}`)) }),
     attr('deep array', nestedArray(depth)),
@@ -759,7 +839,12 @@ function nastyAttributes(depth = 5000): Attribute[] {
 }
 
 function chain(length: number): SpanInput[] {
-  return Array.from({ length }, (_, i) => ({ id: `c${i}`, parent: i === 0 ? undefined : `c${i - 1}`, startNs: i, durationNs: length * 2 - i * 2 }));
+  return Array.from({ length }, (_, i) => ({
+    id: `c${i}`,
+    parent: i === 0 ? undefined : `c${i - 1}`,
+    startNs: i,
+    durationNs: length * 2 - i * 2,
+  }));
 }
 
 // What each kind of nasty trace is shown with (everything for every case would take too long):
@@ -798,7 +883,14 @@ const TREE: InteractionName[] = [
   'statistics: operation',
 ];
 /** Attribute values: details, search, grouping by attribute, writing the trace out. */
-const ATTRS: InteractionName[] = ['details', 'waterfall: search', 'statistics: attribute', 'download', 'address round trip', 'flame: time order'];
+const ATTRS: InteractionName[] = [
+  'details',
+  'waterfall: search',
+  'statistics: attribute',
+  'download',
+  'address round trip',
+  'flame: time order',
+];
 
 /** For the large traces: the views and the keys, once each. */
 const LIGHT: InteractionName[] = [
@@ -820,7 +912,15 @@ const HAND_MADE: [string, () => LoadedFile, CaseOptions?][] = [
       handMade([
         { id: '', name: '', serviceName: '', traceId: '' },
         { id: 'b', parent: '', name: '', serviceName: '', traceId: '', startNs: 10 },
-        { id: ' ', parent: 'b', name: ' ', serviceName: ' ', traceId: '', startNs: 20, status: { code: 'error', message: '' } },
+        {
+          id: ' ',
+          parent: 'b',
+          name: ' ',
+          serviceName: ' ',
+          traceId: '',
+          startNs: 20,
+          status: { code: 'error', message: '' },
+        },
       ]),
     { interactions: TEXT },
   ],
@@ -829,7 +929,14 @@ const HAND_MADE: [string, () => LoadedFile, CaseOptions?][] = [
     () =>
       handMade([
         { id: 'a', name: 'n'.repeat(100_000), serviceName: 's'.repeat(100_000) },
-        { id: 'b'.repeat(100_000), parent: 'a', name: '<'.repeat(100_000), serviceName: 'x', startNs: 5, status: { code: 'error', message: 'm'.repeat(100_000) } },
+        {
+          id: 'b'.repeat(100_000),
+          parent: 'a',
+          name: '<'.repeat(100_000),
+          serviceName: 'x',
+          startNs: 5,
+          status: { code: 'error', message: 'm'.repeat(100_000) },
+        },
         { id: 'c', parent: 'p'.repeat(100_000), name: 'word '.repeat(20_000), startNs: 7 },
       ]),
     { interactions: TEXT },
@@ -846,29 +953,65 @@ const HAND_MADE: [string, () => LoadedFile, CaseOptions?][] = [
             traceId: `javascript:alert(1)//${XSS}`,
             status: { code: 'error', message: XSS },
             attributes: nastyAttributes(),
-            resource: { serviceName: XSS, attributes: [attr(XSS, str('javascript:alert(1)')), attr('service.name', str(XSS))] },
+            resource: {
+              serviceName: XSS,
+              attributes: [attr(XSS, str('javascript:alert(1)')), attr('service.name', str(XSS))],
+            },
             scope: { name: XSS, version: XSS, attributes: [attr(XSS, str(XSS))] },
             events: [{ atNs: 10, name: XSS, attributes: [attr(XSS, str('javascript:alert(1)'))] }],
             links: [
               { traceId: XSS, spanId: XSS, relation: 'link', attributes: [attr(XSS, str('https://x/<img src=x>'))] },
-              { traceId: 'javascript:alert(1)', spanId: 'javascript:alert(1)', relation: 'follows_from', attributes: [] },
+              {
+                traceId: 'javascript:alert(1)',
+                spanId: 'javascript:alert(1)',
+                relation: 'follows_from',
+                attributes: [],
+              },
             ],
           },
-          { id: 'child', parent: XSS, traceId: `javascript:alert(1)//${XSS}`, name: 'javascript:alert(1)', serviceName: XSS, startNs: 100 },
-          { id: 'orphan', parent: `missing ${XSS}`, traceId: `javascript:alert(1)//${XSS}`, name: `"'><svg onload=alert(1)>`, startNs: 200 },
+          {
+            id: 'child',
+            parent: XSS,
+            traceId: `javascript:alert(1)//${XSS}`,
+            name: 'javascript:alert(1)',
+            serviceName: XSS,
+            startNs: 100,
+          },
+          {
+            id: 'orphan',
+            parent: `missing ${XSS}`,
+            traceId: `javascript:alert(1)//${XSS}`,
+            name: `"'><svg onload=alert(1)>`,
+            startNs: 200,
+          },
         ],
-        [{ code: 'invalid-value', message: `bad value ${XSS}`, path: `$.x[${XSS}]`, spanIndex: 0 }, { code: 'other', message: XSS, path: XSS }],
+        [
+          { code: 'invalid-value', message: `bad value ${XSS}`, path: `$.x[${XSS}]`, spanIndex: 0 },
+          { code: 'other', message: XSS, path: XSS },
+        ],
       ),
     { interactions: ALL },
   ],
   [
     'a zero-duration trace',
-    () => handMade([{ id: 'r', durationNs: 0 }, { id: 'a', parent: 'r', durationNs: 0 }, { id: 'b', parent: 'a', durationNs: 0, status: { code: 'error' } }]),
+    () =>
+      handMade([
+        { id: 'r', durationNs: 0 },
+        { id: 'a', parent: 'r', durationNs: 0 },
+        { id: 'b', parent: 'a', durationNs: 0, status: { code: 'error' } },
+      ]),
     { interactions: TIME },
   ],
   [
     'every span at the same start',
-    () => handMade(Array.from({ length: 50 }, (_, i) => ({ id: `s${i}`, parent: i === 0 ? undefined : `s${(i - 1) >> 1}`, durationNs: 1 + i }))),
+    () =>
+      handMade(
+        Array.from({ length: 50 }, (_, i) => ({
+          id: `s${i}`,
+          parent: i === 0 ? undefined : `s${(i - 1) >> 1}`,
+          durationNs: 1 + i,
+        })),
+      ),
     { interactions: [...TIME, 'waterfall: collapse'] },
   ],
   ['a chain 10,000 deep', () => handMade(chain(10_000)), { interactions: LIGHT }],
@@ -883,7 +1026,13 @@ const HAND_MADE: [string, () => LoadedFile, CaseOptions?][] = [
       handMade([
         { id: 'early', at: { sec: 0, nano: 0 }, durationNs: 1 },
         { id: 'late', at: { sec: MAX_EPOCH_SEC, nano: 999_999_999 }, durationNs: MAX_EPOCH_SEC * 1e9 },
-        { id: 'mid', parent: 'early', at: { sec: 1_700_000_000, nano: 5 }, durationNs: 3, events: [{ atNs: -1e20, name: 'long before' }] },
+        {
+          id: 'mid',
+          parent: 'early',
+          at: { sec: 1_700_000_000, nano: 5 },
+          durationNs: 3,
+          events: [{ atNs: -1e20, name: 'long before' }],
+        },
         { id: 'long', parent: 'early', at: { sec: 0, nano: 1 }, durationNs: MAX_EPOCH_SEC * 1e9 },
       ]),
     { interactions: TIME },
@@ -899,12 +1048,38 @@ const HAND_MADE: [string, () => LoadedFile, CaseOptions?][] = [
   ],
   [
     '3,000 roots',
-    () => handMade(Array.from({ length: 3000 }, (_, i) => ({ id: `r${i}`, startNs: i * 10, durationNs: 5, serviceName: `svc${i % 300}` }))),
-    { interactions: ['waterfall: rows and keys', 'waterfall: search', 'details', 'time panel', 'flame: time order', 'flame: aggregated', 'statistics: operation'] },
+    () =>
+      handMade(
+        Array.from({ length: 3000 }, (_, i) => ({
+          id: `r${i}`,
+          startNs: i * 10,
+          durationNs: 5,
+          serviceName: `svc${i % 300}`,
+        })),
+      ),
+    {
+      interactions: [
+        'waterfall: rows and keys',
+        'waterfall: search',
+        'details',
+        'time panel',
+        'flame: time order',
+        'flame: aggregated',
+        'statistics: operation',
+      ],
+    },
   ],
   [
     '5,000 orphans of distinct missing parents',
-    () => handMade(Array.from({ length: 5000 }, (_, i) => ({ id: `o${i}`, parent: `gone${i}`, startNs: (i * 7919) % 5000, durationNs: 50 }))),
+    () =>
+      handMade(
+        Array.from({ length: 5000 }, (_, i) => ({
+          id: `o${i}`,
+          parent: `gone${i}`,
+          startNs: (i * 7919) % 5000,
+          durationNs: 50,
+        })),
+      ),
     { interactions: ['waterfall: rows and keys', 'waterfall: collapse', 'time panel', 'flame: aggregated'] },
   ],
   [
@@ -914,7 +1089,13 @@ const HAND_MADE: [string, () => LoadedFile, CaseOptions?][] = [
         { id: 'dup', durationNs: 100 },
         { id: 'dup', parent: 'dup', startNs: 10, durationNs: 50 },
         { id: 'dup', parent: 'dup', startNs: 20, durationNs: 10, status: { code: 'error' } },
-        { id: 'kid', parent: 'dup', startNs: 30, durationNs: 5, links: [{ traceId: TRACE_ID, spanId: 'dup', relation: 'child_of', attributes: [] }] },
+        {
+          id: 'kid',
+          parent: 'dup',
+          startNs: 30,
+          durationNs: 5,
+          links: [{ traceId: TRACE_ID, spanId: 'dup', relation: 'child_of', attributes: [] }],
+        },
       ]),
     { interactions: TREE },
   ],
@@ -933,10 +1114,28 @@ const HAND_MADE: [string, () => LoadedFile, CaseOptions?][] = [
     'unicode and right-to-left text',
     () =>
       handMade([
-        { id: '\u202Eevil', name: '\u202Eevil\u202C \u05e9\u05dc\u05d5\u05dd', serviceName: '\u0645\u0631\u062d\u0628\u0627', attributes: [attr('\u202E', str('\u202E'))] },
+        {
+          id: '\u202Eevil',
+          name: '\u202Eevil\u202C \u05e9\u05dc\u05d5\u05dd',
+          serviceName: '\u0645\u0631\u062d\u0628\u0627',
+          attributes: [attr('\u202E', str('\u202E'))],
+        },
         { id: '😀', parent: '\u202Eevil', name: '😀'.repeat(100), serviceName: '\ud800', startNs: 10 },
-        { id: '\u0000', parent: '😀', name: '\u0000\u0001\u001b[31m', serviceName: 'e\u0301\u0301\u0301\u0301', startNs: 20 },
-        { id: 'zw', parent: '\u0000', name: '\u200b\u200b', serviceName: '\ufeff', startNs: 30, events: [{ atNs: 1, name: '\ud800' }] },
+        {
+          id: '\u0000',
+          parent: '😀',
+          name: '\u0000\u0001\u001b[31m',
+          serviceName: 'e\u0301\u0301\u0301\u0301',
+          startNs: 20,
+        },
+        {
+          id: 'zw',
+          parent: '\u0000',
+          name: '\u200b\u200b',
+          serviceName: '\ufeff',
+          startNs: 30,
+          events: [{ atNs: 1, name: '\ud800' }],
+        },
       ]),
     { interactions: TEXT },
   ],
@@ -944,7 +1143,12 @@ const HAND_MADE: [string, () => LoadedFile, CaseOptions?][] = [
     'attribute values of every type, deep and wide',
     () =>
       handMade([
-        { id: 'a', attributes: nastyAttributes(), resource: { serviceName: 'svc', attributes: nastyAttributes() }, scope: { name: 's', attributes: nastyAttributes() } },
+        {
+          id: 'a',
+          attributes: nastyAttributes(),
+          resource: { serviceName: 'svc', attributes: nastyAttributes() },
+          scope: { name: 's', attributes: nastyAttributes() },
+        },
         { id: 'b', parent: 'a', startNs: 10, attributes: nastyAttributes().reverse() },
       ]),
     { interactions: ATTRS },
@@ -953,7 +1157,12 @@ const HAND_MADE: [string, () => LoadedFile, CaseOptions?][] = [
     'links to other traces, to itself and to missing spans',
     () => {
       const links: SpanLink[] = [
-        { traceId: 'f'.repeat(32), spanId: '1'.repeat(16), relation: 'link', attributes: nastyAttributes().slice(0, 5) },
+        {
+          traceId: 'f'.repeat(32),
+          spanId: '1'.repeat(16),
+          relation: 'link',
+          attributes: nastyAttributes().slice(0, 5),
+        },
         { traceId: TRACE_ID, spanId: 'a', relation: 'follows_from', attributes: [] },
         { traceId: TRACE_ID, spanId: 'b', relation: 'child_of', attributes: [] },
         { traceId: TRACE_ID, spanId: 'missing', relation: 'link', attributes: [] },
@@ -963,7 +1172,12 @@ const HAND_MADE: [string, () => LoadedFile, CaseOptions?][] = [
       return handMade([
         { id: 'a', links },
         { id: 'b', parent: 'a', startNs: 10, links },
-        { id: 'x', traceId: 'other', startNs: 5, links: [{ traceId: TRACE_ID, spanId: 'a', relation: 'link', attributes: [] }] },
+        {
+          id: 'x',
+          traceId: 'other',
+          startNs: 5,
+          links: [{ traceId: TRACE_ID, spanId: 'a', relation: 'link', attributes: [] }],
+        },
       ]);
     },
     { interactions: ['details', 'waterfall: rows and keys', 'flame: aggregated', 'statistics: operation'] },
@@ -981,10 +1195,23 @@ const HAND_MADE: [string, () => LoadedFile, CaseOptions?][] = [
             { atNs: -10, name: 'before the span' },
             { atNs: 5000, name: 'after the span' },
             { atNs: 1e18, name: 'far after' },
-            ...Array.from({ length: 120 }, (_, i) => ({ atNs: (i * 37) % 1000, name: `e${i}`, attributes: i === 0 ? nastyAttributes() : [] })),
+            ...Array.from({ length: 120 }, (_, i) => ({
+              atNs: (i * 37) % 1000,
+              name: `e${i}`,
+              attributes: i === 0 ? nastyAttributes() : [],
+            })),
           ],
         },
-        { id: 'b', parent: 'a', startNs: 1_000_100, durationNs: 0, events: [{ atNs: 0, name: 'at start' }, { atNs: 0, name: 'same time' }] },
+        {
+          id: 'b',
+          parent: 'a',
+          startNs: 1_000_100,
+          durationNs: 0,
+          events: [
+            { atNs: 0, name: 'at start' },
+            { atNs: 0, name: 'same time' },
+          ],
+        },
       ]),
     { interactions: TIME },
   ],
@@ -1028,7 +1255,17 @@ const HAND_MADE: [string, () => LoadedFile, CaseOptions?][] = [
           status: i % 7 === 0 ? { code: 'error', message: XSS } : i % 7 === 1 ? { code: 'ok' } : { code: 'unset' },
         })),
       ),
-    { interactions: ['waterfall: rows and keys', 'waterfall: filters', 'details', 'time panel', 'flame: time order', 'flame: aggregated', 'statistics: service'] },
+    {
+      interactions: [
+        'waterfall: rows and keys',
+        'waterfall: filters',
+        'details',
+        'time panel',
+        'flame: time order',
+        'flame: aggregated',
+        'statistics: service',
+      ],
+    },
   ],
 ];
 
@@ -1039,7 +1276,19 @@ const idPool = ['a', 'b', 'c', 'd', 'e', '', XSS, '\u0000', 'A'];
 const anyString = fc.oneof(nastyStringValues(), fc.string({ maxLength: 6 }));
 
 function nastyStringValues(): fc.Arbitrary<string> {
-  return fc.constantFrom('', ' ', XSS, 'javascript:alert(1)', 'https://x.example/<b>', '{"a":[1]}', '\u202Eevil', '\ud800', '__proto__', 'a\u0000b', 'x'.repeat(3000));
+  return fc.constantFrom(
+    '',
+    ' ',
+    XSS,
+    'javascript:alert(1)',
+    'https://x.example/<b>',
+    '{"a":[1]}',
+    '\u202Eevil',
+    '\ud800',
+    '__proto__',
+    'a\u0000b',
+    'x'.repeat(3000),
+  );
 }
 
 const randomValue: fc.Arbitrary<AttributeValue> = fc.letrec<{ value: AttributeValue }>((tie) => ({
@@ -1047,17 +1296,35 @@ const randomValue: fc.Arbitrary<AttributeValue> = fc.letrec<{ value: AttributeVa
     { depthSize: 'small', withCrossShrink: true },
     anyString.map((value): AttributeValue => ({ type: 'string', value })),
     fc.boolean().map((value): AttributeValue => ({ type: 'bool', value })),
-    fc.constantFrom('0', '-1', '9223372036854775807', '-9223372036854775808', '00012').map((value): AttributeValue => ({ type: 'int', value })),
-    fc.constantFrom(NaN, Infinity, -Infinity, -0, 1.5, 1e308, 5e-324).map((value): AttributeValue => ({ type: 'double', value })),
+    fc
+      .constantFrom('0', '-1', '9223372036854775807', '-9223372036854775808', '00012')
+      .map((value): AttributeValue => ({ type: 'int', value })),
+    fc
+      .constantFrom(NaN, Infinity, -Infinity, -0, 1.5, 1e308, 5e-324)
+      .map((value): AttributeValue => ({ type: 'double', value })),
     fc.constant<AttributeValue>({ type: 'bytes', value: 'AAEC' }),
     fc.constant<AttributeValue>({ type: 'empty' }),
     fc.array(tie('value'), { maxLength: 3 }).map((value): AttributeValue => ({ type: 'array', value })),
-    fc.array(fc.record({ key: anyString, value: tie('value') }), { maxLength: 3 }).map((value): AttributeValue => ({ type: 'map', value })),
+    fc
+      .array(fc.record({ key: anyString, value: tie('value') }), { maxLength: 3 })
+      .map((value): AttributeValue => ({ type: 'map', value })),
   ),
 })).value;
 
-const KNOWN_KEYS = ['http.status_code', 'http.response.status_code', 'db.system', 'rpc.service', 'messaging.system', 'gen_ai.request.model', 'error', 'http.url'];
-const randomAttributes = fc.array(fc.record({ key: fc.oneof(fc.constantFrom(...KNOWN_KEYS), anyString), value: randomValue }), { maxLength: 4 });
+const KNOWN_KEYS = [
+  'http.status_code',
+  'http.response.status_code',
+  'db.system',
+  'rpc.service',
+  'messaging.system',
+  'gen_ai.request.model',
+  'error',
+  'http.url',
+];
+const randomAttributes = fc.array(
+  fc.record({ key: fc.oneof(fc.constantFrom(...KNOWN_KEYS), anyString), value: randomValue }),
+  { maxLength: 4 },
+);
 
 const MAX_NS = MAX_EPOCH_SEC * 1e9;
 const randomNs = fc.oneof(fc.constantFrom(0, 1, 999, 1e6, 1e9, 3.6e12, 1e18, MAX_NS / 2), fc.nat({ max: 5000 }));
@@ -1071,11 +1338,30 @@ const randomSpan: fc.Arbitrary<SpanInput> = fc.record({
   name: anyString,
   serviceName: fc.oneof(fc.constantFrom('api', 'db', 'api'), anyString),
   kind: fc.constantFrom('unspecified', 'internal', 'server', 'client', 'producer', 'consumer'),
-  status: fc.oneof(fc.constant({ code: 'unset' as const }), fc.constant({ code: 'ok' as const }), anyString.map((message) => ({ code: 'error' as const, message }))),
+  status: fc.oneof(
+    fc.constant({ code: 'unset' as const }),
+    fc.constant({ code: 'ok' as const }),
+    anyString.map((message) => ({ code: 'error' as const, message })),
+  ),
   attributes: randomAttributes,
-  events: fc.array(fc.record({ atNs: fc.oneof(randomNs, randomNs.map((n) => -n)), name: anyString, attributes: randomAttributes }), { maxLength: 3 }),
+  events: fc.array(
+    fc.record({
+      atNs: fc.oneof(
+        randomNs,
+        randomNs.map((n) => -n),
+      ),
+      name: anyString,
+      attributes: randomAttributes,
+    }),
+    { maxLength: 3 },
+  ),
   links: fc.array(
-    fc.record({ traceId: fc.constantFrom(TRACE_ID, 'other', ''), spanId: fc.constantFrom(...idPool), relation: fc.constantFrom('link', 'follows_from', 'child_of'), attributes: randomAttributes }),
+    fc.record({
+      traceId: fc.constantFrom(TRACE_ID, 'other', ''),
+      spanId: fc.constantFrom(...idPool),
+      relation: fc.constantFrom('link', 'follows_from', 'child_of'),
+      attributes: randomAttributes,
+    }),
     { maxLength: 2 },
   ),
 });
@@ -1085,7 +1371,10 @@ const randomCase = fc.record({
   /** Far from the epoch, or at it. */
   base: fc.constantFrom<EpochTime>(BASE, { sec: 0, nano: 0 }),
   interactions: fc.array(
-    fc.oneof({ arbitrary: fc.constant<InteractionName>('another trace'), weight: 3 }, { arbitrary: fc.constantFrom(...ALL), weight: ALL.length }),
+    fc.oneof(
+      { arbitrary: fc.constant<InteractionName>('another trace'), weight: 3 },
+      { arbitrary: fc.constantFrom(...ALL), weight: ALL.length },
+    ),
     { minLength: 3, maxLength: 5 },
   ),
 });
@@ -1144,7 +1433,8 @@ beforeEach(() => {
   // duplicate keys (children then get duplicated or dropped). A log is filled in (printf-style).
   consoleError = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
     const [format, ...rest] = args;
-    let text = typeof format === 'string' ? format.replace(/%[sdio]/g, () => String(rest.shift())) : describeError(format);
+    let text =
+      typeof format === 'string' ? format.replace(/%[sdio]/g, () => String(rest.shift())) : describeError(format);
     if (rest.length > 0) text += ` ${rest.map((a) => (a instanceof Error ? describeError(a) : String(a))).join(' ')}`;
     reported.push(`console.error: ${text}`);
   });
@@ -1160,7 +1450,8 @@ afterAll(() => {
   vi.unstubAllGlobals();
   // Said only when there is something to say (or RENDER_FUZZ_TIMES=1 asks where the time went).
   const lines: string[] = [];
-  if (nonFiniteDraws.size > 0) lines.push(`canvas calls with non-finite numbers: ${JSON.stringify(Object.fromEntries(nonFiniteDraws))}`);
+  if (nonFiniteDraws.size > 0)
+    lines.push(`canvas calls with non-finite numbers: ${JSON.stringify(Object.fromEntries(nonFiniteDraws))}`);
   for (const [name, n] of knownHits) lines.push(`known bug met ${n}x: ${name}`);
   for (const [signature, text] of collected) lines.push(`=== ${signature}\n${text.slice(0, 3000)}`);
   if (process.env.RENDER_FUZZ_TIMES) {
@@ -1177,15 +1468,19 @@ describe('hand-made nasty traces render in every view without crashing', () => {
 });
 
 describe('random traces', () => {
-  it('render in every view without crashing', () => {
-    fc.assert(
-      fc.property(randomCase, ({ spans, base, interactions }) => {
-        const file = handMade(spans.map((sp) => ({ ...sp, at: addNs(base, sp.startNs ?? 0) })));
-        runFuzzCase(`random trace, then ${interactions.join(', ')}`, [file], interactions);
-      }),
-      { numRuns: Number(process.env.RENDER_FUZZ_RANDOM_RUNS ?? 15), seed: fuzzSeed() },
-    );
-  }, FUZZ_TIMEOUT);
+  it(
+    'render in every view without crashing',
+    () => {
+      fc.assert(
+        fc.property(randomCase, ({ spans, base, interactions }) => {
+          const file = handMade(spans.map((sp) => ({ ...sp, at: addNs(base, sp.startNs ?? 0) })));
+          runFuzzCase(`random trace, then ${interactions.join(', ')}`, [file], interactions);
+        }),
+        { numRuns: Number(process.env.RENDER_FUZZ_RANDOM_RUNS ?? 15), seed: fuzzSeed() },
+      );
+    },
+    FUZZ_TIMEOUT,
+  );
 });
 
 describe("the page's own ways in: files, pasted text, a shared link", () => {
@@ -1214,12 +1509,15 @@ describe("the page's own ways in: files, pasted text, a shared link", () => {
     expect(useTraceStore.getState().files.length).toBe(2);
     expect(useTraceStore.getState().errors.length).toBe(3);
     checkNoInjectedMarkup();
-    for (const name of ['details', 'another trace', 'flame: aggregated', 'statistics: operation'] as const) INTERACTIONS[name]();
+    for (const name of ['details', 'another trace', 'flame: aggregated', 'statistics: operation'] as const)
+      INTERACTIONS[name]();
     checkNoInjectedMarkup();
 
     click(buttonNamed('Paste JSON'));
-    fireEvent.change(document.getElementById('paste-box')!, { target: { value: readCorpusText('otlp/jaeger__link_attributes_trace.json') } });
-    fireEvent.submit(document.getElementById('paste-box')!.closest('form')!);
+    fireEvent.change(document.getElementById('paste-box')!, {
+      target: { value: readCorpusText('otlp/jaeger__link_attributes_trace.json') },
+    });
+    fireEvent.submit((document.getElementById('paste-box') as HTMLElement).closest('form')!);
     await loaded();
     expect(useTraceStore.getState().files.map((f) => f.fileName)).toEqual(['pasted.json']);
     for (const name of ['details', 'waterfall: search', 'flame: time order'] as const) INTERACTIONS[name]();
@@ -1246,7 +1544,7 @@ describe("the page's own ways in: files, pasted text, a shared link", () => {
 /** Mounts the page with these files loaded (as the page gets them from the worker). */
 function mountPage(files: readonly LoadedFile[]): void {
   reported.length = 0;
-  useViewStore.setState({ view: 'waterfall', zoom: null, search: '', showOnlyMatches: false, matchCursor: -1, filters: NO_FILTERS });
+  useViewStore.setState(INITIAL_VIEW);
   act(() => useTraceStore.getState().finishLoad(files.map(pageFile), []));
   render(<App />);
   flushFrames();
@@ -1255,7 +1553,10 @@ function mountPage(files: readonly LoadedFile[]): void {
 /** A root with five children of distinct operations, and the same trace exported before its children had arrived. */
 function completeAndPartial(): LoadedFile[] {
   const root: SpanInput = { id: 'root', durationNs: 100 };
-  const complete = handMade([root, ...[1, 2, 3, 4, 5].map((k) => ({ id: `c${k}`, parent: 'root', name: `op${k}`, startNs: k, durationNs: 10 }))]);
+  const complete = handMade([
+    root,
+    ...[1, 2, 3, 4, 5].map((k) => ({ id: `c${k}`, parent: 'root', name: `op${k}`, startNs: k, durationNs: 10 })),
+  ]);
   const partial = handMade([root]);
   return [
     { ...complete, fileName: 'complete.json' },
@@ -1280,7 +1581,8 @@ describe('bugs found', () => {
     click(buttonNamed('Aggregated'));
     flushFrames();
     // root, then its first child, then along the siblings: node 5 of 6.
-    for (const k of ['ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight']) key(flameSurface(), k);
+    for (const k of ['ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight'])
+      key(flameSurface(), k);
     expect(q('[data-testid="flamegraph-live"]')?.textContent).toMatch(/^Selected: svc: op/);
     expect(() => openPickedTrace(1)).not.toThrow();
     expect(reported).toEqual([]);
@@ -1297,7 +1599,10 @@ describe('bugs found', () => {
     const boxes = layoutTimeFlame(trace);
     const c5 = trace.spans.findIndex((sp) => sp.spanId === 'c5');
     const x = (((boxes.start[c5] + boxes.end[c5]) / 2) * WIDTH) / boxes.extent;
-    fireEvent.pointerMove(flameSurface()!, { clientX: x, clientY: AXIS_HEIGHT + boxes.row[c5] * ROW_HEIGHT + ROW_HEIGHT / 2 });
+    fireEvent.pointerMove(flameSurface()!, {
+      clientX: x,
+      clientY: AXIS_HEIGHT + boxes.row[c5] * FLAME_ROW_HEIGHT + FLAME_ROW_HEIGHT / 2,
+    });
     expect(flameSurface()?.getAttribute('data-selected-span-id')).toBe('c5');
     // Opened from the keyboard (Enter on the picker's button clicks it), or by Back in the
     // browser: the pointer never left the chart.
@@ -1314,7 +1619,12 @@ describe('bugs found', () => {
   // labels sit on each other with the same text. Zooming narrower than 128 ns there gives a
   // window of width 0 (zoomBetween: start + MIN_ZOOM_NS === start).
   it('waterfall: zoomed to a 600 ns span 1e18 ns into the trace, the time axis repeats tick values (duplicate React keys, TimeAxis.tsx / RowList.tsx key={t})', () => {
-    mountPage([handMade([{ id: 'root', durationNs: 2e18 }, { id: 'late', parent: 'root', startNs: 1e18, durationNs: 600 }])]);
+    mountPage([
+      handMade([
+        { id: 'root', durationNs: 2e18 },
+        { id: 'late', parent: 'root', startNs: 1e18, durationNs: 600 },
+      ]),
+    ]);
     selectSpan(1);
     click(buttonNamed('Zoom to span'));
     flushFrames();
@@ -1322,7 +1632,6 @@ describe('bugs found', () => {
     expect(new Set(titles).size).toBe(titles.length);
     expect(reported).toEqual([]);
   });
-
 });
 
 describe('found, and fixed meanwhile', () => {
@@ -1332,7 +1641,7 @@ describe('found, and fixed meanwhile', () => {
   // ever. Fixed in e08a185 and b7c8a02 while this file was written.
   it('a resource attribute nested 20,000 arrays deep can be posted from the worker to the page', () => {
     const depth = 20_000;
-    const deep = '{"arrayValue":{"values":['.repeat(depth) + '{"stringValue":"x"}' + ']}}'.repeat(depth);
+    const deep = `${'{"arrayValue":{"values":['.repeat(depth)}{"stringValue":"x"}${']}}'.repeat(depth)}`;
     const text =
       `{"resourceSpans":[{"resource":{"attributes":[{"key":"deep","value":${deep}}]},"scopeSpans":[{"spans":[` +
       '{"traceId":"0123456789abcdef0123456789abcdef","spanId":"0123456789abcdef","name":"x","startTimeUnixNano":"1","endTimeUnixNano":"2"}]}]}]}';
@@ -1350,10 +1659,21 @@ describe('the harness', () => {
     // A span whose name cannot be read: the first row to render it throws.
     const broken = { ...throughThePage(trace) };
     const spans = [...broken.spans];
-    spans[1] = new Proxy(spans[1], { get: (t, k) => (k === 'name' ? (() => { throw new Error('unreadable name'); })() : Reflect.get(t, k)) });
-    expect(() => showFiles('broken', [{ fileName: 'x', format: 'otlp', traces: [{ ...broken, spans }], warnings: [], notes: [] }], { raw: true })).toThrow(
-      /unreadable name/,
-    );
+    spans[1] = new Proxy(spans[1], {
+      get: (t, k) =>
+        k === 'name'
+          ? (() => {
+              throw new Error('unreadable name');
+            })()
+          : Reflect.get(t, k),
+    });
+    expect(() =>
+      showFiles(
+        'broken',
+        [{ fileName: 'x', format: 'otlp', traces: [{ ...broken, spans }], warnings: [], notes: [] }],
+        { raw: true },
+      ),
+    ).toThrow(/unreadable name/);
   });
 
   it('notices markup in the page', () => {

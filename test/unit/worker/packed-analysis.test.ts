@@ -8,10 +8,8 @@ import { computeTraceAnalysis } from '../../../src/analysis/trace-analysis.ts';
 import { loadTraceText } from '../../../src/formats/load.ts';
 import type { Trace } from '../../../src/model/trace.ts';
 import { packAnalysis, packedAnalysisTransferables, unpackAnalysis } from '../../../src/worker/packed-analysis.ts';
-import { packedTransferables } from '../../../src/worker/packed-trace.ts';
-import { packTrace } from '../../../src/worker/pack-trace.ts';
-import { unpackTrace } from '../../../src/worker/unpack-trace.ts';
 import { corpusEntries, readCorpusText } from '../../helpers/corpus.ts';
+import { throughPostMessage } from '../../helpers/page-round-trip.ts';
 import { messyTrace } from '../../helpers/random-traces.ts';
 
 /** The analysis as the worker sends it, after the trip through postMessage. */
@@ -22,8 +20,7 @@ function postedAnalysis(trace: Trace) {
 
 /** The trace as the page has it, and the analysis it would work out itself. */
 function pageAnalysis(trace: Trace) {
-  const packed = packTrace({ ...trace, tree: structuredClone(trace.tree) });
-  const onPage = unpackTrace(structuredClone(packed, { transfer: packedTransferables(packed) }));
+  const onPage = throughPostMessage(trace);
   return { analysis: computeTraceAnalysis(onPage), descendantErrors: descendantErrors(onPage) };
 }
 

@@ -12,14 +12,8 @@ import { generateTraceText } from '../../../bench/generate.ts';
 import { corpusEntries, readCorpusText } from '../../helpers/corpus.ts';
 import { makeTrace } from '../../helpers/make-trace.ts';
 import { nestingOf } from '../../helpers/nesting.ts';
+import { throughPostMessage } from '../../helpers/page-round-trip.ts';
 import { plainTrace } from '../../helpers/plain-trace.ts';
-
-/** Packs, clones as postMessage would (moving the columns), and unpacks. */
-function throughThePage(trace: Trace, chunkChars?: number): Trace {
-  // Moving the tree columns empties them here; the test still needs the original's.
-  const packed = packTrace({ ...trace, tree: structuredClone(trace.tree) }, chunkChars);
-  return unpackTrace(structuredClone(packed, { transfer: packedTransferables(packed) }));
-}
 
 function expectSameTrace(actual: Trace, expected: Trace): void {
   expect(plainTrace(actual)).toEqual(plainTrace(expected));
@@ -31,7 +25,7 @@ describe('packed traces', () => {
     it(`${entry.file}: the page reads the same spans the worker built`, () => {
       const outcome = loadTraceText(entry.file, readCorpusText(entry.file));
       if (!outcome.ok) throw new Error(outcome.error.message);
-      for (const trace of outcome.file.traces) expectSameTrace(throughThePage(trace), trace);
+      for (const trace of outcome.file.traces) expectSameTrace(throughPostMessage(trace), trace);
     });
   }
 
@@ -66,7 +60,7 @@ describe('packed traces', () => {
       { id: 'b', parent: 'a', start: 2, dur: 3, followsFrom: true, kind: 'consumer' },
       { id: 'c', parent: 'gone', start: 4, dur: 1 },
     ]);
-    const after = throughThePage(trace);
+    const after = throughPostMessage(trace);
     expectSameTrace(after, trace);
     const nested = after.spans[0].attributes.find((a) => a.key === 'negZero');
     expect(nested?.value).toEqual({ type: 'double', value: -0 });
@@ -82,11 +76,16 @@ describe('packed traces', () => {
     // A few thousand characters a chunk gives dozens of chunks over 3,000 spans.
     const packed = packTrace(trace, 4_000);
     expect(packed.packed.chunks.length).toBeGreaterThan(10);
-    expectSameTrace(throughThePage(trace, 4_000), trace);
+    expectSameTrace(throughPostMessage(trace, 4_000), trace);
   });
 
   it('moves the large columns of a trace and copies the small ones, so that a file of many small traces posts in one go', () => {
-    const small = packTrace(makeTrace([{ id: 'a', start: 0, dur: 5 }, { id: 'b', parent: 'a', start: 1, dur: 2 }]));
+    const small = packTrace(
+      makeTrace([
+        { id: 'a', start: 0, dur: 5 },
+        { id: 'b', parent: 'a', start: 1, dur: 2 },
+      ]),
+    );
     expect(packedTransferables(small)).toEqual([]);
     const outcome = loadTraceText('big.json', generateTraceText('otlp', 20_000, 3));
     if (!outcome.ok) throw new Error(outcome.error.message);
@@ -101,7 +100,7 @@ describe('packed traces', () => {
   });
 
   it('gives the same span object each time it is asked for one, with the same details', () => {
-    const trace = throughThePage(makeTrace([{ id: 'a', start: 0, dur: 5, attrs: { k: 'v' }, events: ['e'] }]));
+    const trace = throughPostMessage(makeTrace([{ id: 'a', start: 0, dur: 5, attrs: { k: 'v' }, events: ['e'] }]));
     const span = trace.spans[0];
     expect(span.attributes).toBe(span.attributes);
     expect(span.events).toBe(span.events);
@@ -109,9 +108,15 @@ describe('packed traces', () => {
   });
 
   it('gives a status message read before or after the other details, the same object each time', () => {
-    const base = makeTrace([{ id: 'a', start: 0, dur: 5 }, { id: 'b', parent: 'a', start: 1, dur: 2, attrs: { k: 'v' }, events: ['e'] }]);
-    const spans = base.spans.map((s) => ({ ...s, status: { code: 'error' as const, message: `failed in ${s.spanId}` } }));
-    const [root, child] = throughThePage({ ...base, spans }).spans;
+    const base = makeTrace([
+      { id: 'a', start: 0, dur: 5 },
+      { id: 'b', parent: 'a', start: 1, dur: 2, attrs: { k: 'v' }, events: ['e'] },
+    ]);
+    const spans = base.spans.map((s) => ({
+      ...s,
+      status: { code: 'error' as const, message: `failed in ${s.spanId}` },
+    }));
+    const [root, child] = throughPostMessage({ ...base, spans }).spans;
     const early = child.status;
     expect(early).toEqual({ code: 'error', message: 'failed in b' });
     expect(child.attributes).toEqual([{ key: 'k', value: { type: 'string', value: 'v' } }]);
@@ -127,7 +132,10 @@ describe('packed traces', () => {
       value: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         fc.record({ type: fc.constant('string' as const), value: fc.string({ unit: 'binary', maxLength: 12 }) }),
-        fc.record({ type: fc.constant('int' as const), value: fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String) }),
+        fc.record({
+          type: fc.constant('int' as const),
+          value: fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String),
+        }),
         fc.record({ type: fc.constant('double' as const), value: fc.double() }),
         fc.record({ type: fc.constant('bool' as const), value: fc.boolean() }),
         fc.record({ type: fc.constant('bytes' as const), value: fc.base64String({ maxLength: 12 }) }),
@@ -142,7 +150,10 @@ describe('packed traces', () => {
     const attributes = fc.array(fc.record({ key, value }), { maxLength: 4 });
     const spanSpec = fc.record({
       attributes,
-      events: fc.array(fc.record({ name: fc.string({ maxLength: 5 }), timeNs: fc.integer({ min: 0, max: 1e6 }), attributes }), { maxLength: 2 }),
+      events: fc.array(
+        fc.record({ name: fc.string({ maxLength: 5 }), timeNs: fc.integer({ min: 0, max: 1e6 }), attributes }),
+        { maxLength: 2 },
+      ),
       links: fc.array(
         fc.record({
           traceId: fc.string({ maxLength: 8 }),
@@ -157,34 +168,39 @@ describe('packed traces', () => {
       scoped: fc.boolean(),
     });
     fc.assert(
-      fc.property(fc.array(spanSpec, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 64 }), (specs, chunkChars) => {
-        const base = makeTrace(specs.map((_, i) => ({ id: `s${i}`, start: i, dur: 1 })));
-        const scope = { name: 'lib', version: '1.0', attributes: [] };
-        const spans = base.spans.map((span, i) => {
-          const spec = specs[i];
-          return {
-            ...span,
-            parentSpanId: spec.parent,
-            status: spec.message === undefined ? span.status : { code: 'error' as const, message: spec.message },
-            attributes: spec.attributes,
-            events: spec.events,
-            links: spec.links,
-            scope: spec.scoped ? scope : undefined,
-          };
-        });
-        const trace: Trace = { ...base, spans };
-        expectSameTrace(throughThePage(trace, chunkChars), trace);
-      }),
+      fc.property(
+        fc.array(spanSpec, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 64 }),
+        (specs, chunkChars) => {
+          const base = makeTrace(specs.map((_, i) => ({ id: `s${i}`, start: i, dur: 1 })));
+          const scope = { name: 'lib', version: '1.0', attributes: [] };
+          const spans = base.spans.map((span, i) => {
+            const spec = specs[i];
+            return {
+              ...span,
+              parentSpanId: spec.parent,
+              status: spec.message === undefined ? span.status : { code: 'error' as const, message: spec.message },
+              attributes: spec.attributes,
+              events: spec.events,
+              links: spec.links,
+              scope: spec.scoped ? scope : undefined,
+            };
+          });
+          const trace: Trace = { ...base, spans };
+          expectSameTrace(throughPostMessage(trace, chunkChars), trace);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('keeps values nested 20,000 deep without exhausting the call stack', () => {
     let deep: AttributeValue = { type: 'string', value: 'bottom' };
-    for (let i = 0; i < 20_000; i++) deep = i % 2 === 0 ? { type: 'array', value: [deep] } : { type: 'map', value: [{ key: `k${i}`, value: deep }] };
+    for (let i = 0; i < 20_000; i++)
+      deep = i % 2 === 0 ? { type: 'array', value: [deep] } : { type: 'map', value: [{ key: `k${i}`, value: deep }] };
     const base = makeTrace([{ id: 'a', start: 0, dur: 1 }]);
     const trace: Trace = { ...base, spans: [{ ...base.spans[0], attributes: [{ key: 'deep', value: deep }] }] };
-    const after = throughThePage(trace);
+    const after = throughPostMessage(trace);
     const { depth, bottom } = nestingOf(after.spans[0].attributes[0].value);
     expect(depth).toBe(20_000);
     expect(bottom).toEqual({ type: 'string', value: 'bottom' });
@@ -193,11 +209,14 @@ describe('packed traces', () => {
   it('keeps resource and scope attributes nested 20,000 deep, which a structured clone of them would not survive', () => {
     let deep: AttributeValue = { type: 'string', value: 'bottom' };
     for (let i = 0; i < 20_000; i++) deep = { type: 'array', value: [deep] };
-    const base = makeTrace([{ id: 'a', start: 0, dur: 1 }, { id: 'b', parent: 'a', start: 0, dur: 1 }]);
+    const base = makeTrace([
+      { id: 'a', start: 0, dur: 1 },
+      { id: 'b', parent: 'a', start: 0, dur: 1 },
+    ]);
     const resource = { serviceName: 'svc', attributes: [{ key: 'deep', value: deep }] };
     const scope = { name: 'lib', version: '1.0', attributes: [{ key: 'deep', value: deep }] };
     const trace: Trace = { ...base, spans: base.spans.map((s) => ({ ...s, resource, scope })) };
-    const after = throughThePage(trace);
+    const after = throughPostMessage(trace);
     for (const { attributes } of [after.spans[0].resource, after.spans[0].scope!]) {
       const { depth, bottom } = nestingOf(attributes[0].value);
       expect(depth).toBe(20_000);
