@@ -154,8 +154,9 @@ function filesHandler(): Handler {
     if (rest === '/truncated.json') {
       const bytes = Buffer.from(jaegerV3);
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(bytes.length) });
-      res.write(bytes.subarray(0, 20_000));
-      setTimeout(() => res.destroy(), 100);
+      // Close gracefully (FIN, not a reset) once the part is written: a reset may make the
+      // browser drop bytes it has not read yet, and the test expects the part to arrive.
+      res.write(bytes.subarray(0, 20_000), () => setTimeout(() => res.socket?.end(), 100));
       return;
     }
     send(res, 404, `no such file: ${rest}\n`, 'text/plain');
