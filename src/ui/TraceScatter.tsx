@@ -1,13 +1,12 @@
 import { useMemo, useRef } from 'react';
 import type { TraceRef } from '../state/trace-store.ts';
 import { epochNsToDate, formatDuration, formatExactNs, plural } from '../view-model/duration.ts';
-import type { TraceListRow } from './trace-list.ts';
-import { scatterLayout, type ScatterPoint } from './trace-scatter-layout.ts';
+import { scatterLayout, type ScatterPoint, type ScatterRow } from './trace-scatter-layout.ts';
 import { useElementWidth } from './waterfall/use-element-width.ts';
 
 const HEIGHT = 150;
 
-function isRef(row: TraceListRow, ref: TraceRef | null): boolean {
+function isRef(row: ScatterRow, ref: TraceRef | null): boolean {
   return ref !== null && row.ref.file === ref.file && row.ref.trace === ref.trace;
 }
 
@@ -24,12 +23,12 @@ function tooltip({ row }: ScatterPoint): string {
  * The listed traces as dots, duration against start time; a click opens one. The table below
  * lists the same traces, and is the way there by keyboard.
  */
-export function TraceScatter({
+export function TraceScatter<R extends ScatterRow>({
   rows,
   current,
   onPick,
 }: {
-  rows: readonly TraceListRow[];
+  rows: readonly R[];
   current: TraceRef | null;
   onPick: (ref: TraceRef) => void;
 }) {

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { BACKEND_KINDS, BACKEND_LABEL, checkBaseUrl, isBackendKind, type BackendKind } from '../../io/backend-api.ts';
 import { loadBackendSettings, saveBackendSettings } from '../../io/backend-settings.ts';
+import { emptyQuery } from '../../io/search/search-query.ts';
 import { openSource } from '../../loading/open-source.ts';
+import { openSearch } from '../../loading/run-search.ts';
 import { useSourceStore } from '../../loading/source-store.ts';
 import { checkTraceId } from '../../io/trace-id.ts';
 
@@ -32,6 +34,19 @@ export function BackendForm({ onDone }: { onDone: () => void }) {
     saveBackendSettings({ base: b.base, api, tenant: t });
     onDone();
     void openSource({ kind: 'backend', base: b.base, api, traceId: id.id, tenant: t });
+  };
+
+  /** The search page for the backend: no trace id needed. */
+  const search = () => {
+    const b = checkBaseUrl(base, location.href);
+    if (!b.ok) {
+      setErrors({ base: b.message });
+      return;
+    }
+    const t = api === 'jaeger' || api === 'zipkin' ? '' : tenant.trim();
+    saveBackendSettings({ base: b.base, api, tenant: t });
+    onDone();
+    openSearch({ ...emptyQuery(b.base, api ?? 'jaeger', t), api });
   };
 
   return (
@@ -119,6 +134,9 @@ export function BackendForm({ onDone }: { onDone: () => void }) {
       )}
       <div className="source-form__actions">
         <button type="submit">Fetch trace</button>
+        <button type="button" onClick={search}>
+          Search traces
+        </button>
       </div>
     </form>
   );
