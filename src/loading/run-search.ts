@@ -126,6 +126,11 @@ export async function runSearch(fields: NonNullable<SearchState['query']>): Prom
       useSearchStore.getState().show({ ...fields, api });
     }
     const query: SearchQuery = { ...fields, api };
+    // A detected Jaeger without a service waits for one to be chosen, rather than reporting it missing.
+    if (!isCompleteQuery(query)) {
+      useSearchStore.getState().setStatus({ kind: 'idle' });
+      return;
+    }
     const check = searchRequests(query, Date.now());
     if (!check.ok) {
       useSearchStore.getState().setStatus({ kind: 'failed', message: 'Some fields need a change.' }, check.errors);

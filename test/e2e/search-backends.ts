@@ -130,6 +130,13 @@ type Handler = (req: IncomingMessage, res: ServerResponse, path: string, params:
 const jaeger: Handler = (_req, res, path, params) => {
   if (path === '/api/services') return send(res, 200, jaegerAnswer(JAEGER_SERVICES));
   if (path === '/api/services/checkout/operations') return send(res, 200, jaegerAnswer(['GET /orders', 'POST /pay']));
+  const byId = /^\/api\/traces\/([^/]+)$/.exec(path);
+  if (byId) {
+    const trace = jaegerTraces.find((t) => String(t.traceID) === byId[1]);
+    return trace
+      ? send(res, 200, jaegerAnswer([trace]))
+      : send(res, 404, jaegerAnswer(null, [{ code: 404, msg: 'trace not found' }]));
+  }
   if (path !== '/api/traces') return send(res, 404, '404 page not found\n', 'text/plain');
   switch (params.get('service')) {
     case 'checkout':

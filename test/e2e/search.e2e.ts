@@ -2,6 +2,7 @@
 // once, the requests carry each API's parameter names and units, a click opens a trace and
 // Back returns to the results without asking again, and every way a search fails is said.
 import type { Browser, Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, pageErrors } from './browser.ts';
 import {
@@ -264,6 +265,59 @@ describe('searching Tempo', () => {
     );
     await page.getByRole('button', { name: 'Find traces' }).click();
     await resultIds(page, 2);
+    await page.close();
+  });
+});
+
+describe('a viewer started with TRACE_PROXY', () => {
+  let server: PreviewServer;
+  let origin: string;
+  beforeAll(async () => {
+    const saved = process.env.TRACE_PROXY;
+    process.env.TRACE_PROXY = `jaeger=${fake.origin}${SEARCH_MOUNTS.jaeger},zipkin=${fake.origin}${SEARCH_MOUNTS.zipkin}`;
+    try {
+      server = await preview({
+        preview: { host: '127.0.0.1', port: 4380, strictPort: false, open: false },
+        logLevel: 'warn',
+      });
+    } finally {
+      if (saved === undefined) delete process.env.TRACE_PROXY;
+      else process.env.TRACE_PROXY = saved;
+    }
+    origin = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('opens the search of the first configured backend, and the backend form lists the configured ones', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`);
+    await page.getByTestId('search-page').waitFor();
+    await expect.poll(() => new URL(page.url()).searchParams.get('backend')).toBe('/proxy/jaeger');
+    expect(new URL(page.url()).searchParams.get('api')).toBe('jaeger');
+    await expect.poll(() => page.locator('#search-services option').count()).toBe(2);
+    await page.getByRole('button', { name: 'From backend…' }).click();
+    expect(await page.getByTestId('configured-backends').textContent()).toContain('/proxy/jaeger, /proxy/zipkin');
+    await page.close();
+  });
+
+  it("opens Jaeger UI's search and trace links as the same search and trace", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/search?service=checkout&lookback=15m&limit=20&minDuration=100ms`);
+    await resultIds(page, JAEGER_SEARCH_IDS.length);
+    const asked = fake.to(`${SEARCH_MOUNTS.jaeger}/api/traces`);
+    const p = asked[asked.length - 1].params;
+    expect(p.get('service')).toBe('checkout');
+    expect(p.get('minDuration')).toBe('100ms');
+    expect(Number(p.get('end')) - Number(p.get('start'))).toBe(15 * 60_000_000);
+    const address = new URL(page.url());
+    expect(address.pathname).toBe('/');
+    expect(address.searchParams.get('view')).toBe('search');
+
+    await page.goto(`${origin}/trace/${JAEGER_SLOWEST_ID}?uiFind=chat`);
+    await page.locator(`[data-testid="trace-summary"][data-trace-id="${JAEGER_SLOWEST_ID}"]`).waitFor();
+    await expect.poll(() => new URL(page.url()).searchParams.get('search')).toBe('chat');
     await page.close();
   });
 });
