@@ -115,6 +115,18 @@ describe('searching Jaeger', () => {
     expect(address.get('start')).toBe(start);
     expect(address.get('end')).toBe(end);
     expect(address.get('lookback')).toBeNull();
+
+    // Copy link gives the search, which runs again in a fresh page with the same fixed range.
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const link = page.getByTestId('share-link');
+    await link.waitFor();
+    const shared = await browser.newPage();
+    await shared.goto(await link.inputValue());
+    await resultIds(shared, JAEGER_SEARCH_IDS.length);
+    const again = fake.to(`${SEARCH_MOUNTS.jaeger}/api/traces`);
+    expect(again[again.length - 1].params.get('start')).toBe(start);
+    expect(again[again.length - 1].params.get('end')).toBe(end);
+    await shared.close();
     await page.close();
   });
 
