@@ -27,8 +27,14 @@ export function TraceScatter<R extends ScatterRow>({
   rows,
   current,
   onPick,
+  idAttribute = 'data-trace-id',
 }: {
   rows: readonly R[];
+  /**
+   * Where each dot names its trace: a list that owns data-trace-id (the search results) gives
+   * its dots another attribute, so that one element per trace carries it.
+   */
+  idAttribute?: 'data-trace-id' | 'data-dot-trace-id';
   current: TraceRef | null;
   onPick: (ref: TraceRef) => void;
 }) {
@@ -84,7 +90,7 @@ export function TraceScatter<R extends ScatterRow>({
                 cx={p.x}
                 cy={p.y}
                 r={p.r}
-                data-trace-id={trace.traceId}
+                {...{ [idAttribute]: trace.traceId }}
                 onClick={() => onPick(ref)}
               >
                 <title>{tooltip(p)}</title>

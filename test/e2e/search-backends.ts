@@ -160,6 +160,15 @@ const jaeger: Handler = (_req, res, path, params) => {
   }
 };
 
+/** Jaeger v2 without the old HTTP JSON API: searches are answered by API v3 as OTLP JSON in {result}. */
+const jaegerV3Answer = readCorpusText('otlp/jaeger-ui__getTrace-response.json');
+export const JAEGER_V3_TRACE_ID = '2ea75461946a7dd10f2c15ab36a076cb';
+
+const jaegerV3Only: Handler = (_req, res, path) => {
+  if (path === '/api/v3/traces') return send(res, 200, jaegerV3Answer);
+  send(res, 404, '404 page not found\n', 'text/plain');
+};
+
 const zipkin: Handler = (_req, res, path, params) => {
   if (path === '/api/v2/services') return send(res, 200, JSON.stringify(['mobile_api', 'user_service']));
   if (path === '/api/v2/spans')
@@ -210,10 +219,11 @@ const tempo: Handler = (_req, res, path, params) => {
   send(res, 404, 'trace not found\n', 'text/plain');
 };
 
-export const SEARCH_MOUNTS = { jaeger: '/jaeger', zipkin: '/zipkin', tempo: '/tempo' } as const;
+export const SEARCH_MOUNTS = { jaeger: '/jaeger', jaegerV3: '/jaeger-v3', zipkin: '/zipkin', tempo: '/tempo' } as const;
 
 const ROUTES: Readonly<Record<string, Handler>> = {
   [SEARCH_MOUNTS.jaeger]: jaeger,
+  [SEARCH_MOUNTS.jaegerV3]: jaegerV3Only,
   [SEARCH_MOUNTS.zipkin]: zipkin,
   [SEARCH_MOUNTS.tempo]: tempo,
 };

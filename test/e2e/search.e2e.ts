@@ -9,6 +9,7 @@ import {
   JAEGER_BAD_REQUEST,
   JAEGER_SEARCH_IDS,
   JAEGER_SLOWEST_ID,
+  JAEGER_V3_TRACE_ID,
   SEARCH_MOUNTS,
   startSearchBackends,
   TEMPO_BAD_QUERY,
@@ -145,6 +146,23 @@ describe('searching Jaeger', () => {
     await page.close();
   });
 
+  it('asks API v3 where the old API is not served, and lists its OTLP answer', async () => {
+    const page = await openPage(
+      browser,
+      q({ backend: base('jaegerV3'), api: 'jaeger', service: 'frontend', lookback: '6h' }),
+    );
+    expect(await resultIds(page, 1)).toEqual([JAEGER_V3_TRACE_ID]);
+    expect(fake.to(`${SEARCH_MOUNTS.jaegerV3}/api/traces`).length).toBe(1);
+    const [v3] = fake.to(`${SEARCH_MOUNTS.jaegerV3}/api/v3/traces`);
+    expect(v3.params.get('query.service_name')).toBe('frontend');
+    const min = Date.parse(v3.params.get('query.start_time_min') ?? '');
+    const max = Date.parse(v3.params.get('query.start_time_max') ?? '');
+    expect(max - min).toBe(6 * 3_600_000);
+    await page.locator(`[data-testid="search-results"] [data-trace-id="${JAEGER_V3_TRACE_ID}"]`).click();
+    await page.locator(`[data-testid="trace-summary"][data-trace-id="${JAEGER_V3_TRACE_ID}"]`).waitFor();
+    await page.close();
+  });
+
   it("shows Jaeger's own message for a 400 and the status and message of a 500", async () => {
     const page = await openPage(browser, q({ backend: base('jaeger'), api: 'jaeger', service: 'bad' }));
     const bad = await searchMessage(page, 'search-error');
@@ -185,6 +203,9 @@ describe('searching Jaeger', () => {
     );
     const ids = await resultIds(page, 1500);
     expect(new Set(ids).size).toBe(1500);
+    // One element per trace carries its id, page-wide: the plot's dots name theirs otherwise.
+    expect(await page.locator('[data-trace-id]').count()).toBe(1500);
+    expect(await page.locator('[data-dot-trace-id]').count()).toBe(1500);
     expect(await page.getByTestId('search-count').textContent()).toMatch(/1,500 traces found — the limit of 1,500/);
     await page.locator(`[data-testid="search-results"] [data-trace-id="${ids[700]}"]`).click();
     await page.locator(`[data-testid="trace-summary"][data-trace-id="${ids[700]}"]`).waitFor();

@@ -140,7 +140,12 @@ export function SearchResults() {
         )}
       </div>
       {shown.length > 0 && (
-        <TraceScatter rows={shown} current={null} onPick={(ref) => void openHit(rows[ref.trace].hit)} />
+        <TraceScatter
+          rows={shown}
+          current={null}
+          idAttribute="data-dot-trace-id"
+          onPick={(ref) => void openHit(rows[ref.trace].hit)}
+        />
       )}
       <table data-testid="search-results" data-result-count={shown.length} className="search-results__table">
         <thead>

@@ -32,6 +32,21 @@ describe('search requests', () => {
     expect(p.get('maxDuration')).toBe('1.5s');
     expect(p.get('limit')).toBe('50');
   });
+  it("falls back to Jaeger's API v3 with its query.* names and RFC 3339 times", () => {
+    const [, v3] = urls({
+      ...emptyQuery('http://j:16686', 'jaeger'),
+      service: 'checkout',
+      minDuration: '2s',
+      limit: 30,
+    });
+    expect(v3.pathname).toBe('/api/v3/traces');
+    const p = v3.searchParams;
+    expect(p.get('query.service_name')).toBe('checkout');
+    expect(p.get('query.start_time_max')).toBe(new Date(NOW_MS).toISOString());
+    expect(p.get('query.start_time_min')).toBe(new Date(NOW_MS - 3_600_000).toISOString());
+    expect(p.get('query.duration_min')).toBe('2s');
+    expect(p.get('query.search_depth')).toBe('30');
+  });
   it('asks Zipkin /api/v2/traces with endTs and lookback in milliseconds and durations in microseconds', () => {
     const [u] = urls({
       ...emptyQuery('http://z:9411/', 'zipkin'),
