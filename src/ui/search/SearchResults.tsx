@@ -11,6 +11,8 @@ import type { ScatterRow } from '../trace-scatter-layout.ts';
 import { TraceScatter } from '../TraceScatter.tsx';
 
 const countFormat = new Intl.NumberFormat('en');
+/** One formatter for every row: Date#toLocaleString builds a new one per call, which a list of 1,500 traces feels. */
+const startFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 /** The orders that mean something for an answer (it has no file order worth keeping). */
 const ORDERS = Object.entries(TRACE_ORDERS).filter(([o]) => o !== 'loaded' && o !== 'least-spans');
 
@@ -147,42 +149,41 @@ export function SearchResults() {
           onPick={(ref) => void openHit(rows[ref.trace].hit)}
         />
       )}
-      <table data-testid="search-results" data-result-count={shown.length} className="search-results__table">
-        <thead>
-          <tr>
-            <th scope="col">Root</th>
-            <th scope="col">Start</th>
-            <th scope="col">Duration</th>
-            <th scope="col">Spans</th>
-            <th scope="col">Errors</th>
-            <th scope="col">Services (spans)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map(({ hit }) => (
-            // The row is the click target; its button is the keyboard's way to the same action.
-            <tr key={hit.traceId} data-trace-id={hit.traceId} onClick={() => void openHit(hit)}>
-              <td>
-                <button type="button" title={`Open trace ${hit.traceId} (${label})`}>
-                  <span className="search-results__service">{hit.rootService || '(unknown service)'}</span>{' '}
-                  {hit.rootName || hit.traceId}
-                </button>
-                <div className="search-results__id">{hit.traceId}</div>
-              </td>
-              <td>{epochNsToDate(hit.startEpochNs).toLocaleString()}</td>
-              <td>{formatDuration(hit.durationNs)}</td>
-              <td>
-                {hit.spanCount === null ? '' : countFormat.format(hit.spanCount)}
-                {hit.matchedSpans !== null && ` (${countFormat.format(hit.matchedSpans)} matched)`}
-              </td>
-              <td className={hit.errorCount ? 'search-results__errors' : undefined}>{hit.errorCount ?? ''}</td>
-              <td>
-                <ServicesCell hit={hit} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* A list of grid rows rather than a table: rows off screen skip layout (content-visibility),
+          which a 1,500-row table cannot, while every result stays in the page for find and tests. */}
+      <div className="search-results__head" aria-hidden="true">
+        <span>Root</span>
+        <span>Start</span>
+        <span>Duration</span>
+        <span>Spans</span>
+        <span>Errors</span>
+        <span>Services (spans)</span>
+      </div>
+      <ol data-testid="search-results" data-result-count={shown.length} className="search-results__list">
+        {shown.map(({ hit }) => (
+          // The row is the click target; its button is the keyboard's way to the same action.
+          // biome-ignore lint/a11y/useKeyWithClickEvents: the button in the row takes the keys, and its click bubbles here
+          <li key={hit.traceId} data-trace-id={hit.traceId} onClick={() => void openHit(hit)}>
+            <span>
+              <button type="button" title={`Open trace ${hit.traceId} (${label})`}>
+                <span className="search-results__service">{hit.rootService || '(unknown service)'}</span>{' '}
+                {hit.rootName || hit.traceId}
+              </button>
+              <span className="search-results__id">{hit.traceId}</span>
+            </span>
+            <span>{startFormat.format(epochNsToDate(hit.startEpochNs))}</span>
+            <span>{formatDuration(hit.durationNs)}</span>
+            <span>
+              {hit.spanCount === null ? '' : `${countFormat.format(hit.spanCount)} spans`}
+              {hit.matchedSpans !== null && ` (${countFormat.format(hit.matchedSpans)} matched)`}
+            </span>
+            <span className={hit.errorCount ? 'search-results__errors' : undefined}>
+              {hit.errorCount === null ? '' : `${countFormat.format(hit.errorCount)} errors`}
+            </span>
+            <ServicesCell hit={hit} />
+          </li>
+        ))}
+      </ol>
       {shown.length === 0 && <p className="trace-picker__more">No trace matches “{filter.trim()}”.</p>}
       <p className="search-results__notes">{answer.notes.join('; ')}</p>
     </section>
