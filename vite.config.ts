@@ -1,11 +1,15 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
+import { backendListPlugin } from './src/server/backend-list.ts';
 import { parseTraceProxy, viteProxy } from './src/server/proxy-config.ts';
 
 // Backends the dev and preview servers forward under /proxy/<name>/ (see README: TRACE_PROXY).
-const traceProxy = viteProxy(parseTraceProxy(process.env.TRACE_PROXY));
+const proxyTargets = parseTraceProxy(process.env.TRACE_PROXY);
+const traceProxy = viteProxy(proxyTargets);
 
 export default defineConfig({
+  // The page asks for the configured backends' names, to open the first one's search.
+  plugins: [backendListPlugin(proxyTargets.map((t) => t.name))],
   // JSX is compiled by Vite's built-in transform (automatic runtime, from tsconfig), so no plugin is needed.
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },

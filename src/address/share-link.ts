@@ -5,6 +5,8 @@ import { currentTrace, useTraceStore } from '../state/trace-store.ts';
 import { formatBytes } from '../io/fetch-error.ts';
 import { traceOtlpJson } from '../loading/download-trace.ts';
 import { encodeShared, MAX_EMBED_CHARS } from '../io/share-codec.ts';
+import { writeSearchParams } from '../io/search/search-params.ts';
+import { useSearchStore } from '../loading/search-store.ts';
 import { useSourceStore } from '../loading/source-store.ts';
 import { FRAGMENT_KEY, formatQuery, P } from './url-params.ts';
 import { sourceFragment, viewParams } from './url-state.ts';
@@ -29,6 +31,13 @@ function tooLarge(detail: string): ShareLink {
 }
 
 export async function shareLink(): Promise<ShareLink> {
+  // On the search page the link is the search: opened, it runs the same search again.
+  const search = useSearchStore.getState();
+  if (search.open && search.query) {
+    const params = new URLSearchParams();
+    writeSearchParams(search.query, params);
+    return { ok: true, embedded: false, link: `${pageAddress()}${formatQuery(params)}` };
+  }
   const trace = currentTrace(useTraceStore.getState());
   if (!trace) return { ok: false, tooLarge: false, message: 'Open a trace first.' };
   const source = useSourceStore.getState().source;

@@ -8,7 +8,10 @@ import type { Trace } from '../model/trace.ts';
 import { allTraces, currentTrace, useTraceStore } from '../state/trace-store.ts';
 import { useViewStore, type TimeRange } from '../state/view-store.ts';
 import type { ViewName } from '../view-model/views.ts';
-import { isBackendKind } from '../io/backend-api.ts';
+import { checkBaseUrl, isBackendKind } from '../io/backend-api.ts';
+import { readSearchParams, SEARCH_VIEW, searchKey, writeSearchParams } from '../io/search/search-params.ts';
+import { openSearch } from '../loading/run-search.ts';
+import { useSearchStore } from '../loading/search-store.ts';
 import { openSource } from '../loading/open-source.ts';
 import { useSourceStore } from '../loading/source-store.ts';
 import { sameTraceId } from '../io/trace-id.ts';
@@ -234,6 +237,8 @@ let restoring = 0;
 
 /** A new trace, source or view is a step Back should return to; the rest refines the step. */
 function isNavigation(before: URLSearchParams, after: URLSearchParams): boolean {
+  // Each search run is a step of its own, as in Jaeger UI: Back returns to the one before.
+  if (after.get(P.view) === SEARCH_VIEW && !sameParams(before, after)) return true;
   return [P.url, P.backend, P.api, P.tenant, P.demo, P.trace, P.view].some(
     (name) => before.get(name) !== after.get(name),
   );
@@ -250,7 +255,17 @@ function writeAddress(params: URLSearchParams, hash: string, push: boolean | nul
 
 function flush(): void {
   writeTimer = undefined;
-  if (restoring > 0 || !currentTrace(useTraceStore.getState())) return;
+  if (restoring > 0) return;
+  const search = useSearchStore.getState();
+  if (search.open && search.query) {
+    const params = new URLSearchParams();
+    writeSearchParams(search.query, params);
+    const push = replaceNext ? false : null;
+    replaceNext = false;
+    writeAddress(params, '', push);
+    return;
+  }
+  if (!currentTrace(useTraceStore.getState())) return;
   const push = replaceNext ? false : null;
   replaceNext = false;
   writeAddress(viewParams(), sourceFragment(useSourceStore.getState().source), push);
@@ -317,9 +332,43 @@ function finishRestore(params: URLSearchParams): void {
   if (trace) applyViewParams(params, trace);
 }
 
+/**
+ * The search page the address describes: the answer held when it is the same search (Back from
+ * a trace opened from it), else the search is run at once when the fields make a whole query.
+ */
+function restoreSearch(params: URLSearchParams): void {
+  const raw = params.get(P.backend) ?? '';
+  const base = checkBaseUrl(raw, location.href);
+  if (!base.ok) {
+    useSourceStore.getState().addNotices([`The search link names no usable backend: ${base.message}`]);
+    return;
+  }
+  const { query, notices } = readSearchParams(params, base.base);
+  useSourceStore.getState().addNotices(notices);
+  const store = useSearchStore.getState();
+  if (store.answer !== null && query.api !== null && store.answer.key === searchKey(query)) {
+    store.show(query);
+    store.setStatus({ kind: 'done' });
+    return;
+  }
+  openSearch(query);
+}
+
 /** Brings the page to the state the address describes, loading only when the source differs. */
 export async function restoreAddress(search: string, hash: string, historyKey: string | null = null): Promise<void> {
   const params = new URLSearchParams(search);
+  if (params.get(P.view) === SEARCH_VIEW) {
+    restoring++;
+    try {
+      restoreSearch(params);
+    } finally {
+      restoring--;
+      replaceNext = true;
+      scheduleWrite();
+    }
+    return;
+  }
+  useSearchStore.getState().hide();
   const wanted = readSource(params, hash);
   const store = useSourceStore.getState();
   restoring++;
@@ -366,6 +415,14 @@ export function startUrlSync(): () => void {
     }),
     useSourceStore.subscribe((s, before) => {
       if (s.source !== before.source && restoring === 0) writeNewSource();
+    }),
+    useSearchStore.subscribe((s, before) => {
+      if (s.open !== before.open || s.query !== before.query) scheduleWrite();
+    }),
+    // Traces loaded by any way (a drop, a link, a result) take the place of the search page.
+    useTraceStore.subscribe((s, before) => {
+      if (s.files !== before.files && s.files.length > 0 && useSearchStore.getState().open)
+        useSearchStore.getState().hide();
     }),
   ];
   const onPopState = (event: PopStateEvent) => {

@@ -32,7 +32,8 @@ function headersFor(kind: BackendKind, tenant: string): Record<string, string> {
   return kind === 'tempo' ? backendHeaders(tenant) : {};
 }
 
-async function detect(base: string, tenant: string, signal: AbortSignal): Promise<BackendKind> {
+/** Which backend answers at `base`, by each one's cheap probe; throws SourceError naming what was tried. */
+export async function detectBackend(base: string, tenant: string, signal: AbortSignal): Promise<BackendKind> {
   const tried: string[] = [];
   for (const kind of BACKEND_KINDS) {
     const url = probeUrl(kind, base);
@@ -63,7 +64,7 @@ export function backendInput(request: BackendRequest): { input: NamedBytes; sour
 
   const bytes = async ({ onProgress, signal }: ReadContext): Promise<ArrayBuffer> => {
     const detected = kind === null;
-    const k = kind ?? (await detect(request.base, request.tenant, signal));
+    const k = kind ?? (await detectBackend(request.base, request.tenant, signal));
     kind = k;
     const label = BACKEND_LABEL[k];
     const failures: FetchError[] = [];

@@ -1,8 +1,10 @@
+import { useSearchStore } from '../loading/search-store.ts';
 import { currentTrace, useTraceStore } from '../state/trace-store.ts';
 import { DropZone } from './DropZone.tsx';
 import { LoadStatus } from './LoadStatus.tsx';
 import { LoadSummary } from './LoadSummary.tsx';
 import { MainView } from './MainView.tsx';
+import { SearchPage } from './search/SearchPage.tsx';
 import { SourceBar } from './sources/SourceBar.tsx';
 import { useTheme } from './theme.ts';
 import { TraceHeader } from './TraceHeader.tsx';
@@ -16,12 +18,13 @@ export function App() {
   const trace = useTraceStore(currentTrace);
   const file = useTraceStore((s) => (s.current ? s.files[s.current.file] : undefined));
   const ref = useTraceStore((s) => s.current);
+  const searching = useSearchStore((s) => s.open);
 
   return (
     <div className={dragging ? 'app app--dragging' : 'app'}>
       <div className="toolbar">
         <span className="app-name">Trace viewer</span>
-        <DropZone prominent={trace === null} />
+        <DropZone prominent={trace === null && !searching} />
         <SourceBar />
         <button
           type="button"
@@ -34,8 +37,9 @@ export function App() {
       </div>
       <LoadStatus />
       <LoadSummary />
-      <TracePicker />
-      {trace && file && (
+      {searching && <SearchPage />}
+      {!searching && <TracePicker />}
+      {!searching && trace && file && (
         // Keyed by which loaded trace it is: two files may hold the same trace (a whole and a
         // partial export), and views must not keep state (cursors, hovered boxes) from the other.
         <main className="trace-view" key={`${ref?.file}:${ref?.trace}:${trace.traceId}`}>

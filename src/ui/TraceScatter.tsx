@@ -1,13 +1,14 @@
 import { useMemo, useRef } from 'react';
 import type { TraceRef } from '../state/trace-store.ts';
 import { epochNsToDate, formatDuration, formatExactNs, plural } from '../view-model/duration.ts';
-import type { TraceListRow } from './trace-list.ts';
-import { scatterLayout, type ScatterPoint } from './trace-scatter-layout.ts';
+import { scatterLayout, type ScatterPoint, type ScatterRow } from './trace-scatter-layout.ts';
 import { useElementWidth } from './waterfall/use-element-width.ts';
 
 const HEIGHT = 150;
+/** One formatter for every row: Date#toLocaleString builds a new one per call, which a list of 1,500 traces feels. */
+const startFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 
-function isRef(row: TraceListRow, ref: TraceRef | null): boolean {
+function isRef(row: ScatterRow, ref: TraceRef | null): boolean {
   return ref !== null && row.ref.file === ref.file && row.ref.trace === ref.trace;
 }
 
@@ -16,7 +17,7 @@ function tooltip({ row }: ScatterPoint): string {
   return (
     `${row.operation || trace.traceId} · ${row.service}\n` +
     `${formatDuration(trace.durationNs)} (${formatExactNs(trace.durationNs)}) · ${trace.spans.length} spans · ${plural(trace.errorCount, 'error')}\n` +
-    `started ${epochNsToDate(trace.startEpochNs).toLocaleString()}`
+    `started ${startFormat.format(epochNsToDate(trace.startEpochNs))}`
   );
 }
 
@@ -24,12 +25,18 @@ function tooltip({ row }: ScatterPoint): string {
  * The listed traces as dots, duration against start time; a click opens one. The table below
  * lists the same traces, and is the way there by keyboard.
  */
-export function TraceScatter({
+export function TraceScatter<R extends ScatterRow>({
   rows,
   current,
   onPick,
+  idAttribute = 'data-trace-id',
 }: {
-  rows: readonly TraceListRow[];
+  rows: readonly R[];
+  /**
+   * Where each dot names its trace: a list that owns data-trace-id (the search results) gives
+   * its dots another attribute, so that one element per trace carries it.
+   */
+  idAttribute?: 'data-trace-id' | 'data-dot-trace-id';
   current: TraceRef | null;
   onPick: (ref: TraceRef) => void;
 }) {
@@ -85,7 +92,7 @@ export function TraceScatter({
                 cx={p.x}
                 cy={p.y}
                 r={p.r}
-                data-trace-id={trace.traceId}
+                {...{ [idAttribute]: trace.traceId }}
                 onClick={() => onPick(ref)}
               >
                 <title>{tooltip(p)}</title>

@@ -3,6 +3,7 @@
 import type { Trace } from '../model/trace.ts';
 import type { TraceRef } from '../state/trace-store.ts';
 import { traceTitle } from './trace-label.ts';
+import type { ScatterRow } from './trace-scatter-layout.ts';
 
 export interface TraceEntry {
   readonly ref: TraceRef;
@@ -43,7 +44,9 @@ function compareEpochNs(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const COMPARE: Record<Exclude<TraceOrder, 'loaded'>, (a: Trace, b: Trace) => number> = {
+type Listed = ScatterRow['trace'];
+
+const COMPARE: Record<Exclude<TraceOrder, 'loaded'>, (a: Listed, b: Listed) => number> = {
   recent: (a, b) => compareEpochNs(b.startEpochNs, a.startEpochNs),
   longest: (a, b) => b.durationNs - a.durationNs,
   shortest: (a, b) => a.durationNs - b.durationNs,
@@ -54,9 +57,9 @@ const COMPARE: Record<Exclude<TraceOrder, 'loaded'>, (a: Trace, b: Trace) => num
 
 /**
  * Rows whose root operation, root service or trace id contains `filter` (any case), in `order`;
- * ties keep the order of the files (the sort is stable).
+ * ties keep the order of the files (the sort is stable). Loaded traces and search summaries alike.
  */
-export function shownTraces(rows: readonly TraceListRow[], filter: string, order: TraceOrder): TraceListRow[] {
+export function shownTraces<R extends ScatterRow>(rows: readonly R[], filter: string, order: TraceOrder): R[] {
   const needle = filter.trim().toLowerCase();
   const kept =
     needle === ''

@@ -2,10 +2,24 @@
 // search results: the slow outliers of a file of many traces stand out at a glance.
 import { scaleLinear, scaleLog, scaleSqrt } from 'd3-scale';
 import { formatDuration } from '../view-model/duration.ts';
-import type { TraceListRow } from './trace-list.ts';
+import type { Trace } from '../model/trace.ts';
+import type { TraceRef } from '../state/trace-store.ts';
 
-export interface ScatterPoint {
-  readonly row: TraceListRow;
+/**
+ * What the plot needs of a listed trace: a loaded trace (the picker) or a backend's search
+ * summary, which knows its span count but holds no spans.
+ */
+export interface ScatterRow {
+  readonly ref: TraceRef;
+  readonly service: string;
+  readonly operation: string;
+  readonly trace: Pick<Trace, 'traceId' | 'startEpochNs' | 'durationNs' | 'errorCount'> & {
+    readonly spans: { readonly length: number };
+  };
+}
+
+export interface ScatterPoint<R extends ScatterRow = ScatterRow> {
+  readonly row: R;
   readonly x: number;
   readonly y: number;
   /** Grows with the trace's span count. */
@@ -18,8 +32,8 @@ export interface ScatterTick {
   readonly label: string;
 }
 
-export interface ScatterLayout {
-  readonly points: readonly ScatterPoint[];
+export interface ScatterLayout<R extends ScatterRow = ScatterRow> {
+  readonly points: readonly ScatterPoint<R>[];
   readonly xTicks: readonly ScatterTick[];
   readonly yTicks: readonly ScatterTick[];
   /** The plotting area, inside the axes' labels. */
@@ -75,7 +89,11 @@ function clockLabel(ms: number): string {
  * (from zero up, or on a logarithmic axis when durations differ by orders of magnitude), and a
  * dot's area follows its span count.
  */
-export function scatterLayout(rows: readonly TraceListRow[], width: number, height: number): ScatterLayout {
+export function scatterLayout<R extends ScatterRow>(
+  rows: readonly R[],
+  width: number,
+  height: number,
+): ScatterLayout<R> {
   const plot = {
     left: MARGIN.left,
     right: Math.max(MARGIN.left + 1, width - MARGIN.right),

@@ -1,7 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { BACKEND_KINDS, BACKEND_LABEL, checkBaseUrl, isBackendKind, type BackendKind } from '../../io/backend-api.ts';
 import { loadBackendSettings, saveBackendSettings } from '../../io/backend-settings.ts';
+import { emptyQuery } from '../../io/search/search-query.ts';
+import { configuredBackends, type ConfiguredBackend } from '../../loading/configured-backends.ts';
 import { openSource } from '../../loading/open-source.ts';
+import { openSearch } from '../../loading/run-search.ts';
 import { useSourceStore } from '../../loading/source-store.ts';
 import { checkTraceId } from '../../io/trace-id.ts';
 
@@ -19,6 +22,14 @@ export function BackendForm({ onDone }: { onDone: () => void }) {
   const [traceId, setTraceId] = useState(initial.traceId);
   const [tenant, setTenant] = useState(initial.tenant);
   const [errors, setErrors] = useState<{ base?: string; traceId?: string }>({});
+  const [configured, setConfigured] = useState<readonly ConfiguredBackend[]>([]);
+  useEffect(() => {
+    let live = true;
+    void configuredBackends().then((list) => live && setConfigured(list));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const submit = () => {
     const b = checkBaseUrl(base, location.href);
@@ -32,6 +43,19 @@ export function BackendForm({ onDone }: { onDone: () => void }) {
     saveBackendSettings({ base: b.base, api, tenant: t });
     onDone();
     void openSource({ kind: 'backend', base: b.base, api, traceId: id.id, tenant: t });
+  };
+
+  /** The search page for the backend: no trace id needed. */
+  const search = () => {
+    const b = checkBaseUrl(base, location.href);
+    if (!b.ok) {
+      setErrors({ base: b.message });
+      return;
+    }
+    const t = api === 'jaeger' || api === 'zipkin' ? '' : tenant.trim();
+    saveBackendSettings({ base: b.base, api, tenant: t });
+    onDone();
+    openSearch({ ...emptyQuery(b.base, api ?? 'jaeger', t), api });
   };
 
   return (
@@ -61,10 +85,20 @@ export function BackendForm({ onDone }: { onDone: () => void }) {
         }}
       />
       <datalist id="backend-recent">
-        {initial.recent.map((r) => (
-          <option key={r} value={r} />
+        {configured.map((b) => (
+          <option key={b.base} value={b.base} label={`${b.name} (configured on this server)`} />
         ))}
+        {initial.recent
+          .filter((r) => !configured.some((b) => b.base === r))
+          .map((r) => (
+            <option key={r} value={r} />
+          ))}
       </datalist>
+      {configured.length > 0 && (
+        <p className="source-form__hint" data-testid="configured-backends">
+          Configured here: {configured.map((b) => b.base).join(', ')}
+        </p>
+      )}
       {errors.base && (
         <p id="backend-base-error" className="source-form__error" role="alert">
           {errors.base}
@@ -119,6 +153,9 @@ export function BackendForm({ onDone }: { onDone: () => void }) {
       )}
       <div className="source-form__actions">
         <button type="submit">Fetch trace</button>
+        <button type="button" onClick={search}>
+          Search traces
+        </button>
       </div>
     </form>
   );

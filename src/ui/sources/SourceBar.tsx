@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { downloadFileName, downloadTrace } from '../../loading/download-trace.ts';
+import { useSearchStore } from '../../loading/search-store.ts';
 import { currentTrace, useTraceStore } from '../../state/trace-store.ts';
 import { BackendForm } from './BackendForm.tsx';
 import { DownloadStatus } from './DownloadStatus.tsx';
@@ -14,7 +15,10 @@ const PANEL_LABEL: Readonly<Record<Panel, string>> = { url: 'Open URL…', backe
 
 /** Toolbar controls to load from a URL or a tracing backend, copy a link to this view, and download the trace. */
 export function SourceBar() {
-  const trace = useTraceStore(currentTrace);
+  const current = useTraceStore(currentTrace);
+  const searching = useSearchStore((s) => s.open);
+  // The search page hides the trace loaded before: Copy link and Download are about the search then.
+  const trace = searching ? null : current;
   const [panel, setPanel] = useState<Panel | null>(null);
   const share = useCopyLink();
   const root = useRef<HTMLDivElement>(null);
@@ -60,12 +64,16 @@ export function SourceBar() {
       ))}
       <button
         type="button"
-        disabled={!trace || share.state.kind === 'working'}
+        disabled={(!trace && !searching) || share.state.kind === 'working'}
         onClick={() => {
           close();
           share.copy();
         }}
-        title="Copy a link that opens this trace with the same span, view, zoom, search and filters"
+        title={
+          searching
+            ? 'Copy a link that runs this search again'
+            : 'Copy a link that opens this trace with the same span, view, zoom, search and filters'
+        }
       >
         Copy link
       </button>
