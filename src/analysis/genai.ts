@@ -207,6 +207,8 @@ export function genAiSummary(trace: Trace, criticalSections: readonly CriticalSe
   const calls = new Map<number, CallInProgress>();
   let toolCalls = 0;
   let agentRuns = 0;
+  const retrying = new Uint8Array(n);
+  const insideRetry = new Uint8Array(n);
   const failureCounts = new Map<GenAiFailure['kind'], { count: number; firstSpan: number }>();
   const note = (kind: GenAiFailure['kind'], span: number) => {
     const seen = failureCounts.get(kind);
@@ -221,7 +223,12 @@ export function genAiSummary(trace: Trace, criticalSections: readonly CriticalSe
     const attributes = spans[i].attributes;
     const traffic = trafficSignals(attributes);
     if (traffic.rateLimited) note('rate-limited', i);
-    if (traffic.retries > 0) note('retried', i);
+    // A retry shows on the step that retried and on the request it resent: one retry.
+    insideRetry[i] = parent !== -1 && (insideRetry[parent] === 1 || retrying[parent] === 1) ? 1 : 0;
+    if (traffic.retries > 0) {
+      retrying[i] = 1;
+      if (insideRetry[i] === 0) note('retried', i);
+    }
     const facts = factsOf(attributes);
     if (facts === undefined) continue;
     if (facts.role === 'tool') toolCalls++;

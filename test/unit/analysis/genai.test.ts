@@ -356,6 +356,23 @@ describe('genAiSummary: totals, cost and failure signals', () => {
     ]);
     expect(summaryOf(ragTrace())!.failures).toEqual([]);
   });
+
+  it('counts a retry once when both the step that retried and the request it resent say so', () => {
+    const trace = makeTrace([
+      { id: 'step', start: 0, dur: 100 * MS, attrs: { 'rag.retry.attempts': 2 } },
+      { id: 'first', parent: 'step', start: 0, dur: 10 * MS, attrs: { 'gen_ai.operation.name': 'embeddings' } },
+      {
+        id: 'resent',
+        parent: 'step',
+        start: 50 * MS,
+        dur: 10 * MS,
+        attrs: { 'gen_ai.operation.name': 'embeddings', 'http.request.resend_count': 1 },
+      },
+    ]);
+    expect(summaryOf(trace)!.failures).toEqual([
+      { kind: 'retried', count: 1, firstSpan: indexOf(trace, 'step'), text: 'a request was retried' },
+    ]);
+  });
 });
 
 describe('mayHaveGenAi', () => {
