@@ -25,6 +25,21 @@ export const GENAI_KIND_LABELS: Readonly<Record<GenAiKind, { badge: string; name
   evaluator: { badge: 'eval', name: 'evaluator' },
 };
 
+/** Bar colours by kind, mid-tones that read on light and dark backgrounds. */
+export const GENAI_KIND_COLORS: Readonly<Record<GenAiKind, string>> = {
+  llm: '#5b6ee1',
+  embedding: '#2a9d8f',
+  retriever: '#43a047',
+  reranker: '#7cb342',
+  tool: '#ef8c1a',
+  agent: '#8e5bd6',
+  chain: '#8d8d99',
+  guardrail: '#d81b60',
+  evaluator: '#c2185b',
+};
+/** Spans that are no GenAI step, when bars are coloured by kind. */
+export const NOT_GENAI_COLOR = '#b7bcc6';
+
 /** "meta-llama/Llama-3.1-8B-Instruct" reads as "Llama-3.1-8B-Instruct" in a narrow column. */
 export function shortModelName(model: string): string {
   const slash = model.lastIndexOf('/');

@@ -4,7 +4,7 @@ import { childCoverage } from '../../view-model/child-coverage.ts';
 import { spanEndNs } from '../../analysis/self-time.ts';
 import { serviceColor } from '../../view-model/service-colors.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
-import { type GenAiRowFacts, tokensText } from '../../view-model/genai-labels.ts';
+import { GENAI_KIND_COLORS, type GenAiRowFacts, NOT_GENAI_COLOR, tokensText } from '../../view-model/genai-labels.ts';
 import type { RowContext } from './row-context.ts';
 
 /** Pieces closer than this (percent of the timeline) are drawn as one, bounding the DOM per row. */
@@ -112,7 +112,16 @@ export function SpanBar({ ctx, span, genai }: { ctx: RowContext; span: number; g
       {onScreen && (
         <div
           className={slowest ? 'wf-bar wf-bar--slowest' : 'wf-bar'}
-          style={{ left: `${left}%`, width: `${right - left}%`, background: serviceColor(s.serviceName) }}
+          style={{
+            left: `${left}%`,
+            width: `${right - left}%`,
+            background: ctx.colorByKind
+              ? genai
+                ? GENAI_KIND_COLORS[genai.kind]
+                : NOT_GENAI_COLOR
+              : serviceColor(s.serviceName),
+          }}
+          data-genai-kind={genai?.kind}
           title={title}
           data-testid="span-bar"
         />

@@ -1,7 +1,8 @@
-import { within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { useViewStore } from '../../../src/state/view-store.ts';
 import { makeTrace } from '../../helpers/make-trace.ts';
-import { renderWaterfall, row, stubLayout } from './waterfall-test-utils.tsx';
+import { renderWaterfall, row, rowIds, stubLayout } from './waterfall-test-utils.tsx';
 
 stubLayout();
 
@@ -65,5 +66,26 @@ describe('waterfall rows of GenAI steps', () => {
     const wait = within(row('llm')).getByTestId('first-token-wait');
     expect(wait.getAttribute('title')).toBe('Waiting for the first token: 200 ms, then streaming');
     expect(within(row('tool')).queryByTestId('first-token-wait')).toBeNull();
+  });
+
+  it('"AI spans only" keeps the GenAI steps and drops the rest', () => {
+    renderWaterfall(trace);
+    fireEvent.click(screen.getByTestId('ai-only-filter'));
+    expect(rowIds()).toEqual(['agent', 'llm', 'tool', 'docs']);
+    fireEvent.click(screen.getByTestId('ai-only-filter'));
+    expect(rowIds()).toContain('plain');
+  });
+
+  it('"Colour by kind" colours bars by GenAI step kind and greys the other spans', () => {
+    useViewStore.getState().setColorByKind(false);
+    renderWaterfall(trace);
+    const bar = (id: string) => within(row(id)).getByTestId('span-bar');
+    const serviceColour = bar('llm').style.background;
+    expect(bar('tool').style.background).toBe(serviceColour);
+    fireEvent.click(screen.getByTestId('color-by-kind'));
+    const colours = ['llm', 'tool', 'docs', 'plain'].map((id) => bar(id).style.background);
+    expect(new Set(colours).size).toBe(4);
+    expect(colours[0]).not.toBe(serviceColour);
+    useViewStore.getState().setColorByKind(false);
   });
 });
