@@ -94,6 +94,13 @@ export function genAiRowFacts(span: Span): GenAiRowFacts | undefined {
   };
 }
 
+/** A flame box's label: "LLM Llama-3.1-8B-Instruct · chat" for a GenAI step, the name otherwise. */
+export function genAiLabel(facts: GenAiRowFacts | undefined, name: string): string {
+  if (facts === undefined) return name;
+  const badge = GENAI_KIND_LABELS[facts.kind].badge;
+  return facts.model === undefined ? `${badge} · ${name}` : `${badge} ${shortModelName(facts.model)} · ${name}`;
+}
+
 /** "6.2k → 264 tokens", or undefined when the span counts none. */
 export function tokensText(inputTokens: number | undefined, outputTokens: number | undefined): string | undefined {
   if (inputTokens === undefined && outputTokens === undefined) return undefined;
