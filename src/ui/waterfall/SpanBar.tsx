@@ -94,16 +94,18 @@ export function SpanBar({ ctx, span, genai }: { ctx: RowContext; span: number; g
   const before = right <= 0;
   const after = left >= 100;
   const label = before ? `◂ ${duration}` : after ? `${duration} ▸` : duration;
+  // A label with tokens is about twice as long: it needs more room before the bar.
+  const roomBefore = tokens ? 35 : 15;
   const labelStyle =
     right <= 85
       ? { left: `calc(${Math.max(right, 0)}% + 4px)` }
-      : left >= 15
+      : left >= roomBefore
         ? { right: `calc(${100 - Math.min(left, 100)}% + 4px)` }
         : { left: `calc(${Math.max(left, 0)}% + 4px)` };
   const labelClass =
     before || after
       ? 'wf-duration wf-duration--offscreen'
-      : right > 85 && left < 15
+      : right > 85 && left < roomBefore
         ? 'wf-duration wf-duration--inside'
         : 'wf-duration';
 
