@@ -85,6 +85,8 @@ export interface GenAiSpan {
   readonly cost?: GenAiCost;
   /** Nanoseconds from the span start to the first token. */
   readonly timeToFirstTokenNs?: number;
+  /** How long the request waited in the server's queue (gen_ai.latency.time_in_queue). */
+  readonly queueNs?: number;
   readonly finishReasons: readonly string[];
   readonly parameters: readonly GenAiParameter[];
   /** System instructions, then the input turns. */
@@ -554,6 +556,7 @@ export function readGenAiSpan(span: Span): GenAiSpan | undefined {
   const provider = firstOf(values, PROVIDER_KEYS);
   const cost = costOf(values);
   const ttft = timeToFirstTokenNs(span, values);
+  const queueSeconds = numberOf(values, ['gen_ai.latency.time_in_queue']);
   const sessionId = sessionIdOf(span.attributes);
   const tool = kind === 'tool' ? toolRun(values) : undefined;
   const inputText = tool === undefined ? text(values, 'input.value') : undefined;
@@ -588,6 +591,7 @@ export function readGenAiSpan(span: Span): GenAiSpan | undefined {
     tokens: Object.fromEntries(Object.entries(tokens).filter(([, v]) => v !== undefined)),
     ...(cost !== undefined && { cost }),
     ...(ttft !== undefined && { timeToFirstTokenNs: ttft }),
+    ...(queueSeconds !== undefined && { queueNs: queueSeconds * SECOND_NS }),
     finishReasons: [...new Set(finishReasons)],
     parameters: parameters(span, values),
     input,

@@ -3,7 +3,7 @@
 // per trace, in one pass over the spans, when a GenAI span is first shown.
 import type { Trace } from '../model/trace.ts';
 import { genAiKindOf } from './genai-kind.ts';
-import type { GenAiMessage, GenAiSpan } from './genai-span.ts';
+import { type GenAiMessage, type GenAiSpan, readGenAiSpan } from './genai-span.ts';
 import { attributeValueText } from './attribute-text.ts';
 
 interface GenAiTraceIndex {
@@ -39,6 +39,22 @@ function indexOf(trace: Trace): GenAiTraceIndex {
 /** The tool span that ran the call with this id, if the trace has it. */
 export function toolSpanForCall(trace: Trace, callId: string): number | undefined {
   return indexOf(trace).toolSpanByCallId.get(callId);
+}
+
+/**
+ * The LLM call whose answer asked for the tool call with this id: the latest one that started
+ * before the tool span. Reads the calls' messages, latest first, only when a tool span is shown.
+ */
+export function llmSpanRequesting(trace: Trace, toolSpan: number, callId: string): number | undefined {
+  const { llmSpans } = indexOf(trace);
+  const start = trace.spans[toolSpan].startNs;
+  for (let k = llmSpans.length - 1; k >= 0; k--) {
+    const i = llmSpans[k];
+    if (trace.spans[i].startNs > start) continue;
+    const genai = readGenAiSpan(trace.spans[i]);
+    if (genai?.output.some((m) => m.toolCalls.some((c) => c.id === callId))) return i;
+  }
+  return undefined;
 }
 
 function isAncestor(trace: Trace, ancestor: number, of: number): boolean {

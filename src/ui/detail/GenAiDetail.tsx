@@ -3,7 +3,7 @@
 // text: markdown in a message is shown as written, never as HTML.
 import { useMemo } from 'react';
 import { type GenAiMessage, type GenAiSpan, type GenAiToolCall, readGenAiSpan } from '../../analysis/genai-span.ts';
-import { newTurns, previousLlmSpan, toolSpanForCall } from '../../analysis/genai-trace.ts';
+import { llmSpanRequesting, newTurns, previousLlmSpan, toolSpanForCall } from '../../analysis/genai-trace.ts';
 import type { Trace } from '../../model/trace.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
 import { formatDuration } from '../../view-model/duration.ts';
@@ -76,6 +76,12 @@ function TokenFacts({ genai, durationNs }: { genai: GenAiSpan; durationNs: numbe
         <div>
           <dt>First token</dt>
           <dd data-testid="genai-ttft">after {formatDuration(ttft)}</dd>
+        </div>
+      )}
+      {genai.queueNs !== undefined && (
+        <div>
+          <dt>Queued</dt>
+          <dd>{formatDuration(genai.queueNs)}</dd>
         </div>
       )}
       {rate !== undefined && (
@@ -234,13 +240,31 @@ function Documents({ genai }: { genai: GenAiSpan }) {
   );
 }
 
-function ToolRun({ genai }: { genai: GenAiSpan }) {
+function ToolRun({ trace, spanIndex, genai }: { trace: Trace; spanIndex: number; genai: GenAiSpan }) {
   const run = genai.toolRun!;
+  const requestedBy = useMemo(
+    () => (run.id === undefined ? undefined : llmSpanRequesting(trace, spanIndex, run.id)),
+    [trace, spanIndex, run.id],
+  );
   return (
     <section className="genai-tool-run">
       <h4>
         Tool {run.name !== undefined && <strong>{run.name}</strong>}
         {run.id !== undefined && <code className="muted"> {run.id}</code>}
+        {requestedBy !== undefined && (
+          <>
+            {' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => useTraceStore.getState().selectSpan(requestedBy)}
+              data-testid="genai-requested-by"
+              title={`Select the model call that asked for it: ${trace.spans[requestedBy].name}`}
+            >
+              asked for by {trace.spans[requestedBy].name}
+            </button>
+          </>
+        )}
       </h4>
       {run.arguments !== undefined && (
         <>
@@ -290,7 +314,7 @@ export function GenAiDetail({ trace, spanIndex }: { trace: Trace; spanIndex: num
         </details>
       )}
       {hasConversation && <Transcript trace={trace} spanIndex={spanIndex} genai={genai} />}
-      {genai.toolRun !== undefined && <ToolRun genai={genai} />}
+      {genai.toolRun !== undefined && <ToolRun trace={trace} spanIndex={spanIndex} genai={genai} />}
       {!hasConversation && genai.inputText !== undefined && (
         <section>
           <h4>Input</h4>

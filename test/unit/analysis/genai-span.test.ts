@@ -118,6 +118,14 @@ describe('readGenAiSpan: model, provider, tokens, cost, time to first token', ()
   });
 });
 
+describe('readGenAiSpan: server latencies', () => {
+  it('reads the time a request waited in the inference server queue, in seconds', () => {
+    expect(read({ 'gen_ai.operation.name': 'chat', 'gen_ai.latency.time_in_queue': 0.03 }).queueNs).toBeCloseTo(
+      30 * MS,
+    );
+  });
+});
+
 describe('readGenAiSpan: the conversation', () => {
   it('reads the current OpenTelemetry messages with parts, system instructions and tool calls', () => {
     const s = read({

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadTraceText } from '../../../src/formats/load.ts';
 import type { Trace } from '../../../src/model/trace.ts';
@@ -142,6 +142,11 @@ describe('GenAiDetail', () => {
     expect(screen.getByTestId('genai-new-turns').textContent).toContain('1 of 4 input turns are new');
     fireEvent.click(screen.getByTestId('genai-tool-span-link'));
     expect(useTraceStore.getState().selectedSpan).toBe(indexOf(trace, 'tool'));
+    cleanup();
+    // And back: the tool span names the model call whose answer asked for it.
+    render(<GenAiDetail trace={trace} spanIndex={indexOf(trace, 'tool')} />);
+    fireEvent.click(screen.getByTestId('genai-requested-by'));
+    expect(useTraceStore.getState().selectedSpan).toBe(indexOf(trace, 'first'));
   });
 
   it('shows nothing for a span that is no GenAI step', () => {
