@@ -263,6 +263,8 @@ span(root, S.gateway, C.otelhttp, 'internal', 'response.compress', 2410.021, 241
 });
 
 // 2. The orchestrator runs the pipeline.
+const QUESTION = 'How do I rotate our SSO signing keys without logging anyone out of my app?';
+const SESSION_ID = 'sess-7c1e9a40-acme';
 const answer = span(toOrchestrator, S.orchestrator, C.fastapi, 'server', 'POST /answer', 2.352, 2409.118, {
   attributes: {
     'http.request.method': 'POST',
@@ -273,7 +275,8 @@ const answer = span(toOrchestrator, S.orchestrator, C.fastapi, 'server', 'POST /
     'server.port': 8080,
     'http.response.status_code': 200,
     'rag.tenant': 'acme-corp',
-    'rag.query.length': 74,
+    'rag.query.length': QUESTION.length,
+    'session.id': SESSION_ID,
   },
 });
 
@@ -467,15 +470,71 @@ span(vectorSearch, S.orchestrator, C.pipeline, 'internal', 'merge_results', 369.
 });
 
 // 2c. Document retrieval: four parallel fetches; one is served from redis, three go to postgres.
-const retrieve = span(answer, S.orchestrator, C.pipeline, 'internal', 'retrieve_documents', 370.504, 463.866, {
-  attributes: { 'rag.step': 'fetch', 'rag.documents.requested': 4 },
-});
 const DOCS = [
-  { id: 'kb-4417', start: 370.722, end: 372.908, cached: true },
-  { id: 'kb-0932', start: 370.787, end: 413.375, cached: false, queryMs: 38.9, warmCache: true },
-  { id: 'kb-2761', start: 370.841, end: 401.663, cached: false, queryMs: 27.6 },
-  { id: 'kb-3308', start: 370.896, end: 463.445, cached: false, queryMs: 88.7 },
+  {
+    id: 'kb-4417',
+    start: 370.722,
+    end: 372.908,
+    cached: true,
+    score: 0.9121,
+    title: 'SSO: rotating signing keys',
+    content:
+      'Signing keys are rotated in two phases. First publish the new key in the JWKS endpoint next to the old one and wait at least one JWKS cache lifetime (default 10 minutes) so every service trusts both. Then switch token issuance to the new key. Sessions signed with the old key stay valid until they expire.',
+  },
+  {
+    id: 'kb-0932',
+    start: 370.787,
+    end: 413.375,
+    cached: false,
+    queryMs: 38.9,
+    warmCache: true,
+    score: 0.8874,
+    title: 'JWKS caching in the API gateway',
+    content:
+      'The gateway caches the JWKS document for 10 minutes (jwks.cache_ttl). A key published less than one TTL ago may be unknown to some gateway replicas; tokens signed with it are rejected with 401 until the cache refreshes.',
+  },
+  {
+    id: 'kb-2761',
+    start: 370.841,
+    end: 401.663,
+    cached: false,
+    queryMs: 27.6,
+    score: 0.8312,
+    title: 'Removing a retired key',
+    content:
+      'Remove the old key from JWKS only after the longest session lifetime has passed (refresh tokens: 30 days). Removing it earlier logs out every user whose session was signed with it.',
+  },
+  {
+    id: 'kb-3308',
+    start: 370.896,
+    end: 463.445,
+    cached: false,
+    queryMs: 88.7,
+    score: 0.7904,
+    title: 'Audit log of key changes',
+    content: 'Every key rotation is written to the security audit log with the operator, key id and time.',
+  },
 ];
+// The retrieved documents, ranked, as OpenInference records them (retrieval.documents.N.document.*).
+const retrievedDocuments = {};
+DOCS.forEach((doc, n) => {
+  retrievedDocuments[`retrieval.documents.${n}.document.id`] = doc.id;
+  retrievedDocuments[`retrieval.documents.${n}.document.score`] = dbl(doc.score);
+  retrievedDocuments[`retrieval.documents.${n}.document.content`] = doc.content;
+  retrievedDocuments[`retrieval.documents.${n}.document.metadata`] = JSON.stringify({
+    title: doc.title,
+    source: 'kb-chunks-v7',
+  });
+});
+const retrieve = span(answer, S.orchestrator, C.pipeline, 'internal', 'retrieve_documents', 370.504, 463.866, {
+  attributes: {
+    'rag.step': 'fetch',
+    'rag.documents.requested': 4,
+    'gen_ai.operation.name': 'retrieval',
+    'gen_ai.data_source.id': 'kb-chunks-v7',
+    ...retrievedDocuments,
+  },
+});
 for (const doc of DOCS) {
   const client = span(retrieve, S.orchestrator, C.httpx, 'client', 'GET /documents/{doc_id}', doc.start, doc.end, {
     attributes: {
@@ -603,11 +662,39 @@ const chatResponse = {
   'gen_ai.usage.input_tokens': INPUT_TOKENS,
   'gen_ai.usage.output_tokens': OUTPUT_TOKENS,
 };
+// What the model saw and said, as the current OpenTelemetry GenAI conventions record it.
+const SYSTEM_PROMPT =
+  'You are the acme-corp internal help assistant. Answer only from the numbered context documents and cite them as [kb-id]. If the context does not answer the question, say so.';
+const context = DOCS.map((doc) => `[${doc.id}] ${doc.title}\n${doc.content}`).join('\n\n');
+const ANSWER = [
+  'Rotate the keys in two phases so no session breaks:',
+  '',
+  '1. **Publish the new key next to the old one** in the JWKS endpoint and wait at least one JWKS cache lifetime (10 minutes by default), so every gateway replica trusts both keys [kb-4417][kb-0932].',
+  '2. **Switch token issuance** to the new key. Sessions signed with the old key stay valid until they expire [kb-4417].',
+  '3. **Remove the old key** only after the longest session lifetime has passed: 30 days for refresh tokens. Removing it earlier logs out every user whose session it signed [kb-2761].',
+  '',
+  'The rotation is recorded in the security audit log [kb-3308].',
+].join('\n');
+const chatConversation = {
+  'gen_ai.conversation.id': SESSION_ID,
+  'gen_ai.system_instructions': JSON.stringify([{ type: 'text', content: SYSTEM_PROMPT }]),
+  'gen_ai.input.messages': JSON.stringify([
+    { role: 'user', parts: [{ type: 'text', content: `Context:\n${context}\n\nQuestion: ${QUESTION}` }] },
+  ]),
+  'gen_ai.output.messages': JSON.stringify([
+    { role: 'assistant', parts: [{ type: 'text', content: ANSWER }], finish_reason: 'stop' },
+  ]),
+  // What the gateway priced the call at, as OpenInference's llm.cost.* (USD).
+  'llm.cost.prompt': dbl(0.000928),
+  'llm.cost.completion': dbl(0.000158),
+  'llm.cost.total': dbl(0.001086),
+};
 const chat = span(answer, S.orchestrator, C.openai, 'client', `chat ${LLM_MODEL}`, CHAT_START, CHAT_END, {
   attributes: {
     'gen_ai.system': 'openai',
     ...chatRequest,
     ...chatResponse,
+    ...chatConversation,
     'server.address': 'llm-gateway.assistant.svc',
     'server.port': 8080,
   },
@@ -749,6 +836,7 @@ const guardrailClient = span(answer, S.orchestrator, C.httpx, 'client', 'POST /v
 });
 const guardrailServer = span(guardrailClient, S.guardrail, C.fastapi, 'server', 'POST /v1/check', 2268.612, 2407.205, {
   attributes: {
+    'openinference.span.kind': 'GUARDRAIL',
     'http.request.method': 'POST',
     'http.route': '/v1/check',
     'url.path': '/v1/check',
@@ -761,6 +849,7 @@ span(guardrailServer, S.guardrail, C.guardrails, 'internal', 'pii.scan', 2268.84
 });
 span(guardrailServer, S.guardrail, C.guardrails, 'internal', 'groundedness.score', 2281.603, 2406.818, {
   attributes: {
+    'openinference.span.kind': 'EVALUATOR',
     'guardrail.check': 'groundedness',
     'guardrail.model': 'vectara/hallucination_evaluation_model',
     'guardrail.score': dbl(0.914),

@@ -2,9 +2,20 @@
 // tokens, and how much of the critical path they hold. Read from the OpenTelemetry GenAI
 // conventions (gen_ai.*), their older names, OpenInference's (llm.*, openinference.span.kind)
 // and the Vercel AI SDK's (ai.*).
-import type { Attribute, Trace } from '../model/trace.ts';
+import type { Attribute, Span, Trace } from '../model/trace.ts';
 import { attributeValueText } from './attribute-text.ts';
 import type { CriticalSection } from './critical-path.ts';
+import {
+  CLASSIFIER_KEYS,
+  classifyGenAi,
+  countOf,
+  firstText,
+  INPUT_TOKEN_KEYS,
+  isModelCallKind,
+  MODEL_KEYS,
+  OUTPUT_TOKEN_KEYS,
+  scalarValues,
+} from './genai-kind.ts';
 import { spanEndNs } from './self-time.ts';
 
 export interface ModelUsage {
@@ -31,45 +42,34 @@ export interface GenAiSummary {
   readonly busyNs: number;
   /** Critical-path time spent inside model calls. */
   readonly criticalNs: number;
+  /** Over all calls, each counted once (as `models` counts them). */
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  /** Summed over the calls that state a cost; undefined when none does. */
+  readonly cost?: number;
+  /** Critical-path time inside model calls before their first token, where that time is known. */
+  readonly firstTokenCriticalNs: number;
+  /** What went wrong or was cut short, in plain words, with a span to select. */
+  readonly failures: readonly GenAiFailure[];
 }
 
-const MODEL_OPERATIONS = new Set(['chat', 'text_completion', 'generate_content', 'embeddings']);
-/** Operations of the GenAI conventions that are not model calls, though their spans may name a model. */
-const OTHER_OPERATIONS = new Set([
-  'execute_tool',
-  'invoke_agent',
-  'create_agent',
-  'invoke_workflow',
-  'execute_task',
-  'retrieval',
-]);
-const MODEL_KINDS = new Set(['LLM', 'EMBEDDING']);
-const MODEL_KEYS = ['gen_ai.response.model', 'gen_ai.request.model', 'llm.model_name', 'ai.model.id'];
-const INPUT_TOKEN_KEYS = [
-  'gen_ai.usage.input_tokens',
-  'gen_ai.usage.prompt_tokens',
-  'llm.usage.prompt_tokens',
-  'llm.token_count.prompt',
-  'ai.usage.inputTokens',
-  'ai.usage.promptTokens',
-];
-const OUTPUT_TOKEN_KEYS = [
-  'gen_ai.usage.output_tokens',
-  'gen_ai.usage.completion_tokens',
-  'llm.usage.completion_tokens',
-  'llm.token_count.completion',
-  'ai.usage.outputTokens',
-  'ai.usage.completionTokens',
-];
-const VERCEL_TOOL_KEY = 'ai.toolCall.name';
-const WANTED = new Set([
-  'gen_ai.operation.name',
-  'openinference.span.kind',
-  VERCEL_TOOL_KEY,
-  ...MODEL_KEYS,
-  ...INPUT_TOKEN_KEYS,
-  ...OUTPUT_TOKEN_KEYS,
-]);
+export interface GenAiFailure {
+  readonly kind: 'length' | 'content_filter' | 'rate-limited' | 'retried';
+  /** How many spans show it. */
+  readonly count: number;
+  readonly firstSpan: number;
+  readonly text: string;
+}
+
+const FAILURE_WORDS: Readonly<Record<GenAiFailure['kind'], (n: number) => string>> = {
+  length: (n) =>
+    `${n === 1 ? 'an answer was' : `${n} answers were`} cut off at the token limit (finish reason "length")`,
+  content_filter: (n) =>
+    `${n === 1 ? 'an answer was' : `${n} answers were`} stopped by a content filter (finish reason "content_filter")`,
+  'rate-limited': (n) => `rate limited: HTTP 429 on ${n === 1 ? 'a span' : `${n} spans`}`,
+  retried: (n) => `${n === 1 ? 'a request was' : `${n} requests were`} retried`,
+};
+
 const UNKNOWN_MODEL = 'model not named';
 
 type Role = 'model' | 'tool' | 'agent' | undefined;
@@ -100,56 +100,87 @@ interface SpanFacts {
   readonly model: string | undefined;
   readonly inputTokens: number | undefined;
   readonly outputTokens: number | undefined;
+  readonly cost: number | undefined;
+  /** Time to first token as the span's attributes state it. */
+  readonly firstTokenAfterNs: number | undefined;
 }
 
-function textValues(attributes: readonly Attribute[]): Map<string, string> | undefined {
-  let values: Map<string, string> | undefined;
-  for (const a of attributes) {
-    if (!WANTED.has(a.key) || values?.has(a.key)) continue;
-    const type = a.value.type;
-    if (type === 'array' || type === 'map' || type === 'empty') continue;
-    const text = attributeValueText(a.value).trim();
-    if (text === '') continue;
-    values ??= new Map();
-    values.set(a.key, text);
-  }
-  return values;
-}
-
-function firstText(values: Map<string, string>, keys: readonly string[]): string | undefined {
-  for (const key of keys) {
-    const text = values.get(key);
-    if (text !== undefined) return text;
-  }
-  return undefined;
-}
-
-function tokenCount(values: Map<string, string>, keys: readonly string[]): number | undefined {
-  const text = firstText(values, keys);
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
-}
+const COST_KEYS = ['llm.cost.total', 'gen_ai.usage.cost', 'gen_ai.usage.total_cost'];
+const PART_COST_KEYS = ['llm.cost.prompt', 'llm.cost.completion'];
+const TTFT_SECONDS_KEYS = ['gen_ai.server.time_to_first_token', 'gen_ai.latency.time_to_first_token'];
+const TTFT_MS_KEYS = ['ai.response.msToFirstChunk', 'ai.stream.msToFirstChunk'];
+const FINISH_REASON_KEYS = new Set(['gen_ai.response.finish_reasons', 'ai.response.finishReason', 'llm.finish_reason']);
+const WANTED = new Set([...CLASSIFIER_KEYS, ...COST_KEYS, ...PART_COST_KEYS, ...TTFT_SECONDS_KEYS, ...TTFT_MS_KEYS]);
 
 function factsOf(attributes: readonly Attribute[]): SpanFacts | undefined {
-  const values = textValues(attributes);
+  const values = scalarValues(attributes, WANTED);
   if (values === undefined) return undefined;
-  const operation = values.get('gen_ai.operation.name')?.toLowerCase();
-  const kind = values.get('openinference.span.kind')?.toUpperCase();
-  const model = firstText(values, MODEL_KEYS);
-  const inputTokens = tokenCount(values, INPUT_TOKEN_KEYS);
-  const outputTokens = tokenCount(values, OUTPUT_TOKEN_KEYS);
-  let role: Role;
-  if ((operation !== undefined && MODEL_OPERATIONS.has(operation)) || (kind !== undefined && MODEL_KINDS.has(kind)))
-    role = 'model';
-  else if (operation === 'execute_tool' || kind === 'TOOL' || values.has(VERCEL_TOOL_KEY)) role = 'tool';
-  else if (operation === 'invoke_agent' || operation === 'create_agent' || kind === 'AGENT') role = 'agent';
-  // A span that names a model or counts tokens, and says it is nothing else, is a call: older
-  // instrumentations name no operation, and others name their own ("acompletion").
-  else if (!(operation !== undefined && OTHER_OPERATIONS.has(operation)) && kind === undefined) {
-    if (model !== undefined || inputTokens !== undefined || outputTokens !== undefined) role = 'model';
+  const kind = classifyGenAi(values);
+  const role: Role = isModelCallKind(kind)
+    ? 'model'
+    : kind === 'tool'
+      ? 'tool'
+      : kind === 'agent'
+        ? 'agent'
+        : undefined;
+  let cost = countOf(values, COST_KEYS);
+  if (cost === undefined) {
+    const parts = PART_COST_KEYS.map((k) => countOf(values, [k]));
+    if (parts.some((p) => p !== undefined)) cost = parts.reduce<number>((sum, p) => sum + (p ?? 0), 0);
   }
-  return { role, model, inputTokens, outputTokens };
+  const ttftSeconds = countOf(values, TTFT_SECONDS_KEYS);
+  const ttftMs = countOf(values, TTFT_MS_KEYS);
+  return {
+    role,
+    model: firstText(values, MODEL_KEYS),
+    inputTokens: countOf(values, INPUT_TOKEN_KEYS),
+    outputTokens: countOf(values, OUTPUT_TOKEN_KEYS),
+    cost,
+    firstTokenAfterNs: ttftSeconds !== undefined ? ttftSeconds * 1e9 : ttftMs !== undefined ? ttftMs * 1e6 : undefined,
+  };
+}
+
+/** When the span saw its first token, from its own gen_ai.first_token event or its TTFT attributes. */
+function firstTokenAt(span: Span, facts: SpanFacts): number | undefined {
+  for (const event of span.events)
+    if (event.name === 'gen_ai.first_token' && event.timeNs >= span.startNs) return event.timeNs;
+  return facts.firstTokenAfterNs === undefined ? undefined : span.startNs + facts.firstTokenAfterNs;
+}
+
+/** Finish reasons that mean the answer was cut short: the model hit its limit or a filter. */
+function cutShortReasons(attributes: readonly Attribute[]): string[] {
+  const out: string[] = [];
+  for (const a of attributes) {
+    if (!FINISH_REASON_KEYS.has(a.key)) continue;
+    const texts = a.value.type === 'array' ? a.value.value.map(attributeValueText) : [attributeValueText(a.value)];
+    for (const t of texts) {
+      const reason = t.replace(/[[\]'"\s]/g, '').toLowerCase();
+      for (const r of reason.split(','))
+        if (r === 'length' || r === 'max_tokens' || r === 'content_filter' || r === 'content-filter')
+          out.push(r === 'max_tokens' ? 'length' : r.replace('-', '_'));
+    }
+  }
+  return out;
+}
+
+const STATUS_KEYS = new Set(['http.status_code', 'http.response.status_code']);
+
+/** HTTP 429 and retries on one span, from the HTTP conventions and keys that count retries. */
+function trafficSignals(attributes: readonly Attribute[]): { rateLimited: boolean; retries: number } {
+  let rateLimited = false;
+  let retries = 0;
+  for (const a of attributes) {
+    if (STATUS_KEYS.has(a.key)) {
+      if (attributeValueText(a.value).trim() === '429') rateLimited = true;
+      continue;
+    }
+    const key = a.key.toLowerCase();
+    // A retry counter, not a setting such as ai.settings.maxRetries.
+    if (!(key.includes('retr') || key.includes('resend_count')) || key.includes('max')) continue;
+    const n = Number(attributeValueText(a.value));
+    if (Number.isInteger(n) && n > 0) retries = Math.max(retries, key.endsWith('attempts') ? n - 1 : n);
+  }
+  return { rateLimited, retries };
 }
 
 interface CallInProgress {
@@ -157,6 +188,9 @@ interface CallInProgress {
   model: string | undefined;
   inputTokens: number | undefined;
   outputTokens: number | undefined;
+  cost: number | undefined;
+  firstTokenAtNs: number | undefined;
+  readonly cutShort: Set<string>;
 }
 
 /**
@@ -173,23 +207,59 @@ export function genAiSummary(trace: Trace, criticalSections: readonly CriticalSe
   const calls = new Map<number, CallInProgress>();
   let toolCalls = 0;
   let agentRuns = 0;
+  const retrying = new Uint8Array(n);
+  const insideRetry = new Uint8Array(n);
+  const failureCounts = new Map<GenAiFailure['kind'], { count: number; firstSpan: number }>();
+  const note = (kind: GenAiFailure['kind'], span: number) => {
+    const seen = failureCounts.get(kind);
+    if (seen === undefined) failureCounts.set(kind, { count: 1, firstSpan: span });
+    else seen.count++;
+  };
   for (let k = 0; k < n; k++) {
     const i = tree.preorder[k];
     const parent = tree.parent[i];
     const enclosing = parent === -1 ? -1 : callOf[parent];
     callOf[i] = enclosing;
-    const facts = factsOf(spans[i].attributes);
+    const attributes = spans[i].attributes;
+    const traffic = trafficSignals(attributes);
+    if (traffic.rateLimited) note('rate-limited', i);
+    // A retry shows on the step that retried and on the request it resent: one retry.
+    insideRetry[i] = parent !== -1 && (insideRetry[parent] === 1 || retrying[parent] === 1) ? 1 : 0;
+    if (traffic.retries > 0) {
+      retrying[i] = 1;
+      if (insideRetry[i] === 0) note('retried', i);
+    }
+    const facts = factsOf(attributes);
     if (facts === undefined) continue;
     if (facts.role === 'tool') toolCalls++;
     else if (facts.role === 'agent') agentRuns++;
-    if (facts.role === 'model' && enclosing === -1) {
-      callOf[i] = i;
-      calls.set(i, { span: i, model: facts.model, inputTokens: facts.inputTokens, outputTokens: facts.outputTokens });
-    } else if (enclosing !== -1) {
-      const call = calls.get(enclosing)!;
-      call.model ??= facts.model;
-      call.inputTokens ??= facts.inputTokens;
-      call.outputTokens ??= facts.outputTokens;
+    if (facts.role === 'model' || enclosing !== -1) {
+      // A call reported by several spans is cut short once.
+      const cut = new Set(cutShortReasons(attributes));
+      const call = enclosing === -1 ? undefined : calls.get(enclosing)!;
+      for (const reason of cut)
+        if (call === undefined || !call.cutShort.has(reason)) {
+          note(reason as 'length' | 'content_filter', enclosing === -1 ? i : enclosing);
+          call?.cutShort.add(reason);
+        }
+      if (facts.role === 'model' && enclosing === -1) {
+        callOf[i] = i;
+        calls.set(i, {
+          span: i,
+          model: facts.model,
+          inputTokens: facts.inputTokens,
+          outputTokens: facts.outputTokens,
+          cost: facts.cost,
+          firstTokenAtNs: firstTokenAt(spans[i], facts),
+          cutShort: cut,
+        });
+      } else if (call !== undefined) {
+        call.model ??= facts.model;
+        call.inputTokens ??= facts.inputTokens;
+        call.outputTokens ??= facts.outputTokens;
+        call.cost ??= facts.cost;
+        call.firstTokenAtNs ??= firstTokenAt(spans[i], facts);
+      }
     }
   }
   if (calls.size === 0 && toolCalls === 0 && agentRuns === 0) return undefined;
@@ -224,11 +294,44 @@ export function genAiSummary(trace: Trace, criticalSections: readonly CriticalSe
     }
     if (durationNs > spans[usage.longestSpan].durationNs) usage.longestSpan = call.span;
   }
+  let inputTokens = 0;
+  let outputTokens = 0;
+  let cost: number | undefined;
+  for (const call of calls.values()) {
+    inputTokens += call.inputTokens ?? 0;
+    outputTokens += call.outputTokens ?? 0;
+    if (call.cost !== undefined) cost = (cost ?? 0) + call.cost;
+  }
   let criticalNs = 0;
-  for (const section of criticalSections)
-    if (callOf[section.spanIndex] !== -1) criticalNs += section.endNs - section.startNs;
+  let firstTokenCriticalNs = 0;
+  for (const section of criticalSections) {
+    const callSpan = callOf[section.spanIndex];
+    if (callSpan === -1) continue;
+    criticalNs += section.endNs - section.startNs;
+    const firstToken = calls.get(callSpan)?.firstTokenAtNs;
+    if (firstToken !== undefined)
+      firstTokenCriticalNs += Math.max(0, Math.min(section.endNs, firstToken) - section.startNs);
+  }
   const models = [...byModel.values()].sort((a, b) => b.durationNs - a.durationNs || a.model.localeCompare(b.model));
-  return { calls: calls.size, models, toolCalls, agentRuns, busyNs: busyNs(trace, [...calls.keys()]), criticalNs };
+  const failures = [...failureCounts].map(([kind, { count, firstSpan }]) => ({
+    kind,
+    count,
+    firstSpan,
+    text: FAILURE_WORDS[kind](count),
+  }));
+  return {
+    calls: calls.size,
+    models,
+    toolCalls,
+    agentRuns,
+    busyNs: busyNs(trace, [...calls.keys()]),
+    criticalNs,
+    inputTokens,
+    outputTokens,
+    ...(cost !== undefined && { cost }),
+    firstTokenCriticalNs,
+    failures,
+  };
 }
 
 /** The length of the union of the spans' intervals. */

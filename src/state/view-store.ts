@@ -15,6 +15,8 @@ export interface SpanFilters {
   readonly services: readonly string[];
   readonly minDurationNs: number;
   readonly criticalOnly: boolean;
+  /** Only GenAI steps. */
+  readonly aiOnly?: boolean;
   /** Span indexes picked elsewhere (a statistics row, an aggregated flame box); null = no such filter. */
   readonly spanSet: { readonly label: string; readonly indexes: readonly number[] } | null;
 }
@@ -24,6 +26,7 @@ export const NO_FILTERS: SpanFilters = {
   services: [],
   minDurationNs: 0,
   criticalOnly: false,
+  aiOnly: false,
   spanSet: null,
 };
 
@@ -37,6 +40,8 @@ export interface ViewStoreState {
   readonly filters: SpanFilters;
   /** Span indexes whose children are hidden. */
   readonly collapsed: ReadonlySet<number>;
+  /** Bars coloured by GenAI step kind rather than service; kept from trace to trace. */
+  readonly colorByKind: boolean;
 
   setView(view: ViewName): void;
   setZoom(range: TimeRange | null): void;
@@ -45,6 +50,7 @@ export interface ViewStoreState {
   setMatchCursor(i: number): void;
   setFilters(patch: Partial<SpanFilters>): void;
   setCollapsed(collapsed: ReadonlySet<number>): void;
+  setColorByKind(on: boolean): void;
   resetForTrace(collapsed: ReadonlySet<number>): void;
 }
 
@@ -64,6 +70,7 @@ export const INITIAL_VIEW: ViewData = {
   matchCursor: -1,
   filters: NO_FILTERS,
   collapsed: new Set(),
+  colorByKind: false,
 };
 
 export const useViewStore = create<ViewStoreState>()((set) => ({
@@ -76,6 +83,7 @@ export const useViewStore = create<ViewStoreState>()((set) => ({
   setMatchCursor: (matchCursor) => set({ matchCursor }),
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
   setCollapsed: (collapsed) => set({ collapsed }),
+  setColorByKind: (colorByKind) => set({ colorByKind }),
   resetForTrace: (collapsed) =>
     set({ zoom: null, search: '', showOnlyMatches: false, matchCursor: -1, filters: NO_FILTERS, collapsed }),
 }));

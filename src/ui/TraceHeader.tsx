@@ -3,10 +3,13 @@ import { serviceColor } from '../view-model/service-colors.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { epochNsToDate, formatDuration, formatExactNs, plural } from '../view-model/duration.ts';
 import { traceTitle } from './trace-label.ts';
+import { GenAiHeaderFacts } from './GenAiHeaderFacts.tsx';
+import { headerGenAiSummary } from './genai-trace-summary.ts';
 
 export function TraceHeader({ trace }: { trace: Trace }) {
   const title = traceTitle(trace);
   const start = epochNsToDate(trace.startEpochNs);
+  const genai = headerGenAiSummary(trace);
   return (
     <header
       className="trace-header"
@@ -15,6 +18,9 @@ export function TraceHeader({ trace }: { trace: Trace }) {
       data-span-count={trace.spans.length}
       data-service-count={trace.services.length}
       data-duration-ns={trace.durationNs}
+      // Counted once per model call, as "Where the time went" counts them.
+      data-input-tokens={genai && genai.calls > 0 ? genai.inputTokens : undefined}
+      data-output-tokens={genai && genai.calls > 0 ? genai.outputTokens : undefined}
     >
       <h1 className="trace-header__title">
         <span className="trace-header__service">{title.service}</span>: {title.operation}
@@ -56,6 +62,7 @@ export function TraceHeader({ trace }: { trace: Trace }) {
           <dd className={trace.errorCount > 0 ? 'has-errors' : undefined}>{trace.errorCount}</dd>
         </div>
       </dl>
+      {genai && <GenAiHeaderFacts trace={trace} summary={genai} />}
       <ul className="service-legend" aria-label="Services">
         {trace.services.map((s) => (
           <li key={s}>

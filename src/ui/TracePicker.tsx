@@ -1,7 +1,17 @@
 import { useMemo, useState } from 'react';
 import { allTraces, useTraceStore } from '../state/trace-store.ts';
 import { epochNsToDate, formatDuration } from '../view-model/duration.ts';
-import { isTraceOrder, shownTraces, TRACE_ORDERS, traceListRows, type TraceOrder } from './trace-list.ts';
+import { genAiOverview } from '../analysis/genai-overview.ts';
+import { compactCount } from '../view-model/genai-labels.ts';
+import {
+  groupBySession,
+  isTraceOrder,
+  shownTraces,
+  TRACE_ORDERS,
+  traceListRows,
+  type TraceListRow,
+  type TraceOrder,
+} from './trace-list.ts';
 import { TraceScatter } from './TraceScatter.tsx';
 
 /** A list this long opens folded, and gets a filter and a choice of order. */
@@ -27,6 +37,17 @@ export function TracePicker() {
   const rows = useMemo(() => traceListRows(allTraces(files)), [files]);
   const shown = useMemo(() => shownTraces(rows, filter, order), [rows, filter, order]);
   const drawn = useMemo(() => shown.slice(0, MAX_PICKER_ROWS), [shown]);
+  // AI traces get their model, tokens and first input, and are grouped by the session they name.
+  const overviews = useMemo(() => new Map(drawn.map((r) => [r, genAiOverview(r.trace)])), [drawn]);
+  const groups = useMemo(() => groupBySession(drawn, (r) => overviews.get(r)?.sessionId), [drawn, overviews]);
+  const hasGenAi = useMemo(
+    () =>
+      [...overviews.values()].some(
+        (o) => o !== undefined && (o.model !== undefined || o.inputTokens + o.outputTokens > 0),
+      ),
+    [overviews],
+  );
+  const grouped = groups.length > 1 || groups[0]?.sessionId !== undefined;
   if (rows.length < 2) return null;
   const long = rows.length > LONG_LIST;
   return (
@@ -68,27 +89,42 @@ export function TracePicker() {
             <th scope="col">Duration</th>
             <th scope="col">Spans</th>
             <th scope="col">Errors</th>
+            {hasGenAi && (
+              <>
+                <th scope="col">Model</th>
+                <th scope="col">Tokens</th>
+                <th scope="col">First input</th>
+              </>
+            )}
           </tr>
         </thead>
-        <tbody>
-          {drawn.map(({ ref, trace, fileName, operation, service }) => {
-            const active = current?.file === ref.file && current.trace === ref.trace;
-            return (
-              <tr key={`${ref.file}:${ref.trace}`} aria-selected={active} data-trace-id={trace.traceId}>
-                <td>
-                  <button type="button" onClick={() => selectTrace(ref)} title={`${trace.traceId} (${fileName})`}>
-                    {operation || trace.traceId}
-                  </button>
-                </td>
-                <td>{service}</td>
-                <td>{epochNsToDate(trace.startEpochNs).toLocaleString()}</td>
-                <td>{formatDuration(trace.durationNs)}</td>
-                <td>{trace.spans.length}</td>
-                <td>{trace.errorCount}</td>
+        {groups.map((group) => (
+          <tbody key={group.sessionId ?? ''} data-session-id={group.sessionId}>
+            {grouped && (
+              <tr className="trace-picker__session">
+                <th scope="rowgroup" colSpan={hasGenAi ? 9 : 6}>
+                  {group.sessionId === undefined ? (
+                    'No session'
+                  ) : (
+                    <>
+                      Session <code>{group.sessionId}</code>
+                    </>
+                  )}{' '}
+                  <span className="muted">({group.rows.length === 1 ? '1 trace' : `${group.rows.length} traces`})</span>
+                </th>
               </tr>
-            );
-          })}
-        </tbody>
+            )}
+            {group.rows.map((row) => (
+              <TraceRow
+                key={`${row.ref.file}:${row.ref.trace}`}
+                row={row}
+                active={current?.file === row.ref.file && current.trace === row.ref.trace}
+                onPick={selectTrace}
+                genai={hasGenAi ? (overviews.get(row) ?? null) : undefined}
+              />
+            ))}
+          </tbody>
+        ))}
       </table>
       {shown.length > MAX_PICKER_ROWS && (
         <p className="trace-picker__more">
@@ -98,5 +134,46 @@ export function TracePicker() {
       )}
       {shown.length === 0 && <p className="trace-picker__more">No trace matches “{filter.trim()}”.</p>}
     </details>
+  );
+}
+
+function TraceRow({
+  row: { ref, trace, fileName, operation, service },
+  active,
+  onPick,
+  genai,
+}: {
+  row: TraceListRow;
+  active: boolean;
+  onPick: (ref: TraceListRow['ref']) => void;
+  /** undefined: the list shows no GenAI columns; null: this trace has nothing for them. */
+  genai: ReturnType<typeof genAiOverview> | null | undefined;
+}) {
+  return (
+    <tr aria-selected={active} data-trace-id={trace.traceId}>
+      <td>
+        <button type="button" onClick={() => onPick(ref)} title={`${trace.traceId} (${fileName})`}>
+          {operation || trace.traceId}
+        </button>
+      </td>
+      <td>{service}</td>
+      <td>{epochNsToDate(trace.startEpochNs).toLocaleString()}</td>
+      <td>{formatDuration(trace.durationNs)}</td>
+      <td>{trace.spans.length}</td>
+      <td>{trace.errorCount}</td>
+      {genai !== undefined && (
+        <>
+          <td>{genai?.model}</td>
+          <td data-input-tokens={genai?.inputTokens} data-output-tokens={genai?.outputTokens}>
+            {genai && genai.inputTokens + genai.outputTokens > 0
+              ? `${compactCount(genai.inputTokens)} → ${compactCount(genai.outputTokens)}`
+              : ''}
+          </td>
+          <td className="trace-picker__preview" title={genai?.preview}>
+            {genai?.preview}
+          </td>
+        </>
+      )}
+    </tr>
   );
 }

@@ -76,3 +76,31 @@ export function shownTraces<R extends ScatterRow>(rows: readonly R[], filter: st
   }
   return kept;
 }
+
+export interface TraceGroup<Row> {
+  /** undefined for the traces that name no session. */
+  readonly sessionId: string | undefined;
+  readonly rows: readonly Row[];
+}
+
+/**
+ * The rows grouped by session, groups in the order their first trace is shown, traces without
+ * a session last; one group of everything when no trace names a session.
+ */
+export function groupBySession<Row>(
+  rows: readonly Row[],
+  sessionOf: (row: Row) => string | undefined,
+): TraceGroup<Row>[] {
+  const groups = new Map<string | undefined, Row[]>();
+  for (const row of rows) {
+    const session = sessionOf(row);
+    let group = groups.get(session);
+    if (group === undefined) groups.set(session, (group = []));
+    group.push(row);
+  }
+  const withoutSession = groups.get(undefined);
+  groups.delete(undefined);
+  const out: TraceGroup<Row>[] = [...groups].map(([sessionId, rows]) => ({ sessionId, rows }));
+  if (withoutSession !== undefined) out.push({ sessionId: undefined, rows: withoutSession });
+  return out;
+}

@@ -3,6 +3,7 @@
 // change of search or filters, never per frame.
 import type { Trace } from '../model/trace.ts';
 import type { FlameAggregate } from './flame-aggregate.ts';
+import { genAiKindOf } from '../analysis/genai-kind.ts';
 import type { RowFilterCriteria } from './row-filter.ts';
 
 export const FLAG_DIM = 1;
@@ -53,7 +54,8 @@ export function spanFlags(trace: Trace, input: SpanHighlightInput): Uint8Array {
       (!filters.errorsOnly || error) &&
       (services === null || services.has(span.serviceName)) &&
       Math.max(0, span.durationNs) >= filters.minDurationNs &&
-      (!filters.criticalOnly || input.onCriticalPath[i] === 1);
+      (!filters.criticalOnly || input.onCriticalPath[i] === 1) &&
+      (!filters.aiOnly || genAiKindOf(span.attributes) !== undefined);
     if (!shown) f |= FLAG_DIM;
     flags[i] = f;
   }

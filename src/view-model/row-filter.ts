@@ -5,6 +5,7 @@
 // and, with "show only matches", matching the search). The waterfall keeps the passing spans
 // and their ancestors, so the tree still reads; ancestors that do not pass themselves are
 // shown as context (dimmed).
+import { genAiKindOf } from '../analysis/genai-kind.ts';
 import type { Trace } from '../model/trace.ts';
 
 export interface RowFilterCriteria {
@@ -13,6 +14,8 @@ export interface RowFilterCriteria {
   readonly services: readonly string[];
   readonly minDurationNs: number;
   readonly criticalOnly: boolean;
+  /** Only GenAI steps (model calls, tools, agents, retrievers...), as the GenAI classifier names them. */
+  readonly aiOnly?: boolean;
   readonly spanSet: { readonly indexes: readonly number[] } | null;
 }
 
@@ -30,6 +33,7 @@ export function filterIsActive(criteria: RowFilterCriteria, onlyMatches: Int32Ar
     criteria.services.length > 0 ||
     criteria.minDurationNs > 0 ||
     criteria.criticalOnly ||
+    criteria.aiOnly === true ||
     criteria.spanSet !== null ||
     onlyMatches !== null
   );
@@ -71,6 +75,7 @@ export function rowFilter(
     if (criteria.criticalOnly && onCriticalPath[i] === 0) continue;
     if (inSet && inSet[i] === 0) continue;
     if (matched && matched[i] === 0) continue;
+    if (criteria.aiOnly && genAiKindOf(span.attributes) === undefined) continue;
     pass[i] = 1;
     passCount++;
     // Stops at the first ancestor already kept: every span is marked once, so this is O(n).

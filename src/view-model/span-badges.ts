@@ -3,6 +3,8 @@
 // ones still common in real traces are read.
 import type { Attribute, AttributeValue } from '../model/trace.ts';
 import { attributeValueText } from '../analysis/attribute-text.ts';
+import { MODEL_KEYS } from '../analysis/genai-kind.ts';
+import { shortModelName } from './genai-labels.ts';
 
 export type BadgeKind = 'http' | 'db' | 'rpc' | 'messaging' | 'genai';
 
@@ -47,6 +49,9 @@ const WANTED = new Set([
   'gen_ai.request.model',
   'gen_ai.response.model',
   'llm.model_name',
+  'embedding.model_name',
+  'ai.response.model',
+  'ai.model.id',
 ]);
 
 export function spanBadges(attributes: readonly Attribute[]): SpanBadge[] {
@@ -99,13 +104,14 @@ export function spanBadges(attributes: readonly Attribute[]): SpanBadge[] {
     });
   }
 
-  const model = firstOf(values, ['gen_ai.response.model', 'gen_ai.request.model', 'llm.model_name']);
+  const model = firstOf(values, MODEL_KEYS);
   if (model) {
     const requested = values.get('gen_ai.request.model');
     const also = model.key === 'gen_ai.response.model' && requested !== undefined && requested !== model.text;
     badges.push({
       kind: 'genai',
-      text: model.text,
+      // Without the organisation prefix, so that it fits a name column; the title has it whole.
+      text: shortModelName(model.text),
       title: `GenAI model: ${model.text} (${model.key})${also ? `; requested ${requested}` : ''}`,
     });
   }

@@ -5,6 +5,7 @@ import { analyzeTrace } from '../../state/analysis-cache.ts';
 import { serviceColor } from '../../view-model/service-colors.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import { AttributeTable } from './AttributeTable.tsx';
+import { GenAiDetail } from './GenAiDetail.tsx';
 import { SpanEvents } from './SpanEvents.tsx';
 import { SpanIds } from './SpanIds.tsx';
 import { SpanLinks } from './SpanLinks.tsx';
@@ -120,6 +121,8 @@ export function SpanDetail({ trace, spanIndex }: { trace: Trace; spanIndex: numb
           </ul>
         </section>
       )}
+
+      <GenAiDetail trace={trace} spanIndex={spanIndex} />
 
       <label className="attr-filter">
         <span className="visually-hidden">Filter attributes</span>

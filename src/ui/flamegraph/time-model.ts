@@ -2,6 +2,7 @@
 import type { FlameBoxes } from '../../view-model/flame-boxes.ts';
 import type { Trace } from '../../model/trace.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
+import { GENAI_KIND_LABELS, genAiLabel, genAiRowFacts, tokensText } from '../../view-model/genai-labels.ts';
 import type { FlameModel, TooltipLine } from './model.ts';
 import type { FlamePalette } from './palette.ts';
 
@@ -50,6 +51,13 @@ export function timeModel(input: TimeModelInput, bucketOf: Uint8Array): FlameMod
     ];
     if (input.onCriticalPath[i] === 1) lines.push({ label: 'Critical path', value: 'yes' });
     if (input.isSlowest[i] === 1) lines.push({ label: 'Slowest', value: 'among the slowest by self time' });
+    const genai = genAiRowFacts(s);
+    if (genai !== undefined) {
+      lines.push({ label: 'GenAI', value: GENAI_KIND_LABELS[genai.kind].name });
+      if (genai.model !== undefined) lines.push({ label: 'Model', value: genai.model });
+      const tokens = tokensText(genai.inputTokens, genai.outputTokens);
+      if (tokens !== undefined) lines.push({ label: 'Tokens', value: tokens });
+    }
     return lines;
   };
   return {
@@ -59,8 +67,18 @@ export function timeModel(input: TimeModelInput, bucketOf: Uint8Array): FlameMod
     palette: input.palette,
     nav: trace.tree,
     axis: 'time',
-    name: (i) => spans[i].name,
-    extra: (i) => formatDuration(spans[i].durationNs),
+    // A GenAI step says its kind and model first, so a narrow box still shows them; model calls
+    // add their tokens after the duration.
+    name: (i) => genAiLabel(genAiRowFacts(spans[i]), spans[i].name),
+    extra: (i) => {
+      const genai = genAiRowFacts(spans[i]);
+      const tokens =
+        genai !== undefined && (genai.kind === 'llm' || genai.kind === 'embedding')
+          ? tokensText(genai.inputTokens, genai.outputTokens)
+          : undefined;
+      const duration = formatDuration(spans[i].durationNs);
+      return tokens === undefined ? duration : `${duration} · ${tokens}`;
+    },
     describe,
     summary: (i) => {
       const s = spans[i];

@@ -1,6 +1,7 @@
-// Quick filters: errors only, services, minimum duration, critical path only, and the chip for
+// Quick filters: errors only, services, minimum duration, critical path only, AI spans only, and the chip for
 // a span set picked in another view.
 import { useState } from 'react';
+import { mayHaveGenAi } from '../../analysis/genai.ts';
 import { parseDurationInput } from '../../view-model/duration-input.ts';
 import type { Trace } from '../../model/trace.ts';
 import { useViewStore } from '../../state/view-store.ts';
@@ -67,6 +68,41 @@ function MinDuration() {
   );
 }
 
+/** Offered only when the trace may have GenAI spans. */
+function AiOnlyFilter({ trace }: { trace: Trace }) {
+  const aiOnly = useViewStore((s) => s.filters.aiOnly === true);
+  const setFilters = useViewStore((s) => s.setFilters);
+  if (!mayHaveGenAi(trace) && !aiOnly) return null;
+  return (
+    <label className="wf-check">
+      <input
+        type="checkbox"
+        checked={aiOnly}
+        onChange={(e) => setFilters({ aiOnly: e.target.checked })}
+        data-testid="ai-only-filter"
+      />
+      AI spans only
+    </label>
+  );
+}
+
+function ColorByKind({ trace }: { trace: Trace }) {
+  const on = useViewStore((s) => s.colorByKind);
+  const setColorByKind = useViewStore((s) => s.setColorByKind);
+  if (!mayHaveGenAi(trace) && !on) return null;
+  return (
+    <label className="wf-check" title="Colour bars by GenAI step kind (LLM, tool, retriever...) instead of service">
+      <input
+        type="checkbox"
+        checked={on}
+        onChange={(e) => setColorByKind(e.target.checked)}
+        data-testid="color-by-kind"
+      />
+      Colour by kind
+    </label>
+  );
+}
+
 export function FilterControls({ trace }: { trace: Trace }) {
   const filters = useViewStore((s) => s.filters);
   const setFilters = useViewStore((s) => s.setFilters);
@@ -90,6 +126,8 @@ export function FilterControls({ trace }: { trace: Trace }) {
         />
         Critical path only
       </label>
+      <AiOnlyFilter trace={trace} />
+      <ColorByKind trace={trace} />
       {filters.spanSet && (
         <button
           type="button"

@@ -4,6 +4,7 @@ import { childCoverage } from '../../view-model/child-coverage.ts';
 import { spanEndNs } from '../../analysis/self-time.ts';
 import { serviceColor } from '../../view-model/service-colors.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
+import { GENAI_KIND_COLORS, type GenAiRowFacts, NOT_GENAI_COLOR, tokensText } from '../../view-model/genai-labels.ts';
 import type { RowContext } from './row-context.ts';
 
 /** Pieces closer than this (percent of the timeline) are drawn as one, bounding the DOM per row. */
@@ -55,7 +56,7 @@ function eventMarks(ctx: RowContext, span: number): { left: number; title: strin
   }));
 }
 
-export function SpanBar({ ctx, span }: { ctx: RowContext; span: number }) {
+export function SpanBar({ ctx, span, genai }: { ctx: RowContext; span: number; genai?: GenAiRowFacts | undefined }) {
   const s = ctx.trace.spans[span];
   const endNs = spanEndNs(s.startNs, s.durationNs);
   const left = clampPct(ctx.scale(s.startNs));
@@ -81,20 +82,30 @@ export function SpanBar({ ctx, span }: { ctx: RowContext; span: number }) {
 
   // The label goes after the bar when there is room, else before it, else inside it. A span
   // outside the zoomed range gets its label at the edge it lies beyond, with an arrow.
-  const duration = formatDuration(s.durationNs);
+  // A model call's tokens follow its duration: what it cost beside how long it took.
+  const tokens =
+    genai && (genai.kind === 'llm' || genai.kind === 'embedding')
+      ? tokensText(genai.inputTokens, genai.outputTokens)
+      : undefined;
+  const duration = tokens ? `${formatDuration(s.durationNs)} · ${tokens}` : formatDuration(s.durationNs);
+  // Waiting for the first token, then streaming: the waiting part of the bar is hatched.
+  const firstToken = genai?.firstTokenAtNs;
+  const waitRight = firstToken === undefined ? undefined : clampPct(ctx.scale(firstToken));
   const before = right <= 0;
   const after = left >= 100;
   const label = before ? `◂ ${duration}` : after ? `${duration} ▸` : duration;
+  // A label with tokens is about twice as long: it needs more room before the bar.
+  const roomBefore = tokens ? 35 : 15;
   const labelStyle =
     right <= 85
       ? { left: `calc(${Math.max(right, 0)}% + 4px)` }
-      : left >= 15
+      : left >= roomBefore
         ? { right: `calc(${100 - Math.min(left, 100)}% + 4px)` }
         : { left: `calc(${Math.max(left, 0)}% + 4px)` };
   const labelClass =
     before || after
       ? 'wf-duration wf-duration--offscreen'
-      : right > 85 && left < 15
+      : right > 85 && left < roomBefore
         ? 'wf-duration wf-duration--inside'
         : 'wf-duration';
 
@@ -103,9 +114,26 @@ export function SpanBar({ ctx, span }: { ctx: RowContext; span: number }) {
       {onScreen && (
         <div
           className={slowest ? 'wf-bar wf-bar--slowest' : 'wf-bar'}
-          style={{ left: `${left}%`, width: `${right - left}%`, background: serviceColor(s.serviceName) }}
+          style={{
+            left: `${left}%`,
+            width: `${right - left}%`,
+            background: ctx.colorByKind
+              ? genai
+                ? GENAI_KIND_COLORS[genai.kind]
+                : NOT_GENAI_COLOR
+              : serviceColor(s.serviceName),
+          }}
+          data-genai-kind={genai?.kind}
           title={title}
           data-testid="span-bar"
+        />
+      )}
+      {onScreen && waitRight !== undefined && waitRight > left && (
+        <div
+          className="wf-first-token-wait"
+          style={{ left: `${left}%`, width: `${Math.min(waitRight, right) - left}%` }}
+          title={`Waiting for the first token: ${formatDuration(firstToken! - s.startNs)}, then streaming`}
+          data-testid="first-token-wait"
         />
       )}
       {covered.map((p) => (

@@ -74,6 +74,7 @@ function WaterfallView({ trace }: { trace: Trace }) {
     [trace],
   );
   const indentStep = trace.tree.maxDepth <= 20 ? 12 : 6;
+  const colorByKind = useViewStore((s) => s.colorByKind);
   const ctx = useMemo<RowContext>(
     () => ({
       trace,
@@ -83,10 +84,11 @@ function WaterfallView({ trace }: { trace: Trace }) {
       scale,
       indentStep,
       idPrefix,
+      colorByKind,
       onToggle,
       onSelect,
     }),
-    [trace, analysis, model.criticalBySpan, scale, indentStep, idPrefix, onToggle, onSelect],
+    [trace, analysis, model.criticalBySpan, scale, indentStep, idPrefix, colorByKind, onToggle, onSelect],
   );
 
   // Turning a filter on shows what it kept, not the collapsed parents above it.

@@ -2,7 +2,9 @@
 // and the timeline column. Memoized on plain values so that scrolling re-renders only rows
 // that enter the screen.
 import { memo, type MouseEvent } from 'react';
+import { genAiRowFacts } from '../../view-model/genai-labels.ts';
 import { spanBadges } from '../../view-model/span-badges.ts';
+import { GenAiRowBadges } from './GenAiRowBadges.tsx';
 import { serviceColor } from '../../view-model/service-colors.ts';
 import { formatCount, formatDuration } from '../../view-model/duration.ts';
 import { MAX_INDENT_LEVELS, WATERFALL_ROW_HEIGHT, rowId, type RowContext } from './row-context.ts';
@@ -37,7 +39,11 @@ function WaterfallRowView({
   const s = ctx.trace.spans[span];
   const depth = ctx.trace.tree.depth[span];
   const isError = s.status.code === 'error';
-  const badges = spanBadges(s.attributes);
+  const allBadges = spanBadges(s.attributes);
+  const genai = genAiRowFacts(s);
+  // A GenAI step's kind and model go before the name, where a narrow column still shows them.
+  const modelBadge = genai ? allBadges.find((b) => b.kind === 'genai') : undefined;
+  const badges = modelBadge ? allBadges.filter((b) => b !== modelBadge) : allBadges;
   const slowest = ctx.isSlowest[span] === 1;
   const hasChildren = childCount > 0;
 
@@ -90,6 +96,7 @@ function WaterfallRowView({
         )}
         <span className="wf-swatch" style={{ background: serviceColor(s.serviceName) }} aria-hidden="true" />
         <span className="wf-service">{s.serviceName}</span>
+        {genai && <GenAiRowBadges facts={genai} modelBadge={modelBadge} />}
         <span className="wf-op">{s.name}</span>
         {isError && (
           <span
@@ -129,7 +136,7 @@ function WaterfallRowView({
           </span>
         ))}
       </div>
-      <SpanBar ctx={ctx} span={span} />
+      <SpanBar ctx={ctx} span={span} genai={genai} />
     </div>
   );
 }

@@ -13,6 +13,8 @@ export interface RowContext {
   /** Pixels of indent per tree level. */
   readonly indentStep: number;
   readonly idPrefix: string;
+  /** Bars take the colour of their GenAI step kind (other spans grey) instead of their service's. */
+  readonly colorByKind?: boolean;
   onToggle(span: number, wholeSubtree: boolean): void;
   onSelect(span: number): void;
 }

@@ -261,6 +261,120 @@ describe('genAiSummary', () => {
   });
 });
 
+describe('genAiSummary: totals, cost and failure signals', () => {
+  it('totals tokens and cost once per call, and the critical-path time spent waiting for the first token', () => {
+    const trace = makeTrace([
+      { id: 'root', start: 0, dur: 1_000 * MS, name: 'POST /answer' },
+      {
+        id: 'chat',
+        parent: 'root',
+        start: 100 * MS,
+        dur: 880 * MS,
+        attrs: {
+          'gen_ai.operation.name': 'chat',
+          'gen_ai.request.model': 'llama',
+          'gen_ai.server.time_to_first_token': 0.2,
+          'llm.cost.total': 0.03,
+        },
+      },
+      {
+        id: 'server',
+        parent: 'chat',
+        start: 120 * MS,
+        dur: 840 * MS,
+        attrs: {
+          'gen_ai.operation.name': 'chat',
+          'gen_ai.usage.input_tokens': 6000,
+          'gen_ai.usage.output_tokens': 250,
+          'llm.cost.total': 0.03,
+        },
+      },
+      {
+        id: 'embed',
+        parent: 'root',
+        start: 10 * MS,
+        dur: 40 * MS,
+        attrs: { 'openinference.span.kind': 'EMBEDDING', 'embedding.model_name': 'bge', 'llm.token_count.prompt': 12 },
+      },
+    ]);
+    const summary = summaryOf(trace)!;
+    expect(summary).toMatchObject({ calls: 2, inputTokens: 6012, outputTokens: 250, cost: 0.03 });
+    // The first token arrives 200 ms into the call, all of it on the critical path.
+    expect(summary.firstTokenCriticalNs).toBe(200 * MS);
+    expect(summary.models.map((m) => m.model)).toEqual(['llama', 'bge']);
+    expect(summaryOf(ragTrace())!.cost).toBeUndefined();
+  });
+
+  it('counts execute_tool spans named only by gen_ai.tool.name as tool calls', () => {
+    const trace = makeTrace([
+      { id: 'agent', start: 0, dur: 10 * MS, attrs: { 'gen_ai.operation.name': 'invoke_agent' } },
+      {
+        id: 't',
+        parent: 'agent',
+        start: MS,
+        dur: MS,
+        name: 'execute_tool get_pod_metrics',
+        attrs: { 'gen_ai.tool.name': 'get_pod_metrics' },
+      },
+    ]);
+    expect(summaryOf(trace)).toMatchObject({ toolCalls: 1, agentRuns: 1, calls: 0 });
+  });
+
+  it('calls out answers cut off by the token limit or a content filter, HTTP 429 and retries, in plain words', () => {
+    const trace = makeTrace([
+      { id: 'root', start: 0, dur: 100 * MS, attrs: { 'ai.settings.maxRetries': 2 } },
+      {
+        id: 'a',
+        parent: 'root',
+        start: 0,
+        dur: 10 * MS,
+        attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.response.finish_reasons': "['length']" },
+      },
+      // The same call seen by the server: still one answer cut off.
+      { id: 'a2', parent: 'a', start: MS, dur: 8 * MS, attrs: { 'gen_ai.response.finish_reasons': 'length' } },
+      {
+        id: 'b',
+        parent: 'root',
+        start: 20 * MS,
+        dur: 10 * MS,
+        attrs: { 'ai.operationId': 'ai.generateText.doGenerate', 'ai.response.finishReason': 'content-filter' },
+      },
+      { id: 'c', parent: 'root', start: 40 * MS, dur: 10 * MS, attrs: { 'http.response.status_code': 429 } },
+      { id: 'd', parent: 'root', start: 60 * MS, dur: 10 * MS, attrs: { 'http.request.resend_count': 1 } },
+    ]);
+    const failures = summaryOf(trace)!.failures;
+    expect(failures.map((f) => [f.kind, f.count, f.firstSpan, f.text])).toEqual([
+      ['length', 1, indexOf(trace, 'a'), 'an answer was cut off at the token limit (finish reason "length")'],
+      [
+        'content_filter',
+        1,
+        indexOf(trace, 'b'),
+        'an answer was stopped by a content filter (finish reason "content_filter")',
+      ],
+      ['rate-limited', 1, indexOf(trace, 'c'), 'rate limited: HTTP 429 on a span'],
+      ['retried', 1, indexOf(trace, 'd'), 'a request was retried'],
+    ]);
+    expect(summaryOf(ragTrace())!.failures).toEqual([]);
+  });
+
+  it('counts a retry once when both the step that retried and the request it resent say so', () => {
+    const trace = makeTrace([
+      { id: 'step', start: 0, dur: 100 * MS, attrs: { 'rag.retry.attempts': 2 } },
+      { id: 'first', parent: 'step', start: 0, dur: 10 * MS, attrs: { 'gen_ai.operation.name': 'embeddings' } },
+      {
+        id: 'resent',
+        parent: 'step',
+        start: 50 * MS,
+        dur: 10 * MS,
+        attrs: { 'gen_ai.operation.name': 'embeddings', 'http.request.resend_count': 1 },
+      },
+    ]);
+    expect(summaryOf(trace)!.failures).toEqual([
+      { kind: 'retried', count: 1, firstSpan: indexOf(trace, 'step'), text: 'a request was retried' },
+    ]);
+  });
+});
+
 describe('mayHaveGenAi', () => {
   it('rules a trace out only when its words are known and none is a GenAI key', () => {
     const trace = makeTrace([{ id: 'a', start: 0, dur: MS }]);
