@@ -2,7 +2,7 @@ import { useMemo, useState, type CSSProperties } from 'react';
 import type { CriticalPathEntry } from '../../analysis/critical-path.ts';
 import type { Trace } from '../../model/trace.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
-import { serviceColor } from '../../view-model/service-colors.ts';
+import { serviceColorIn } from '../../view-model/service-colors.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 
 /** Long paths show their largest steps and a "show all" button, so the panel stays a summary. */
@@ -79,7 +79,11 @@ export function CriticalPathList({
                 }`}
                 onClick={() => useTraceStore.getState().selectSpan(entry.spanIndex)}
               >
-                <span className="swatch" style={{ background: serviceColor(span.serviceName) }} aria-hidden="true" />
+                <span
+                  className="swatch"
+                  style={{ background: serviceColorIn(trace.services, span.serviceName) }}
+                  aria-hidden="true"
+                />
                 <span className="cp-step__service">{span.serviceName}</span>{' '}
                 <span className="cp-step__operation">{span.name}</span>{' '}
                 <span className="cp-step__time">

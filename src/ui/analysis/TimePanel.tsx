@@ -9,7 +9,7 @@ import {
 import type { Trace } from '../../model/trace.ts';
 import { analyzeTrace } from '../../state/analysis-cache.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
-import { serviceColor } from '../../view-model/service-colors.ts';
+import { serviceColorIn } from '../../view-model/service-colors.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import { CriticalPathList } from './CriticalPathList.tsx';
 import { GenAiUsage } from './GenAiUsage.tsx';
@@ -42,9 +42,11 @@ function otherRootLabel(trace: Trace, rootIndex: number): string {
 }
 
 function ServiceBars({
+  services,
   rows,
   totalNs,
 }: {
+  services: readonly string[];
   rows: readonly { key: string; label: string; ns: number }[];
   totalNs: number;
 }) {
@@ -64,13 +66,13 @@ function ServiceBars({
               title={`${r.label}: ${formatExactNs(r.ns)}`}
             >
               <span className="tp-bars__label">
-                <span className="swatch" style={{ background: serviceColor(r.label) }} aria-hidden="true" />
+                <span className="swatch" style={{ background: serviceColorIn(services, r.label) }} aria-hidden="true" />
                 {r.label}
               </span>
               <span className="tp-bars__track" aria-hidden="true">
                 <span
                   className="tp-bars__bar"
-                  style={{ width: `${share * 100}%`, background: serviceColor(r.label) }}
+                  style={{ width: `${share * 100}%`, background: serviceColorIn(services, r.label) }}
                 />
               </span>
               <span className="tp-bars__value">
@@ -135,7 +137,11 @@ function SlowestSpans({ trace }: { trace: Trace }) {
                 title={`${span.serviceName}: ${span.name}\n${formatExactNs(s.valueNs)} self time`}
                 onClick={() => useTraceStore.getState().selectSpan(s.spanIndex)}
               >
-                <span className="swatch" style={{ background: serviceColor(span.serviceName) }} aria-hidden="true" />
+                <span
+                  className="swatch"
+                  style={{ background: serviceColorIn(trace.services, span.serviceName) }}
+                  aria-hidden="true"
+                />
                 <span className="tp-slowest__service">{span.serviceName}</span>{' '}
                 <span className="tp-slowest__operation">{span.name}</span>
               </button>
@@ -179,7 +185,12 @@ function BottleneckLine({ trace, neck, pathNs }: { trace: Trace; neck: Bottlenec
       >
         <strong>{span.name}</strong>
       </button>{' '}
-      in <span className="swatch" style={{ background: serviceColor(span.serviceName) }} aria-hidden="true" />
+      in{' '}
+      <span
+        className="swatch"
+        style={{ background: serviceColorIn(trace.services, span.serviceName) }}
+        aria-hidden="true"
+      />
       <strong className="time-panel__neck-service">{span.serviceName}</strong>:{' '}
       <strong>
         {formatDuration(neck.ns)} of {formatDuration(pathNs)}, {percent(neck.share)}
@@ -275,7 +286,7 @@ export function TimePanel({ trace }: { trace: Trace }) {
             )}
           </div>
           <GenAiUsage trace={trace} sections={paths.main.sections} criticalTotalNs={totalNs} />
-          <ServiceBars rows={summary.byService} totalNs={totalNs} />
+          <ServiceBars services={trace.services} rows={summary.byService} totalNs={totalNs} />
           <SlowestSpans trace={trace} />
         </div>
       )}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { parseDurationInput } from '../../view-model/duration-input.ts';
 import type { Trace } from '../../model/trace.ts';
 import { useViewStore } from '../../state/view-store.ts';
-import { serviceColor } from '../../view-model/service-colors.ts';
+import { serviceColorIn } from '../../view-model/service-colors.ts';
 import { formatDuration } from '../../view-model/duration.ts';
 
 function ServicePicker({ services }: { services: readonly string[] }) {
@@ -24,7 +24,7 @@ function ServicePicker({ services }: { services: readonly string[] }) {
               checked={chosen.includes(service)}
               onChange={(e) => toggle(service, e.target.checked)}
             />
-            <span className="wf-swatch" style={{ background: serviceColor(service) }} aria-hidden="true" />
+            <span className="wf-swatch" style={{ background: serviceColorIn(services, service) }} aria-hidden="true" />
             {service}
           </label>
         ))}

@@ -2,7 +2,7 @@
 // is self time), critical-path segments, event marks and the duration label.
 import { childCoverage } from '../../view-model/child-coverage.ts';
 import { spanEndNs } from '../../analysis/self-time.ts';
-import { serviceColor } from '../../view-model/service-colors.ts';
+import { serviceColorIn } from '../../view-model/service-colors.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import type { RowContext } from './row-context.ts';
 
@@ -103,7 +103,11 @@ export function SpanBar({ ctx, span }: { ctx: RowContext; span: number }) {
       {onScreen && (
         <div
           className={slowest ? 'wf-bar wf-bar--slowest' : 'wf-bar'}
-          style={{ left: `${left}%`, width: `${right - left}%`, background: serviceColor(s.serviceName) }}
+          style={{
+            left: `${left}%`,
+            width: `${right - left}%`,
+            background: serviceColorIn(ctx.trace.services, s.serviceName),
+          }}
           title={title}
           data-testid="span-bar"
         />

@@ -3,7 +3,7 @@
 // that enter the screen.
 import { memo, type MouseEvent } from 'react';
 import { spanBadges } from '../../view-model/span-badges.ts';
-import { serviceColor } from '../../view-model/service-colors.ts';
+import { serviceColorIn } from '../../view-model/service-colors.ts';
 import { formatCount, formatDuration } from '../../view-model/duration.ts';
 import { MAX_INDENT_LEVELS, WATERFALL_ROW_HEIGHT, rowId, type RowContext } from './row-context.ts';
 import { SpanBar } from './SpanBar.tsx';
@@ -40,6 +40,7 @@ function WaterfallRowView({
   const badges = spanBadges(s.attributes);
   const slowest = ctx.isSlowest[span] === 1;
   const hasChildren = childCount > 0;
+  const color = serviceColorIn(ctx.trace.services, s.serviceName);
 
   const onToggle = (e: MouseEvent) => {
     // The row's own click selects; the toggle only expands or collapses.
@@ -63,6 +64,7 @@ function WaterfallRowView({
       aria-label={`${s.serviceName}: ${s.name}, ${formatDuration(s.durationNs)}${isError ? ', error' : ''}`}
       data-testid="span-row"
       data-span-id={s.spanId}
+      data-service={s.serviceName}
       data-depth={depth}
       data-match={match ? 'true' : undefined}
       style={{ transform: `translateY(${top}px)`, height: WATERFALL_ROW_HEIGHT }}
@@ -88,7 +90,7 @@ function WaterfallRowView({
         ) : (
           <span className="wf-toggle wf-toggle--leaf" aria-hidden="true" />
         )}
-        <span className="wf-swatch" style={{ background: serviceColor(s.serviceName) }} aria-hidden="true" />
+        <span className="wf-swatch" style={{ background: color }} data-color={color} aria-hidden="true" />
         <span className="wf-service">{s.serviceName}</span>
         <span className="wf-op">{s.name}</span>
         {isError && (
