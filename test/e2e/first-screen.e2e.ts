@@ -31,7 +31,44 @@ async function legend(page: Page): Promise<Map<string, string>> {
   return out;
 }
 
+/** Rows wholly inside the window: what a user sees without scrolling anything. */
+function rowsInView(page: Page): Promise<number> {
+  return page.getByTestId('span-row').evaluateAll(
+    (rows) =>
+      rows.filter((r) => {
+        const box = r.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      }).length,
+  );
+}
+
+async function openDemo(width: number, height: number): Promise<Page> {
+  const page = await openPage(browser, '', width, height);
+  await page.getByTestId('span-row').first().waitFor();
+  return page;
+}
+
 describe('first screen', () => {
+  it('shows at least 18 rows of the demo trace at 1440×900, with the summary folded to its bottleneck line', async () => {
+    const page = await openDemo(1440, 900);
+    expect(Number(await page.getByTestId('trace-summary').getAttribute('data-span-count'))).toBeGreaterThan(18);
+    expect(await rowsInView(page)).toBeGreaterThanOrEqual(18);
+    expect(await page.getByTestId('bottleneck').isVisible()).toBe(true);
+    expect(await page.getByTestId('time-panel-toggle').getAttribute('aria-expanded')).toBe('false');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows at least 12 rows at 1024×700, also with a span selected', async () => {
+    const page = await openDemo(1024, 700);
+    expect(await rowsInView(page)).toBeGreaterThanOrEqual(12);
+    await page.getByTestId('span-row').nth(1).click();
+    await page.getByTestId('span-detail').waitFor();
+    expect(await rowsInView(page)).toBeGreaterThanOrEqual(12);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it("gives each of HotROD's services its own color, the same in the legend and on every row, on every load", async () => {
     const page = await openCorpusFile(HOTROD);
     const colors = await legend(page);

@@ -10,7 +10,7 @@ import { useElementWidth } from './use-element-width.ts';
 import { useThemeVersion } from './use-theme-version.ts';
 import { panZoom, scaleZoom, shownRange, zoomBetween } from './zoom.ts';
 
-const HEIGHT = 44;
+const HEIGHT = 30;
 /** A press that moves less than this is a click (which pans), not a drag. */
 const DRAG_THRESHOLD_PX = 4;
 

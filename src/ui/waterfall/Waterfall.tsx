@@ -153,6 +153,11 @@ function WaterfallView({ trace }: { trace: Trace }) {
           onStep={step}
           onLeave={() => treeRef.current?.focus()}
         />
+        {/* One wrapping row: on a wide screen tree buttons, search and filters share a line. */}
+        <FilterControls trace={trace} />
+        <span className="wf-shown" data-testid="rows-shown">
+          {formatCount(model.rows.length)} of {formatCount(trace.spans.length)} spans shown
+        </span>
         <button
           type="button"
           className="wf-help-button"
@@ -162,12 +167,6 @@ function WaterfallView({ trace }: { trace: Trace }) {
         >
           ?
         </button>
-      </div>
-      <div className="wf-toolbar wf-toolbar--filters">
-        <FilterControls trace={trace} />
-        <span className="wf-shown" data-testid="rows-shown">
-          {formatCount(model.rows.length)} of {formatCount(trace.spans.length)} spans shown
-        </span>
       </div>
       {selectedHidden && (
         <div className="wf-notice" role="status">
