@@ -69,6 +69,39 @@ describe('first screen', () => {
     await page.close();
   });
 
+  it('keeps slow marks to the spans that stand out, and draws the critical path in a color no error has', async () => {
+    // Tall enough that every row of the demo is rendered (the list renders only what is on screen).
+    const page = await openDemo(1440, 2400);
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    const spans = Number(await page.getByTestId('trace-summary').getAttribute('data-span-count'));
+    await expect.poll(() => page.getByTestId('span-row').count()).toBe(spans);
+    const slow = await page.getByTestId('slow-mark').count();
+    expect(slow).toBeGreaterThan(0);
+    // The ten slowest used to be marked, whatever their share.
+    expect(slow).toBeLessThan(10);
+    // The dashed mark covers self time only: never wider than the bar it sits on.
+    for (const row of await page.locator('[data-testid="span-row"]:has([data-testid="slow-mark"])').all()) {
+      const bar = await row.getByTestId('span-bar').boundingBox();
+      for (const part of await row.getByTestId('slow-self').all()) {
+        const box = (await part.boundingBox())!;
+        expect(box.width).toBeLessThanOrEqual(bar!.width + 1);
+      }
+    }
+    const colors = await page.evaluate(() => {
+      const probe = (cls: string) => {
+        const el = document.querySelector(cls);
+        return el ? getComputedStyle(el).backgroundColor : null;
+      };
+      const errorMark = document.querySelector('[data-testid="error-mark"]');
+      return { critical: probe('.wf-critical'), error: errorMark ? getComputedStyle(errorMark).backgroundColor : null };
+    });
+    expect(colors.critical).not.toBeNull();
+    expect(colors.error).not.toBeNull();
+    expect(colors.critical).not.toBe(colors.error);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it("gives each of HotROD's services its own color, the same in the legend and on every row, on every load", async () => {
     const page = await openCorpusFile(HOTROD);
     const colors = await legend(page);

@@ -34,6 +34,20 @@ function pieces(runs: ArrayLike<number>, toPct: (ns: number) => number): Piece[]
   return out;
 }
 
+/** The parts of [left, right] that no piece covers: where the span worked itself. */
+function uncovered(left: number, right: number, covered: readonly Piece[]): Piece[] {
+  const out: Piece[] = [];
+  let at = Math.max(left, 0);
+  const end = Math.min(right, 100);
+  for (const p of covered) {
+    if (p.left > at) out.push({ left: at, right: Math.min(p.left, end) });
+    at = Math.max(at, p.right);
+    if (at >= end) break;
+  }
+  if (at < end) out.push({ left: at, right: end });
+  return out.filter((p) => p.right > p.left);
+}
+
 function eventMarks(ctx: RowContext, span: number): { left: number; title: string }[] {
   const { startNs, events } = ctx.trace.spans[span];
   const buckets = new Map<number, { left: number; names: string[]; count: number }>();
@@ -102,7 +116,7 @@ export function SpanBar({ ctx, span }: { ctx: RowContext; span: number }) {
     <div className="wf-timeline">
       {onScreen && (
         <div
-          className={slowest ? 'wf-bar wf-bar--slowest' : 'wf-bar'}
+          className="wf-bar"
           style={{
             left: `${left}%`,
             width: `${right - left}%`,
@@ -120,6 +134,18 @@ export function SpanBar({ ctx, span }: { ctx: RowContext; span: number }) {
           title="Time spent in children"
         />
       ))}
+      {/* A slow span is marked where it worked itself, not around the children it waited for. */}
+      {slowest &&
+        onScreen &&
+        uncovered(left, right, covered).map((p) => (
+          <div
+            key={`slow${p.left}`}
+            className="wf-slow-self"
+            style={{ left: `${p.left}%`, width: `${p.right - p.left}%` }}
+            title={`Self time ${formatDuration(selfNs)}: one of the spans that stand out`}
+            data-testid="slow-self"
+          />
+        ))}
       {critical.map((p) => (
         <div
           key={p.left}
