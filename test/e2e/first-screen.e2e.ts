@@ -102,6 +102,29 @@ describe('first screen', () => {
     await page.close();
   });
 
+  it("fits HotROD's span names in the name column, naming the service only where it changes", async () => {
+    const page = await openCorpusFile(HOTROD, 1440, 900);
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    const rows = await page.getByTestId('span-row').evaluateAll((els) =>
+      els.map((r) => {
+        const op = r.querySelector<HTMLElement>('.wf-op')!;
+        const service = r.querySelector<HTMLElement>('.wf-service')!;
+        return {
+          truncated: op.scrollWidth > op.clientWidth + 1,
+          serviceShown: service.getBoundingClientRect().width > 1,
+          depth: Number(r.getAttribute('data-depth')),
+        };
+      }),
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.filter((r) => r.truncated)).toEqual([]);
+    // The root names its service; some deeper rows of the same service do not repeat it.
+    expect(rows[0].serviceShown).toBe(true);
+    expect(rows.some((r) => !r.serviceShown)).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it("gives each of HotROD's services its own color, the same in the legend and on every row, on every load", async () => {
     const page = await openCorpusFile(HOTROD);
     const colors = await legend(page);

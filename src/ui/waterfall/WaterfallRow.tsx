@@ -3,6 +3,7 @@
 // that enter the screen.
 import { memo, type MouseEvent } from 'react';
 import { spanBadges } from '../../view-model/span-badges.ts';
+import { showsService } from '../../view-model/name-column.ts';
 import { serviceColorIn } from '../../view-model/service-colors.ts';
 import { formatCount, formatDuration } from '../../view-model/duration.ts';
 import { MAX_INDENT_LEVELS, WATERFALL_ROW_HEIGHT, rowId, type RowContext } from './row-context.ts';
@@ -91,7 +92,10 @@ function WaterfallRowView({
           <span className="wf-toggle wf-toggle--leaf" aria-hidden="true" />
         )}
         <span className="wf-swatch" style={{ background: color }} data-color={color} aria-hidden="true" />
-        <span className="wf-service">{s.serviceName}</span>
+        {/* The service is named where it changes; below that it stays in the text for search and screen readers. */}
+        <span className={showsService(ctx.trace, span) ? 'wf-service' : 'wf-service wf-service--repeat'}>
+          {s.serviceName}
+        </span>
         <span className="wf-op">{s.name}</span>
         {isError && (
           <span

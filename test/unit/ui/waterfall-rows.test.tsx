@@ -138,6 +138,15 @@ describe('waterfall rows', () => {
     expect([Math.round(parseFloat(leaf.style.left)), Math.round(parseFloat(leaf.style.width))]).toEqual([10, 20]);
   });
 
+  it('names the service where it changes and keeps repeats out of the way of the name', () => {
+    renderWaterfall(trace);
+    // fail is an 'ai' span under the 'ai' llm span; llm is under gateway.
+    expect(row('llm').querySelector('.wf-service')!.className).not.toContain('wf-service--repeat');
+    expect(row('fail').querySelector('.wf-service')!.className).toContain('wf-service--repeat');
+    // Still in the row's text, for search and screen readers.
+    expect(row('fail').textContent).toContain('ai');
+  });
+
   it('renders only the rows on screen for a long trace', () => {
     const specs: SpanSpec[] = [{ id: 'root', start: 0, dur: 10_000 }];
     for (let i = 0; i < 1500; i++) specs.push({ id: `c${i}`, parent: 'root', start: i, dur: 5 });
