@@ -13,6 +13,7 @@ afterAll(async () => {
 });
 
 const HOTROD = 'otlp/jaeger-ui__getTrace-response.json';
+const MULTI = 'otlp/otel-tui__test_data.json';
 
 async function openCorpusFile(file: string, width?: number, height?: number): Promise<Page> {
   const page = await openPage(browser, '?demo=0', width, height);
@@ -121,6 +122,30 @@ describe('first screen', () => {
     // The root names its service; some deeper rows of the same service do not repeat it.
     expect(rows[0].serviceShown).toBe(true);
     expect(rows.some((r) => !r.serviceShown)).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a file of many traces on its list and plot; a click anywhere on a row shows that trace on screen', async () => {
+    const page = await openPage(browser, '?demo=0', 1440, 900);
+    await page.getByTestId('drop-zone').locator('input[type=file]').setInputFiles(corpusPath(MULTI));
+    const picker = page.getByTestId('trace-picker');
+    await picker.waitFor();
+    expect(await picker.isVisible()).toBe(true);
+    expect(await page.getByTestId('trace-scatter').isVisible()).toBe(true);
+    const rows = picker.locator('tbody tr');
+    const target = rows.nth(5);
+    const traceId = await target.getAttribute('data-trace-id');
+    // The trace id column, not the root's button.
+    await target.locator('code').click();
+    const summary = page.getByTestId('trace-summary');
+    await expect.poll(() => summary.getAttribute('data-trace-id')).toBe(traceId);
+    // The list folds, and the trace is on the screen, not below the list.
+    expect(await picker.isVisible()).toBe(false);
+    const box = (await summary.boundingBox())!;
+    expect(box.y).toBeLessThan(900 / 2);
+    await page.getByTestId('span-row').first().waitFor();
+    expect(await page.getByTestId('span-row').first().isVisible()).toBe(true);
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
