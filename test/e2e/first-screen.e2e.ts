@@ -150,6 +150,31 @@ describe('first screen', () => {
     await page.close();
   });
 
+  it('a statistics row shows its spans in a timeline zoomed to them, not in a zoom left from the flamegraph', async () => {
+    // The demo, opened in the flamegraph zoomed to its first microsecond.
+    const page = await openPage(browser, '?view=flamegraph&zoom=0-1000', 1440, 900);
+    await page.getByTestId('trace-summary').waitFor();
+    await page.getByRole('tab', { name: 'Statistics' }).click();
+    const table = page.getByTestId('statistics');
+    await table.waitFor();
+    const label = await table.locator('tbody tr').first().getAttribute('data-label');
+    await table.locator('tbody tr').first().locator('td').first().click();
+    await page.getByTestId('span-row').first().waitFor();
+    // Every row the filter keeps for itself has its bar in the window shown.
+    const onScreen = await page
+      .locator(`[data-testid="span-row"]:has(.wf-service:text-is("${label}"))`)
+      .evaluateAll((rows) =>
+        rows.map((r) => {
+          const bar = r.querySelector('[data-testid="span-bar"]');
+          return bar !== null && bar.getBoundingClientRect().width > 0;
+        }),
+      );
+    expect(onScreen.length).toBeGreaterThan(0);
+    expect(onScreen.every(Boolean)).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it("gives each of HotROD's services its own color, the same in the legend and on every row, on every load", async () => {
     const page = await openCorpusFile(HOTROD);
     const colors = await legend(page);
