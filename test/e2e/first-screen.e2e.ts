@@ -175,6 +175,26 @@ describe('first screen', () => {
     await page.close();
   });
 
+  it('the flamegraph has the same search box and / and ? shortcuts, and its search carries to the waterfall', async () => {
+    const page = await openPage(browser, '?view=flamegraph', 1024, 700);
+    await page.getByTestId('trace-summary').waitFor();
+    const box = page.getByRole('searchbox', { name: 'Search spans' });
+    await box.waitFor();
+    await page.keyboard.press('/');
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('decode');
+    await expect.poll(() => page.getByTestId('match-count').textContent()).toMatch(/match/);
+    await page.keyboard.press('Enter');
+    await box.evaluate((el) => (el as HTMLInputElement).blur());
+    await page.keyboard.press('?');
+    await page.getByTestId('shortcuts-dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: 'Waterfall' }).click();
+    expect(await page.getByTestId('waterfall-search').inputValue()).toBe('decode');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it("gives each of HotROD's services its own color, the same in the legend and on every row, on every load", async () => {
     const page = await openCorpusFile(HOTROD);
     const colors = await legend(page);
