@@ -207,6 +207,22 @@ describe('first screen', () => {
       );
     expect(rows.length).toBeGreaterThan(0);
     for (const [service, color] of rows) expect(color).toBe(colors.get(service!));
+    // The minimap draws each band in its service's color too.
+    const hex = [...new Set(colors.values())];
+    const minimapColors = await page.locator('.wf-minimap__canvas').evaluate((canvas, legend) => {
+      const c = canvas as HTMLCanvasElement;
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      const wanted = legend.map((h) => [1, 3, 5].map((k) => parseInt(h.slice(k, k + 2), 16)));
+      const seen = new Set<number>();
+      for (let o = 0; o < data.length; o += 4) {
+        if (data[o + 3] === 0) continue;
+        wanted.forEach((rgb, k) => {
+          if (rgb.every((v, j) => Math.abs(v - data[o + j]) <= 4)) seen.add(k);
+        });
+      }
+      return seen.size;
+    }, hex);
+    expect(minimapColors).toBeGreaterThanOrEqual(3);
     await page.reload();
     await page.getByTestId('drop-zone').locator('input[type=file]').setInputFiles(corpusPath(HOTROD));
     await page.getByTestId('service-legend').waitFor();
