@@ -28,7 +28,7 @@ import { shownRange, zoomBetween } from './zoom.ts';
 import './Waterfall.css';
 
 /** The name column starts wide enough for its names, within these bounds (and 45% of the window). */
-const FIT_MIN_NAME_WIDTH = 260;
+const FIT_MIN_NAME_WIDTH = 320;
 const FIT_MAX_NAME_WIDTH = 560;
 const FIT_MAX_WINDOW_SHARE = 0.45;
 const TICK_SPACING_PX = 110;
