@@ -93,6 +93,11 @@ function ServiceBars({
 
 /** Hops shown before "…": the summary must stay one or two lines. */
 const SHOWN_HOPS = 10;
+/**
+ * A path that changes service more often than this (a large trace going back and forth) is
+ * not summed up in one line: ten hops of hundreds say nothing; the steps and bars below do.
+ */
+const MAX_SUMMED_HOPS = 30;
 
 /** The path in one line of services: "api-gateway 5 ms → inference-server 1.68 s → …". */
 function ServiceHops({ trace, hops }: { trace: Trace; hops: readonly ServiceHop[] }) {
@@ -254,7 +259,7 @@ export function TimePanel({ trace }: { trace: Trace }) {
         <div className="time-panel__body" id={bodyId}>
           <div className="tp-block tp-block--wide">
             <h3>Critical path</h3>
-            <ServiceHops trace={trace} hops={summary.hops} />
+            {summary.hops.length <= MAX_SUMMED_HOPS && <ServiceHops trace={trace} hops={summary.hops} />}
             <CriticalPathList
               trace={trace}
               entries={paths.main.entries}

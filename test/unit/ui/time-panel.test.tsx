@@ -64,6 +64,20 @@ describe('TimePanel', () => {
     expect(useTraceStore.getState().selectedSpan).toBe(indexOf(trace, 'rec'));
   });
 
+  it('leaves out the one-line summary when the path goes back and forth between services dozens of times', () => {
+    const chain: SpanSpec[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `s${i}`,
+      parent: i === 0 ? undefined : `s${i - 1}`,
+      start: i * MS,
+      dur: (100 - i * 2) * MS,
+      service: i % 2 === 0 ? 'api' : 'db',
+    }));
+    render(<TimePanel trace={makeTrace(chain)} />);
+    openPanel();
+    expect(screen.queryByTestId('critical-path-services')).toBeNull();
+    expect(screen.getByTestId('critical-path')).toBeTruthy();
+  });
+
   it('names the bottleneck span, its service and its share of the path, and selects it', () => {
     const trace = makeTrace(GATEWAY);
     render(<TimePanel trace={trace} />);
