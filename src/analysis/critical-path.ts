@@ -53,6 +53,14 @@ export interface Bottleneck {
   readonly share: number;
 }
 
+export interface BottleneckSpan {
+  readonly spanIndex: number;
+  /** The span's own time on the path (not its children's). */
+  readonly ns: number;
+  /** ns as a fraction of the whole path. */
+  readonly share: number;
+}
+
 export interface CriticalTime {
   readonly key: string;
   readonly label: string;
@@ -245,6 +253,23 @@ export function bottleneck(trace: Trace, entries: readonly CriticalPathEntry[]):
     if (best === undefined || ns > best.ns) best = { serviceName, ns, share: ns / total };
   }
   return best;
+}
+
+/**
+ * The span whose own work holds the most of the path's time; ties go to the one that appears
+ * first on it. This is the answer to "what made this trace slow": a service's total can be
+ * spread over many small spans, a span's self time on the path cannot. Undefined when the path
+ * holds no time.
+ */
+export function bottleneckSpan(entries: readonly CriticalPathEntry[]): BottleneckSpan | undefined {
+  let total = 0;
+  let best: CriticalPathEntry | undefined;
+  for (const e of entries) {
+    total += e.selfOnPathNs;
+    if (best === undefined || e.selfOnPathNs > best.selfOnPathNs) best = e;
+  }
+  if (best === undefined || total <= 0) return undefined;
+  return { spanIndex: best.spanIndex, ns: best.selfOnPathNs, share: best.selfOnPathNs / total };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Trace } from '../model/trace.ts';
-import { serviceColor } from '../view-model/service-colors.ts';
+import { serviceColors } from '../view-model/service-colors.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { epochNsToDate, formatDuration, formatExactNs, plural } from '../view-model/duration.ts';
 import { traceTitle } from './trace-label.ts';
@@ -63,11 +63,11 @@ export function TraceHeader({ trace }: { trace: Trace }) {
         </div>
       </dl>
       {genai && <GenAiHeaderFacts trace={trace} summary={genai} />}
-      <ul className="service-legend" aria-label="Services">
-        {trace.services.map((s) => (
-          <li key={s}>
-            <span className="swatch" style={{ background: serviceColor(s) }} aria-hidden="true" />
-            {s}
+      <ul className="service-legend" aria-label="Services" data-testid="service-legend">
+        {[...serviceColors(trace.services)].map(([service, color]) => (
+          <li key={service} data-service={service} data-color={color}>
+            <span className="swatch" style={{ background: color }} aria-hidden="true" />
+            {service}
           </li>
         ))}
       </ul>

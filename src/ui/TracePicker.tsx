@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { allTraces, useTraceStore } from '../state/trace-store.ts';
+import { allTraces, useTraceStore, type TraceRef } from '../state/trace-store.ts';
 import { epochNsToDate, formatDuration } from '../view-model/duration.ts';
 import { genAiOverview } from '../analysis/genai-overview.ts';
 import { compactCount } from '../view-model/genai-labels.ts';
@@ -14,10 +14,12 @@ import {
 } from './trace-list.ts';
 import { TraceScatter } from './TraceScatter.tsx';
 
-/** A list this long opens folded, and gets a filter and a choice of order. */
+/** A list this long gets a filter, a choice of order and a plot. */
 const LONG_LIST = 12;
 /** Rows drawn at most: thousands of table rows would hold the page up for a list nobody scrolls through. */
 export const MAX_PICKER_ROWS = 1_000;
+/** Trace ids are shown this long; the whole id is in the title and the filter matches all of it. */
+const TRACE_ID_CHARS = 16;
 
 const countFormat = new Intl.NumberFormat('en');
 
@@ -28,12 +30,20 @@ export function TracePicker() {
   const selectTrace = useTraceStore((s) => s.selectTrace);
   const [filter, setFilter] = useState('');
   const [order, setOrder] = useState<TraceOrder>('loaded');
+  // New files open on the list (a file of many traces has no one trace to start on); a pick
+  // folds it so the trace takes the screen.
+  const [open, setOpen] = useState(true);
   // A filter typed for other files would hide the new ones; the chosen order is kept.
   const [filteredFiles, setFilteredFiles] = useState(files);
   if (filteredFiles !== files) {
     setFilteredFiles(files);
     setFilter('');
+    setOpen(true);
   }
+  const pick = (ref: TraceRef) => {
+    selectTrace(ref);
+    setOpen(false);
+  };
   const rows = useMemo(() => traceListRows(allTraces(files)), [files]);
   const shown = useMemo(() => shownTraces(rows, filter, order), [rows, filter, order]);
   const drawn = useMemo(() => shown.slice(0, MAX_PICKER_ROWS), [shown]);
@@ -51,8 +61,10 @@ export function TracePicker() {
   if (rows.length < 2) return null;
   const long = rows.length > LONG_LIST;
   return (
-    <details className="trace-picker" open={!long}>
-      <summary>{countFormat.format(rows.length)} traces loaded: pick one</summary>
+    <details className="trace-picker" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        {countFormat.format(rows.length)} traces loaded: {open ? 'pick one' : 'show the list'}
+      </summary>
       {long && (
         <div className="trace-picker__controls">
           <input
@@ -79,12 +91,13 @@ export function TracePicker() {
           </span>
         </div>
       )}
-      {long && drawn.length > 0 && <TraceScatter rows={drawn} current={current} onPick={selectTrace} />}
+      {long && drawn.length > 0 && <TraceScatter rows={drawn} current={current} onPick={pick} />}
       <table data-testid="trace-picker">
         <thead>
           <tr>
             <th scope="col">Root</th>
             <th scope="col">Service</th>
+            <th scope="col">Trace id</th>
             <th scope="col">Start</th>
             <th scope="col">Duration</th>
             <th scope="col">Spans</th>
@@ -102,7 +115,7 @@ export function TracePicker() {
           <tbody key={group.sessionId ?? ''} data-session-id={group.sessionId}>
             {grouped && (
               <tr className="trace-picker__session">
-                <th scope="rowgroup" colSpan={hasGenAi ? 9 : 6}>
+                <th scope="rowgroup" colSpan={hasGenAi ? 10 : 7}>
                   {group.sessionId === undefined ? (
                     'No session'
                   ) : (
@@ -119,7 +132,7 @@ export function TracePicker() {
                 key={`${row.ref.file}:${row.ref.trace}`}
                 row={row}
                 active={current?.file === row.ref.file && current.trace === row.ref.trace}
-                onPick={selectTrace}
+                onPick={pick}
                 genai={hasGenAi ? (overviews.get(row) ?? null) : undefined}
               />
             ))}
@@ -150,13 +163,26 @@ function TraceRow({
   genai: ReturnType<typeof genAiOverview> | null | undefined;
 }) {
   return (
-    <tr aria-selected={active} data-trace-id={trace.traceId}>
+    // The whole row is a mouse target; its button is the keyboard's.
+    <tr aria-selected={active} data-trace-id={trace.traceId} className="trace-picker__row" onClick={() => onPick(ref)}>
       <td>
-        <button type="button" onClick={() => onPick(ref)} title={`${trace.traceId} (${fileName})`}>
+        <button
+          type="button"
+          onClick={(e) => {
+            e.stopPropagation();
+            onPick(ref);
+          }}
+          title={`${trace.traceId} (${fileName})`}
+        >
           {operation || trace.traceId}
         </button>
       </td>
       <td>{service}</td>
+      <td>
+        <code title={trace.traceId}>
+          {trace.traceId.length > TRACE_ID_CHARS ? `${trace.traceId.slice(0, TRACE_ID_CHARS)}…` : trace.traceId}
+        </code>
+      </td>
       <td>{epochNsToDate(trace.startEpochNs).toLocaleString()}</td>
       <td>{formatDuration(trace.durationNs)}</td>
       <td>{trace.spans.length}</td>

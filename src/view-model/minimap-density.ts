@@ -12,6 +12,8 @@ export interface DensityGrid {
   /** 1 where an error span covers the pixel. */
   readonly errors: Uint8Array;
   readonly maxCount: number;
+  /** Per pixel row, the first span drawn in it (-1 for none): the row takes its service's color. */
+  readonly rowSpan: Int32Array;
 }
 
 export function minimapDensity(trace: Trace, width: number, height: number): DensityGrid {
@@ -23,6 +25,7 @@ export function minimapDensity(trace: Trace, width: number, height: number): Den
   const stride = w + 1;
   const diff = new Int32Array(h * stride);
   const errorDiff = new Int32Array(h * stride);
+  const rowSpan = new Int32Array(h).fill(-1);
   for (let k = 0; k < n; k++) {
     const i = tree.preorder[k];
     const span = spans[i];
@@ -32,6 +35,7 @@ export function minimapDensity(trace: Trace, width: number, height: number): Den
     const x1 = Math.max(x0 + 1, Math.min(w, Math.ceil((spanEndNs(span.startNs, span.durationNs) / duration) * w)));
     const error = span.status.code === 'error';
     for (let y = y0; y < y1; y++) {
+      if (rowSpan[y] === -1) rowSpan[y] = i;
       diff[y * stride + x0]++;
       diff[y * stride + x1]--;
       if (error) {
@@ -54,5 +58,5 @@ export function minimapDensity(trace: Trace, width: number, height: number): Den
       if (run > maxCount) maxCount = run;
     }
   }
-  return { width: w, height: h, counts, errors, maxCount };
+  return { width: w, height: h, counts, errors, maxCount, rowSpan };
 }

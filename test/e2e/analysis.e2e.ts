@@ -20,6 +20,12 @@ async function openCorpusFile(file: string): Promise<Page> {
   return page;
 }
 
+/** "Where the time went" starts folded to its bottleneck line; these tests read its lists. */
+async function openTimePanel(page: Page): Promise<void> {
+  const toggle = page.getByTestId('time-panel-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
 async function steps(page: Page, testId: string) {
   const items = page.getByTestId(testId).first().locator('li[data-span-id]');
   const n = await items.count();
@@ -36,6 +42,7 @@ async function steps(page: Page, testId: string) {
 describe('analysis', () => {
   it("shows jaeger-ui's critical path test trace as A → B → C → D with each step's time on the path", async () => {
     const page = await openCorpusFile('jaeger/jaeger-ui__TraceCriticalPath__testTrace.json');
+    await openTimePanel(page);
     await page.getByTestId('critical-path').waitFor();
     // The file's own expectation: [S1] O1 40, [S2] O2 20, [S3] O3 10, [S4] O4 30 (µs).
     expect(await steps(page, 'critical-path')).toEqual([
@@ -50,8 +57,33 @@ describe('analysis', () => {
     await page.close();
   });
 
+  it('names the bottleneck span (the one holding the most of the path) on the folded summary, and selects it', async () => {
+    const file = 'jaeger/jaeger-ui__TraceCriticalPath__testTrace.json';
+    // The file's own expectation: µs on the path per "[service] operation"; the largest is the bottleneck.
+    const document = JSON.parse(readFileSync(corpusPath(file), 'utf8')) as { testing: Record<string, number>[] };
+    const [label, us] = Object.entries(document.testing[0]).sort((a, b) => b[1] - a[1])[0];
+    const [, service, operation] = /^\[(.+)\] (.+)$/.exec(label)!;
+    const total = Object.values(document.testing[0]).reduce((a, b) => a + b, 0);
+    const page = await openCorpusFile(file);
+    const neck = page.getByTestId('bottleneck');
+    // Seen without opening the panel: the summary is one line above the waterfall.
+    expect(await neck.isVisible()).toBe(true);
+    expect(await page.getByTestId('time-panel-toggle').getAttribute('aria-expanded')).toBe('false');
+    expect((await neck.textContent())!.replace(/\s+/g, ' ')).toContain(
+      `${operation} in ${service}: ${us} µs of ${total} µs, ${Math.round((us / total) * 100)}% of the critical path`,
+    );
+    const spanId = await neck.getAttribute('data-span-id');
+    const row = page.locator(`[data-testid="span-row"][data-span-id="${spanId}"]`);
+    expect(await row.textContent()).toContain(operation);
+    await neck.getByRole('button', { name: operation }).click();
+    await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it('selects a span from the path: the waterfall row is selected and the detail pane shows it', async () => {
     const page = await openCorpusFile('jaeger/jaeger-ui__TraceCriticalPath__testTrace.json');
+    await openTimePanel(page);
     await page.getByTestId('critical-path').locator('li[data-span-id="c"] button').click();
     const row = page.locator('[data-testid="span-row"][data-span-id="c"]');
     await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
@@ -69,6 +101,7 @@ describe('analysis', () => {
 
   it('lists orphan subtrees separately from the main critical path', async () => {
     const page = await openCorpusFile('zipkin/zipkin__messaging2.json');
+    await openTimePanel(page);
     await page.getByTestId('critical-path').waitFor();
     const main = await steps(page, 'critical-path');
     const others = page.getByTestId('critical-path-other');
@@ -144,6 +177,7 @@ describe('analysis', () => {
     }
     expect(expected.size).toBeGreaterThan(1);
     const page = await openCorpusFile(file);
+    await openTimePanel(page);
     const block = page.getByTestId('genai-summary');
     await block.waitFor();
     for (const [model, want] of expected) {

@@ -54,7 +54,8 @@ async function openTraceList(file: string): Promise<Page> {
   const page = await openPage(browser, '?demo=0');
   await page.locator('input[type=file]').setInputFiles(corpusPath(file));
   await loadSummary(page);
-  await page.locator('.trace-picker summary').click();
+  // A file of many traces opens on its list.
+  await page.getByTestId('trace-picker').waitFor();
   return page;
 }
 

@@ -1,14 +1,28 @@
-import { useState } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import type { CriticalPathEntry } from '../../analysis/critical-path.ts';
 import type { Trace } from '../../model/trace.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
-import { serviceColor } from '../../view-model/service-colors.ts';
+import { serviceColorIn } from '../../view-model/service-colors.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 
-/** Long paths show their start and a "show all" button, so the panel stays a summary. */
+/** Long paths show their largest steps and a "show all" button, so the panel stays a summary. */
 export const SHOWN_PATH_ENTRIES = 12;
 /** Paths of deep traces can hold tens of thousands of steps; those grow by this many per click. */
 const MORE_STEP = 1000;
+
+/** A step holding at least this share of the path is drawn heavier than the rest. */
+const MAJOR_STEP_SHARE = 0.2;
+
+/**
+ * The first step (where the path starts) and the largest others, `limit` in all, in path
+ * order: a 1.88 s step must not hide behind a dozen 1 ms ones.
+ */
+function largestSteps(entries: readonly CriticalPathEntry[], limit: number): CriticalPathEntry[] {
+  const order = entries.map((_, k) => k).slice(1);
+  order.sort((a, b) => entries[b].selfOnPathNs - entries[a].selfOnPathNs || a - b);
+  const kept = [0, ...order.slice(0, Math.max(0, limit - 1))].sort((a, b) => a - b);
+  return kept.map((k) => entries[k]);
+}
 
 /**
  * A critical path as a sentence of steps, "service operation time → …"; each step selects its
@@ -26,20 +40,34 @@ export function CriticalPathList({
   label: string;
 }) {
   const [limit, setLimit] = useState(SHOWN_PATH_ENTRIES);
+  const positions = useMemo(() => new Map(entries.map((e, k) => [e, k])), [entries]);
   const selected = useTraceStore((s) => s.selectedSpan);
-  const shown = entries.length > limit ? entries.slice(0, limit) : entries;
+  const shown = entries.length > limit ? largestSteps(entries, limit) : entries;
   const hidden = entries.length - shown.length;
+  let pathTotal = 0;
+  for (const e of entries) pathTotal += e.selfOnPathNs;
+  let previous = -1;
   return (
     <div className="cp-path">
       <ol className="cp-list" data-testid={testId} aria-label={label}>
         {shown.map((entry, k) => {
           const span = trace.spans[entry.spanIndex];
           const partial = entry.selfOnPathNs < span.durationNs;
+          const position = positions.get(entry) ?? k;
+          const skipped = position - previous - 1;
+          previous = position;
+          const share = pathTotal > 0 ? entry.selfOnPathNs / pathTotal : 0;
           return (
-            <li key={entry.spanIndex} data-span-id={span.spanId} data-self-ns={Math.round(entry.selfOnPathNs)}>
+            <li
+              key={entry.spanIndex}
+              data-span-id={span.spanId}
+              data-self-ns={Math.round(entry.selfOnPathNs)}
+              className={share >= MAJOR_STEP_SHARE ? 'cp-item cp-item--major' : 'cp-item'}
+              style={{ '--cp-share': share } as CSSProperties}
+            >
               {k > 0 && (
                 <span className="cp-arrow" aria-hidden="true">
-                  {' → '}
+                  {skipped > 0 ? ` → … ${skipped} smaller → ` : ' → '}
                 </span>
               )}
               <button
@@ -51,7 +79,11 @@ export function CriticalPathList({
                 }`}
                 onClick={() => useTraceStore.getState().selectSpan(entry.spanIndex)}
               >
-                <span className="swatch" style={{ background: serviceColor(span.serviceName) }} aria-hidden="true" />
+                <span
+                  className="swatch"
+                  style={{ background: serviceColorIn(trace.services, span.serviceName) }}
+                  aria-hidden="true"
+                />
                 <span className="cp-step__service">{span.serviceName}</span>{' '}
                 <span className="cp-step__operation">{span.name}</span>{' '}
                 <span className="cp-step__time">

@@ -9,9 +9,9 @@ import {
 } from '../../analysis/statistics.ts';
 import type { Trace } from '../../model/trace.ts';
 import { analyzeTrace } from '../../state/analysis-cache.ts';
-import { useViewStore } from '../../state/view-store.ts';
 import { formatCount, formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import { useStatsSettings, type StatGroupMode } from './stats-settings.ts';
+import { showSpanSet } from '../show-span-set.ts';
 import './analysis.css';
 
 const PAGE_ROWS = 200;
@@ -43,9 +43,7 @@ const MODES: readonly { mode: StatGroupMode; label: string }[] = [
 ];
 
 function showSpans(row: StatRow): void {
-  const view = useViewStore.getState();
-  view.setFilters({ spanSet: { label: row.label, indexes: row.spanIndexes } });
-  view.setView('waterfall');
+  showSpanSet(row.label, row.spanIndexes);
 }
 
 function Cell({ row, column }: { row: StatRow; column: Column }) {

@@ -1,10 +1,15 @@
 import { useId, useMemo, useState } from 'react';
 import { serviceHops, type ServiceHop } from '../../analysis/critical-hops.ts';
-import { bottleneck, criticalTimeBy, type RootCriticalPath } from '../../analysis/critical-path.ts';
+import {
+  bottleneckSpan,
+  criticalTimeBy,
+  type BottleneckSpan,
+  type RootCriticalPath,
+} from '../../analysis/critical-path.ts';
 import type { Trace } from '../../model/trace.ts';
 import { analyzeTrace } from '../../state/analysis-cache.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
-import { serviceColor } from '../../view-model/service-colors.ts';
+import { serviceColorIn } from '../../view-model/service-colors.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import { CriticalPathList } from './CriticalPathList.tsx';
 import { GenAiUsage } from './GenAiUsage.tsx';
@@ -18,6 +23,7 @@ const SHOWN_OTHER_ROOTS = 5;
 const MORE_OTHER_ROOTS = 50;
 
 function percent(share: number): string {
+  if (share > 0 && share < 0.005) return '<1%';
   return `${Math.round(share * 100)}%`;
 }
 
@@ -36,9 +42,11 @@ function otherRootLabel(trace: Trace, rootIndex: number): string {
 }
 
 function ServiceBars({
+  services,
   rows,
   totalNs,
 }: {
+  services: readonly string[];
   rows: readonly { key: string; label: string; ns: number }[];
   totalNs: number;
 }) {
@@ -58,13 +66,13 @@ function ServiceBars({
               title={`${r.label}: ${formatExactNs(r.ns)}`}
             >
               <span className="tp-bars__label">
-                <span className="swatch" style={{ background: serviceColor(r.label) }} aria-hidden="true" />
+                <span className="swatch" style={{ background: serviceColorIn(services, r.label) }} aria-hidden="true" />
                 {r.label}
               </span>
               <span className="tp-bars__track" aria-hidden="true">
                 <span
                   className="tp-bars__bar"
-                  style={{ width: `${share * 100}%`, background: serviceColor(r.label) }}
+                  style={{ width: `${share * 100}%`, background: serviceColorIn(services, r.label) }}
                 />
               </span>
               <span className="tp-bars__value">
@@ -85,6 +93,11 @@ function ServiceBars({
 
 /** Hops shown before "…": the summary must stay one or two lines. */
 const SHOWN_HOPS = 10;
+/**
+ * A path that changes service more often than this (a large trace going back and forth) is
+ * not summed up in one line: ten hops of hundreds say nothing; the steps and bars below do.
+ */
+const MAX_SUMMED_HOPS = 30;
 
 /** The path in one line of services: "api-gateway 5 ms → inference-server 1.68 s → …". */
 function ServiceHops({ trace, hops }: { trace: Trace; hops: readonly ServiceHop[] }) {
@@ -129,7 +142,11 @@ function SlowestSpans({ trace }: { trace: Trace }) {
                 title={`${span.serviceName}: ${span.name}\n${formatExactNs(s.valueNs)} self time`}
                 onClick={() => useTraceStore.getState().selectSpan(s.spanIndex)}
               >
-                <span className="swatch" style={{ background: serviceColor(span.serviceName) }} aria-hidden="true" />
+                <span
+                  className="swatch"
+                  style={{ background: serviceColorIn(trace.services, span.serviceName) }}
+                  aria-hidden="true"
+                />
                 <span className="tp-slowest__service">{span.serviceName}</span>{' '}
                 <span className="tp-slowest__operation">{span.name}</span>
               </button>
@@ -144,9 +161,66 @@ function SlowestSpans({ trace }: { trace: Trace }) {
   );
 }
 
+/** Below this share of the trace's duration the path is said to cover only part of it (async work, other roots). */
+const FULL_COVERAGE = 0.99;
+
+/**
+ * "Bottleneck: llm-inference in rag-orchestrator: 1.88 s of 2.46 s, 76% of the critical path":
+ * the one span whose own work holds the most of the path, which selects it. When the path
+ * (the main root's duration) is much shorter than the trace, it says how much it covers, so
+ * "100%" of a 1 ms path in a 2 min trace does not read as the whole story.
+ */
+function BottleneckLine({ trace, neck, pathNs }: { trace: Trace; neck: BottleneckSpan; pathNs: number }) {
+  const span = trace.spans[neck.spanIndex];
+  const coverage = trace.durationNs > 0 ? pathNs / trace.durationNs : 1;
+  return (
+    <span
+      className="time-panel__bottleneck"
+      data-testid="bottleneck"
+      data-span-id={span.spanId}
+      data-service={span.serviceName}
+      data-ns={Math.round(neck.ns)}
+      title={`${span.serviceName}: ${span.name}\n${formatExactNs(neck.ns)} of its own work on the ${formatExactNs(pathNs)} critical path`}
+    >
+      Bottleneck:{' '}
+      <button
+        type="button"
+        className="link-button time-panel__neck-span"
+        onClick={() => useTraceStore.getState().selectSpan(neck.spanIndex)}
+      >
+        <strong>{span.name}</strong>
+      </button>{' '}
+      in{' '}
+      <span
+        className="swatch"
+        style={{ background: serviceColorIn(trace.services, span.serviceName) }}
+        aria-hidden="true"
+      />
+      <strong className="time-panel__neck-service">{span.serviceName}</strong>:{' '}
+      <strong>
+        {formatDuration(neck.ns)} of {formatDuration(pathNs)}, {percent(neck.share)}
+      </strong>{' '}
+      of the critical path
+      {coverage < FULL_COVERAGE && (
+        <span
+          className="time-panel__coverage"
+          data-testid="path-coverage"
+          title="The rest of the trace did not hold up its main root: asynchronous work, or separate subtrees"
+        >
+          {' '}
+          · the path covers {formatDuration(pathNs)} of this {formatDuration(trace.durationNs)} trace (
+          {percent(coverage)})
+        </span>
+      )}
+    </span>
+  );
+}
+
 /** "Where the time went": the critical path in words, its bottleneck, time per service on it, and the slowest spans. */
 export function TimePanel({ trace }: { trace: Trace }) {
-  const [open, setOpen] = useStoredFlag(OPEN_KEY, true);
+  // Folded by default: the first screen belongs to the trace, and the bottleneck line says
+  // what the panel would; a reader who opens it keeps it open.
+  const [open, setOpen] = useStoredFlag(OPEN_KEY, false);
   const [othersLimit, setOthersLimit] = useState(SHOWN_OTHER_ROOTS);
   const bodyId = useId();
   const summary = useMemo(() => {
@@ -155,7 +229,7 @@ export function TimePanel({ trace }: { trace: Trace }) {
     return {
       paths,
       totalNs: pathTotalNs(paths.main),
-      bottleneck: bottleneck(trace, paths.main.entries),
+      bottleneck: bottleneckSpan(paths.main.entries),
       byService: criticalTimeBy(trace, paths.main.sections, 'service'),
       hops: serviceHops(trace, paths.main.entries),
     };
@@ -164,8 +238,6 @@ export function TimePanel({ trace }: { trace: Trace }) {
 
   const { paths, totalNs } = summary;
   const neck = summary.bottleneck;
-  const neckText =
-    neck && `${neck.serviceName}: ${formatDuration(neck.ns)} of ${formatDuration(totalNs)}, ${percent(neck.share)}`;
   const others = paths.others.slice(0, othersLimit);
 
   return (
@@ -181,21 +253,13 @@ export function TimePanel({ trace }: { trace: Trace }) {
         >
           <span aria-hidden="true">{open ? '▾' : '▸'}</span> Where the time went
         </button>
-        {neckText && (
-          <span
-            className="time-panel__bottleneck"
-            data-testid="bottleneck"
-            title={`${formatExactNs(neck.ns)} of ${formatExactNs(totalNs)} on the critical path`}
-          >
-            Bottleneck: <strong>{neckText}</strong> of the critical path
-          </span>
-        )}
+        {neck && <BottleneckLine trace={trace} neck={neck} pathNs={totalNs} />}
       </div>
       {open && (
         <div className="time-panel__body" id={bodyId}>
           <div className="tp-block tp-block--wide">
             <h3>Critical path</h3>
-            <ServiceHops trace={trace} hops={summary.hops} />
+            {summary.hops.length <= MAX_SUMMED_HOPS && <ServiceHops trace={trace} hops={summary.hops} />}
             <CriticalPathList
               trace={trace}
               entries={paths.main.entries}
@@ -227,7 +291,7 @@ export function TimePanel({ trace }: { trace: Trace }) {
             )}
           </div>
           <GenAiUsage trace={trace} sections={paths.main.sections} criticalTotalNs={totalNs} />
-          <ServiceBars rows={summary.byService} totalNs={totalNs} />
+          <ServiceBars services={trace.services} rows={summary.byService} totalNs={totalNs} />
           <SlowestSpans trace={trace} />
         </div>
       )}

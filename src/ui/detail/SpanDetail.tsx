@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { filterAttributes } from '../../analysis/attribute-text.ts';
 import type { Span, Trace } from '../../model/trace.ts';
 import { analyzeTrace } from '../../state/analysis-cache.ts';
-import { serviceColor } from '../../view-model/service-colors.ts';
+import { serviceColorIn } from '../../view-model/service-colors.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import { AttributeTable } from './AttributeTable.tsx';
 import { GenAiDetail } from './GenAiDetail.tsx';
@@ -90,7 +90,11 @@ export function SpanDetail({ trace, spanIndex }: { trace: Trace; spanIndex: numb
       <h2 className="span-detail__name">{span.name || <span className="muted">(no name)</span>}</h2>
       <p className="span-detail__summary">
         <span className="span-detail__service">
-          <span className="swatch" style={{ background: serviceColor(span.serviceName) }} aria-hidden="true" />
+          <span
+            className="swatch"
+            style={{ background: serviceColorIn(trace.services, span.serviceName) }}
+            aria-hidden="true"
+          />
           {span.serviceName}
         </span>
         <span className="span-detail__kind" title="Span kind">

@@ -7,10 +7,10 @@ import { clampRange, type XRange } from '../../view-model/flame-view.ts';
 import type { Trace } from '../../model/trace.ts';
 import { analyzeTrace } from '../../state/analysis-cache.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
-import { useViewStore } from '../../state/view-store.ts';
 import { aggregateModel, nodeBuckets } from './aggregate-model.ts';
 import { FlameCanvas } from './FlameCanvas.tsx';
 import { paletteFor } from './palette.ts';
+import { showSpanSet } from '../show-span-set.ts';
 import { useSpanFlags } from './useHighlights.ts';
 
 export function AggregateFlame({ trace }: { trace: Trace }) {
@@ -32,9 +32,7 @@ export function AggregateFlame({ trace }: { trace: Trace }) {
 
   const activate = useCallback(
     (node: number) => {
-      const view = useViewStore.getState();
-      view.setFilters({ spanSet: { label: nodePath(agg, node).join(' › '), indexes: nodeMembers(agg, node) } });
-      view.setView('waterfall');
+      showSpanSet(nodePath(agg, node).join(' › '), nodeMembers(agg, node));
     },
     [agg],
   );

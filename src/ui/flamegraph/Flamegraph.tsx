@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { Trace } from '../../model/trace.ts';
 import { AggregateFlame } from './AggregateFlame.tsx';
+import { FlameSearch } from './FlameSearch.tsx';
 import './flamegraph.css';
 import { TimeFlame } from './TimeFlame.tsx';
 
@@ -38,6 +39,7 @@ export function Flamegraph({ trace }: { trace: Trace }) {
             </button>
           ))}
         </div>
+        <FlameSearch trace={trace} />
         <ul className="flame-legend" aria-label="Marks">
           <li>
             <span className="flame-key flame-key--critical" aria-hidden="true" />

@@ -133,14 +133,22 @@ export class FlameRenderer {
   }
 
   private drawMarks(ctx: CanvasRenderingContext2D, plan: FramePlan, theme: FlameTheme): void {
-    // Critical path: a band along the bottom of the box.
+    // Critical path: a dark (light in the dark theme) band along the bottom of the box, set off
+    // from the fill by a background line; never red, so it cannot be read as an error.
     let d = plan.critical.data;
     if (plan.critical.length > 0) {
+      ctx.fillStyle = theme.bg;
+      ctx.beginPath();
+      for (let k = 0; k < plan.critical.length * 4; k += 4) {
+        const h = d[k + 3];
+        if (h > 8) ctx.rect(d[k], d[k + 1] + h - 5, d[k + 2], 1);
+      }
+      ctx.fill();
       ctx.fillStyle = theme.critical;
       ctx.beginPath();
       for (let k = 0; k < plan.critical.length * 4; k += 4) {
         const h = d[k + 3];
-        const band = h > 8 ? 3 : Math.max(1, h / 3);
+        const band = h > 8 ? 4 : Math.max(1, h / 3);
         ctx.rect(d[k], d[k + 1] + h - band, d[k + 2], band);
       }
       ctx.fill();
@@ -161,10 +169,10 @@ export class FlameRenderer {
     d = plan.error.data;
     if (plan.error.length > 0) {
       ctx.strokeStyle = theme.error;
-      ctx.lineWidth = 1.5;
+      ctx.lineWidth = 2;
       ctx.beginPath();
       for (let k = 0; k < plan.error.length * 4; k += 4) {
-        if (d[k + 2] >= 4) ctx.rect(d[k] + 0.75, d[k + 1] + 0.75, d[k + 2] - 1.5, d[k + 3] - 1.5);
+        if (d[k + 2] >= 4) ctx.rect(d[k] + 1, d[k + 1] + 1, d[k + 2] - 2, d[k + 3] - 2);
       }
       ctx.stroke();
       ctx.fillStyle = theme.error;
@@ -173,7 +181,7 @@ export class FlameRenderer {
         const x = d[k];
         const y = d[k + 1];
         const w = d[k + 2];
-        const size = Math.min(10, d[k + 3]);
+        const size = Math.min(12, d[k + 3]);
         if (w >= size + 2) {
           ctx.moveTo(x + w - size, y);
           ctx.lineTo(x + w, y);

@@ -1,5 +1,5 @@
 // Colors of a trace's services as canvas color buckets, with a readable text color for each.
-import { serviceColor } from '../../view-model/service-colors.ts';
+import { serviceColorIn } from '../../view-model/service-colors.ts';
 
 export interface FlamePalette {
   /** Distinct fill colors; a box's bucket indexes them. */
@@ -26,7 +26,7 @@ export function paletteFor(services: readonly string[]): FlamePalette {
   const colors: string[] = [];
   const bucketOfService = new Map<string, number>();
   for (const s of services) {
-    const color = serviceColor(s);
+    const color = serviceColorIn(services, s);
     let bucket = colors.indexOf(color);
     if (bucket === -1) {
       bucket = colors.length;
@@ -34,6 +34,6 @@ export function paletteFor(services: readonly string[]): FlamePalette {
     }
     bucketOfService.set(s, bucket);
   }
-  if (colors.length === 0) colors.push(serviceColor(''));
+  if (colors.length === 0) colors.push(serviceColorIn(services, ''));
   return { colors, textColors: colors.map(textColorOn), bucketOfService };
 }

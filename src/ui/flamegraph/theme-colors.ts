@@ -25,7 +25,7 @@ export function readFlameTheme(element: Element): FlameTheme {
     fgMuted: v('--fg-muted', '#5b6475'),
     border: v('--border', '#d6dae1'),
     accent: v('--accent', '#2457c5'),
-    critical: v('--critical', '#d81b60'),
+    critical: v('--critical', '#1d2330'),
     error: v('--error', '#c62828'),
     warn: v('--warn', '#a15c00'),
     match: v('--match', '#fff2a8'),

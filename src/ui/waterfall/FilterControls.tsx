@@ -5,7 +5,7 @@ import { mayHaveGenAi } from '../../analysis/genai.ts';
 import { parseDurationInput } from '../../view-model/duration-input.ts';
 import type { Trace } from '../../model/trace.ts';
 import { useViewStore } from '../../state/view-store.ts';
-import { serviceColor } from '../../view-model/service-colors.ts';
+import { serviceColorIn } from '../../view-model/service-colors.ts';
 import { formatDuration } from '../../view-model/duration.ts';
 
 function ServicePicker({ services }: { services: readonly string[] }) {
@@ -25,7 +25,7 @@ function ServicePicker({ services }: { services: readonly string[] }) {
               checked={chosen.includes(service)}
               onChange={(e) => toggle(service, e.target.checked)}
             />
-            <span className="wf-swatch" style={{ background: serviceColor(service) }} aria-hidden="true" />
+            <span className="wf-swatch" style={{ background: serviceColorIn(services, service) }} aria-hidden="true" />
             {service}
           </label>
         ))}

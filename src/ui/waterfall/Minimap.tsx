@@ -3,6 +3,7 @@
 // and zoom it when the minimap has focus.
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { minimapDensity } from '../../view-model/minimap-density.ts';
+import { serviceColorIn } from '../../view-model/service-colors.ts';
 import type { Trace } from '../../model/trace.ts';
 import { useViewStore, type TimeRange } from '../../state/view-store.ts';
 import { formatDuration } from '../../view-model/duration.ts';
@@ -10,7 +11,7 @@ import { useElementWidth } from './use-element-width.ts';
 import { useThemeVersion } from './use-theme-version.ts';
 import { panZoom, scaleZoom, shownRange, zoomBetween } from './zoom.ts';
 
-const HEIGHT = 44;
+const HEIGHT = 30;
 /** A press that moves less than this is a click (which pans), not a drag. */
 const DRAG_THRESHOLD_PX = 4;
 
@@ -38,6 +39,23 @@ function draw(canvas: HTMLCanvasElement, trace: Trace, cssWidth: number): void {
   const [ar, ag, ab] = rgbOf(ctx, style.getPropertyValue('--accent').trim(), [36, 87, 197]);
   const [er, eg, eb] = rgbOf(ctx, style.getPropertyValue('--error').trim(), [198, 40, 40]);
   const grid = minimapDensity(trace, w, h);
+  // Each pixel row in the color of the service of its (first) span, as the rows below are.
+  const rowColor: [number, number, number][] = [];
+  const byService = new Map<string, [number, number, number]>();
+  for (let y = 0; y < h; y++) {
+    const span = grid.rowSpan[y];
+    if (span === -1) {
+      rowColor.push([ar, ag, ab]);
+      continue;
+    }
+    const service = trace.spans[span].serviceName;
+    let rgb = byService.get(service);
+    if (!rgb) {
+      rgb = rgbOf(ctx, serviceColorIn(trace.services, service), [ar, ag, ab]);
+      byService.set(service, rgb);
+    }
+    rowColor.push(rgb);
+  }
   const image = ctx.createImageData(w, h);
   const px = image.data;
   const scale = Math.log1p(Math.max(1, grid.maxCount));
@@ -45,15 +63,16 @@ function draw(canvas: HTMLCanvasElement, trace: Trace, cssWidth: number): void {
     const count = grid.counts[p];
     if (count === 0) continue;
     const o = p * 4;
+    const [sr, sg, sb] = rowColor[Math.floor(p / w)];
     if (grid.errors[p] === 1) {
       px[o] = er;
       px[o + 1] = eg;
       px[o + 2] = eb;
       px[o + 3] = 255;
     } else {
-      px[o] = ar;
-      px[o + 1] = ag;
-      px[o + 2] = ab;
+      px[o] = sr;
+      px[o + 1] = sg;
+      px[o + 2] = sb;
       // Logarithmic, so a lone span stays visible beside a dense band.
       px[o + 3] = Math.round(255 * (0.35 + (0.65 * Math.log1p(count)) / scale));
     }

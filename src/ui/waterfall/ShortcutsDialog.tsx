@@ -1,6 +1,8 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 
-const SHORTCUTS: readonly [keys: string, what: string][] = [
+export type ShortcutList = readonly (readonly [keys: string, what: string])[];
+
+const SHORTCUTS: ShortcutList = [
   ['↑ / ↓', 'Select the previous / next row'],
   ['←', 'Collapse the row, or go to its parent'],
   ['→', 'Expand the row, or go to its first child'],
@@ -17,7 +19,14 @@ const SHORTCUTS: readonly [keys: string, what: string][] = [
 ];
 
 /** The keyboard shortcuts, as a modal dialog; Escape or the button closes it. */
-export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+export function ShortcutsDialog({
+  onClose,
+  shortcuts = SHORTCUTS,
+}: {
+  onClose: () => void;
+  /** The view's own list; the waterfall's by default. */
+  shortcuts?: ShortcutList;
+}) {
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const before = document.activeElement;
@@ -51,7 +60,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       >
         <h2 id="wf-shortcuts-title">Keyboard shortcuts</h2>
         <dl className="wf-shortcuts">
-          {SHORTCUTS.map(([keys, what]) => (
+          {shortcuts.map(([keys, what]) => (
             <div key={keys}>
               <dt>
                 <kbd>{keys}</kbd>

@@ -2,7 +2,7 @@
 // is self time), critical-path segments, event marks and the duration label.
 import { childCoverage } from '../../view-model/child-coverage.ts';
 import { spanEndNs } from '../../analysis/self-time.ts';
-import { serviceColor } from '../../view-model/service-colors.ts';
+import { serviceColorIn } from '../../view-model/service-colors.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import { GENAI_KIND_COLORS, type GenAiRowFacts, NOT_GENAI_COLOR, tokensText } from '../../view-model/genai-labels.ts';
 import type { RowContext } from './row-context.ts';
@@ -33,6 +33,20 @@ function pieces(runs: ArrayLike<number>, toPct: (ns: number) => number): Piece[]
     else out.push({ left, right });
   }
   return out;
+}
+
+/** The parts of [left, right] that no piece covers: where the span worked itself. */
+function uncovered(left: number, right: number, covered: readonly Piece[]): Piece[] {
+  const out: Piece[] = [];
+  let at = Math.max(left, 0);
+  const end = Math.min(right, 100);
+  for (const p of covered) {
+    if (p.left > at) out.push({ left: at, right: Math.min(p.left, end) });
+    at = Math.max(at, p.right);
+    if (at >= end) break;
+  }
+  if (at < end) out.push({ left: at, right: end });
+  return out.filter((p) => p.right > p.left);
 }
 
 function eventMarks(ctx: RowContext, span: number): { left: number; title: string }[] {
@@ -113,7 +127,7 @@ export function SpanBar({ ctx, span, genai }: { ctx: RowContext; span: number; g
     <div className="wf-timeline">
       {onScreen && (
         <div
-          className={slowest ? 'wf-bar wf-bar--slowest' : 'wf-bar'}
+          className="wf-bar"
           style={{
             left: `${left}%`,
             width: `${right - left}%`,
@@ -121,7 +135,7 @@ export function SpanBar({ ctx, span, genai }: { ctx: RowContext; span: number; g
               ? genai
                 ? GENAI_KIND_COLORS[genai.kind]
                 : NOT_GENAI_COLOR
-              : serviceColor(s.serviceName),
+              : serviceColorIn(ctx.trace.services, s.serviceName),
           }}
           data-genai-kind={genai?.kind}
           title={title}
@@ -144,6 +158,18 @@ export function SpanBar({ ctx, span, genai }: { ctx: RowContext; span: number; g
           title="Time spent in children"
         />
       ))}
+      {/* A slow span is marked where it worked itself, not around the children it waited for. */}
+      {slowest &&
+        onScreen &&
+        uncovered(left, right, covered).map((p) => (
+          <div
+            key={`slow${p.left}`}
+            className="wf-slow-self"
+            style={{ left: `${p.left}%`, width: `${p.right - p.left}%` }}
+            title={`Self time ${formatDuration(selfNs)}: one of the spans that stand out`}
+            data-testid="slow-self"
+          />
+        ))}
       {critical.map((p) => (
         <div
           key={p.left}

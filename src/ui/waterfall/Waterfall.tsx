@@ -12,6 +12,8 @@ import { formatCount, formatDuration } from '../../view-model/duration.ts';
 import { FilterControls } from './FilterControls.tsx';
 import { Minimap } from './Minimap.tsx';
 import { NameColumnResizer } from './NameColumnResizer.tsx';
+import { fittingNameWidth } from '../../view-model/name-column.ts';
+import { MAX_INDENT_LEVELS } from './row-context.ts';
 import type { RowContext } from './row-context.ts';
 import { RowList } from './RowList.tsx';
 import { SearchBox } from './SearchBox.tsx';
@@ -25,7 +27,10 @@ import { ensureViewStateFor } from '../../state/trace-session.ts';
 import { shownRange, zoomBetween } from './zoom.ts';
 import './Waterfall.css';
 
-const DEFAULT_NAME_WIDTH = 380;
+/** The name column starts wide enough for its names, within these bounds (and 45% of the window). */
+const FIT_MIN_NAME_WIDTH = 320;
+const FIT_MAX_NAME_WIDTH = 560;
+const FIT_MAX_WINDOW_SHARE = 0.45;
 const TICK_SPACING_PX = 110;
 /** Zooming to a span leaves this share of its duration free on each side. */
 const ZOOM_TO_SPAN_MARGIN = 0.05;
@@ -42,7 +47,15 @@ function WaterfallView({ trace }: { trace: Trace }) {
   const zoom = useViewStore((s) => s.zoom);
   const search = useViewStore((s) => s.search);
   const selected = useTraceStore((s) => s.selectedSpan);
-  const [nameWidth, setNameWidth] = useState(DEFAULT_NAME_WIDTH);
+  const [nameWidth, setNameWidth] = useState(() =>
+    fittingNameWidth(
+      trace,
+      trace.tree.maxDepth <= 20 ? 12 : 6,
+      MAX_INDENT_LEVELS,
+      FIT_MIN_NAME_WIDTH,
+      Math.max(FIT_MIN_NAME_WIDTH, Math.min(FIT_MAX_NAME_WIDTH, window.innerWidth * FIT_MAX_WINDOW_SHARE)),
+    ),
+  );
   const [helpOpen, setHelpOpen] = useState(false);
   const idPrefix = useId();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -155,6 +168,11 @@ function WaterfallView({ trace }: { trace: Trace }) {
           onStep={step}
           onLeave={() => treeRef.current?.focus()}
         />
+        {/* One wrapping row: on a wide screen tree buttons, search and filters share a line. */}
+        <FilterControls trace={trace} />
+        <span className="wf-shown" data-testid="rows-shown">
+          {formatCount(model.rows.length)} of {formatCount(trace.spans.length)} spans shown
+        </span>
         <button
           type="button"
           className="wf-help-button"
@@ -164,12 +182,6 @@ function WaterfallView({ trace }: { trace: Trace }) {
         >
           ?
         </button>
-      </div>
-      <div className="wf-toolbar wf-toolbar--filters">
-        <FilterControls trace={trace} />
-        <span className="wf-shown" data-testid="rows-shown">
-          {formatCount(model.rows.length)} of {formatCount(trace.spans.length)} spans shown
-        </span>
       </div>
       {selectedHidden && (
         <div className="wf-notice" role="status">

@@ -5,7 +5,8 @@ import { memo, type MouseEvent } from 'react';
 import { genAiRowFacts } from '../../view-model/genai-labels.ts';
 import { spanBadges } from '../../view-model/span-badges.ts';
 import { GenAiRowBadges } from './GenAiRowBadges.tsx';
-import { serviceColor } from '../../view-model/service-colors.ts';
+import { showsService } from '../../view-model/name-column.ts';
+import { serviceColorIn } from '../../view-model/service-colors.ts';
 import { formatCount, formatDuration } from '../../view-model/duration.ts';
 import { MAX_INDENT_LEVELS, WATERFALL_ROW_HEIGHT, rowId, type RowContext } from './row-context.ts';
 import { SpanBar } from './SpanBar.tsx';
@@ -46,6 +47,7 @@ function WaterfallRowView({
   const badges = modelBadge ? allBadges.filter((b) => b !== modelBadge) : allBadges;
   const slowest = ctx.isSlowest[span] === 1;
   const hasChildren = childCount > 0;
+  const color = serviceColorIn(ctx.trace.services, s.serviceName);
 
   const onToggle = (e: MouseEvent) => {
     // The row's own click selects; the toggle only expands or collapses.
@@ -69,6 +71,7 @@ function WaterfallRowView({
       aria-label={`${s.serviceName}: ${s.name}, ${formatDuration(s.durationNs)}${isError ? ', error' : ''}`}
       data-testid="span-row"
       data-span-id={s.spanId}
+      data-service={s.serviceName}
       data-depth={depth}
       data-match={match ? 'true' : undefined}
       style={{ transform: `translateY(${top}px)`, height: WATERFALL_ROW_HEIGHT }}
@@ -94,8 +97,11 @@ function WaterfallRowView({
         ) : (
           <span className="wf-toggle wf-toggle--leaf" aria-hidden="true" />
         )}
-        <span className="wf-swatch" style={{ background: serviceColor(s.serviceName) }} aria-hidden="true" />
-        <span className="wf-service">{s.serviceName}</span>
+        <span className="wf-swatch" style={{ background: color }} data-color={color} aria-hidden="true" />
+        {/* The service is named where it changes; below that it stays in the text for search and screen readers. */}
+        <span className={showsService(ctx.trace, span) ? 'wf-service' : 'wf-service wf-service--repeat'}>
+          {s.serviceName}
+        </span>
         {genai && <GenAiRowBadges facts={genai} modelBadge={modelBadge} />}
         <span className="wf-op">{s.name}</span>
         {isError && (

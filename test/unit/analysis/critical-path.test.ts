@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bottleneck,
+  bottleneckSpan,
   criticalPath,
   criticalPathEntries,
   criticalTimeBy,
@@ -317,7 +318,32 @@ describe('bottleneck and criticalTimeBy', () => {
     });
   });
 
+  it('names the span whose own work holds the most of the path, not the busiest service', () => {
+    // The orchestrator has the most path time in total (3 × 30), but the model call is the one
+    // span that held the trace up longest.
+    const trace = makeTrace([
+      { id: 'orch', start: 0, dur: 200, service: 'rag-orchestrator', name: 'POST /answer' },
+      { id: 'a', parent: 'orch', start: 10, dur: 30, service: 'rag-orchestrator', name: 'embed' },
+      { id: 'b', parent: 'orch', start: 40, dur: 30, service: 'rag-orchestrator', name: 'retrieve' },
+      { id: 'llm', parent: 'orch', start: 70, dur: 80, service: 'llm-gateway', name: 'llm-inference' },
+      { id: 'c', parent: 'orch', start: 150, dur: 30, service: 'rag-orchestrator', name: 'rerank' },
+    ]);
+    const { main } = traceCriticalPaths(trace);
+    expect(bottleneck(trace, main.entries)?.serviceName).toBe('rag-orchestrator');
+    expect(bottleneckSpan(main.entries)).toEqual({ spanIndex: indexOf(trace, 'llm'), ns: 80, share: 80 / 200 });
+  });
+
+  it('gives a tie to the span that comes first on the path', () => {
+    const trace = makeTrace([
+      { id: 'root', start: 0, dur: 100 },
+      { id: 'first', parent: 'root', start: 0, dur: 50 },
+      { id: 'second', parent: 'root', start: 50, dur: 50 },
+    ]);
+    expect(bottleneckSpan(traceCriticalPaths(trace).main.entries)?.spanIndex).toBe(indexOf(trace, 'first'));
+  });
+
   it('has no bottleneck when the path holds no time', () => {
+    expect(bottleneckSpan(traceCriticalPaths(makeTrace([{ id: 'i', start: 0, dur: 0 }])).main.entries)).toBeUndefined();
     const trace = makeTrace([{ id: 'instant', start: 0, dur: 0 }]);
     expect(bottleneck(trace, traceCriticalPaths(trace).main.entries)).toBeUndefined();
   });

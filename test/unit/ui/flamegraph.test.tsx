@@ -200,3 +200,22 @@ describe('aggregated flamegraph', () => {
     expect(useViewStore.getState().filters.spanSet?.indexes.length).toBe(50);
   });
 });
+
+describe('Flamegraph search and shortcuts, as in the waterfall', () => {
+  it('has a search box on the shared search text; / focuses it, n steps through matches, ? lists the shortcuts', () => {
+    render(<Flamegraph trace={trace} />);
+    const box = screen.getByRole('searchbox', { name: 'Search spans' });
+    fireEvent.keyDown(document.body, { key: '/' });
+    expect(document.activeElement).toBe(box);
+    fireEvent.change(box, { target: { value: 'db' } });
+    expect(useViewStore.getState().search).toBe('db');
+    expect(screen.getByTestId('match-count').textContent).toBe('2 matches');
+    (box as HTMLInputElement).blur();
+    fireEvent.keyDown(document.body, { key: 'n' });
+    expect(useTraceStore.getState().selectedSpan).toBe(indexOf(trace, 'db'));
+    fireEvent.keyDown(document.body, { key: 'n' });
+    expect(useTraceStore.getState().selectedSpan).toBe(indexOf(trace, 'db2'));
+    fireEvent.keyDown(document.body, { key: '?' });
+    expect(screen.getByTestId('shortcuts-dialog').textContent).toContain('Zoom to the box');
+  });
+});

@@ -553,6 +553,9 @@ function exerciseTimePanel(): void {
   doStep('time panel', () => {
     const panel = q('[data-testid="time-panel"]');
     if (!panel) return;
+    // It starts folded; open it so its lists are exercised too.
+    const toggle = q('[data-testid="time-panel-toggle"]');
+    if (toggle?.getAttribute('aria-expanded') === 'false') click(toggle);
     for (const id of ['critical-path-services', 'critical-path', 'slowest-spans', 'critical-path-other']) {
       const list = q(`[data-testid="${id}"]`, panel);
       const buttons = list ? qa<HTMLButtonElement>('button', list) : [];

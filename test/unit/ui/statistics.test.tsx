@@ -1,6 +1,7 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NO_FILTERS, useViewStore } from '../../../src/state/view-store.ts';
+import { useTraceStore } from '../../../src/state/trace-store.ts';
 import { StatisticsView } from '../../../src/ui/analysis/StatisticsView.tsx';
 import { useStatsSettings } from '../../../src/ui/analysis/stats-settings.ts';
 import { indexOf, makeTrace } from '../../helpers/make-trace.ts';
@@ -105,6 +106,25 @@ describe('StatisticsView', () => {
     const { filters, view } = useViewStore.getState();
     expect(view).toBe('waterfall');
     expect(filters.spanSet).toEqual({ label: 'auth', indexes: [indexOf(trace, 'a1'), indexOf(trace, 'a2')] });
+  });
+
+  it('zooms the timeline to the spans of the clicked row, replacing a zoom left from another view', () => {
+    act(() =>
+      useTraceStore
+        .getState()
+        .finishLoad([{ fileName: 't.json', format: 'otlp', traces: [trace], warnings: [], notes: [] }], []),
+    );
+    // A zoom set in the flamegraph on the trace's last 5 ms, where no auth span ran.
+    useViewStore.getState().setZoom({ startNs: 95 * MS, endNs: 100 * MS });
+    render(<StatisticsView trace={trace} />);
+    const row = screen.getByTestId('statistics').querySelector<HTMLElement>('tr[data-label="auth"]')!;
+    fireEvent.click(within(row).getAllByRole('cell')[3]);
+    const zoom = useViewStore.getState().zoom!;
+    // auth ran from 5 ms to 32 ms: the window holds all of that and little more.
+    expect(zoom.startNs).toBeLessThanOrEqual(5 * MS);
+    expect(zoom.endNs).toBeGreaterThanOrEqual(32 * MS);
+    expect(zoom.endNs - zoom.startNs).toBeLessThan(30 * MS);
+    act(() => useTraceStore.setState({ files: [], current: null }));
   });
 
   it('offers the same action from the keyboard through the group name', () => {

@@ -24,6 +24,12 @@ function stepsOf(list: HTMLElement) {
     .map((li) => ({ spanId: li.getAttribute('data-span-id'), selfNs: Number(li.getAttribute('data-self-ns')) }));
 }
 
+/** The panel starts folded to its bottleneck line; these tests read what is inside. */
+function openPanel(): void {
+  const toggle = screen.getByTestId('time-panel-toggle');
+  if (toggle.getAttribute('aria-expanded') !== 'true') fireEvent.click(toggle);
+}
+
 beforeEach(() => {
   localStorage.clear();
   useTraceStore.setState({ selectedSpan: null });
@@ -33,6 +39,7 @@ describe('TimePanel', () => {
   it('lists the critical path in order with each step’s time on the path', () => {
     const trace = makeTrace(GATEWAY);
     render(<TimePanel trace={trace} />);
+    openPanel();
     const expected = traceCriticalPaths(trace).main.entries.map((e) => ({
       spanId: trace.spans[e.spanIndex].spanId,
       selfNs: e.selfOnPathNs,
@@ -48,6 +55,7 @@ describe('TimePanel', () => {
   it('sums the path up in one line of services, each selecting its main span', () => {
     const trace = makeTrace(GATEWAY);
     render(<TimePanel trace={trace} />);
+    openPanel();
     const line = screen.getByTestId('critical-path-services');
     expect(line.textContent!.replace(/\s+/g, ' ')).toContain(
       'api-gateway 50 ms → recommendation-model 200 ms → postgres 30 ms',
@@ -56,14 +64,93 @@ describe('TimePanel', () => {
     expect(useTraceStore.getState().selectedSpan).toBe(indexOf(trace, 'rec'));
   });
 
-  it('names the bottleneck service with its share of the path', () => {
-    render(<TimePanel trace={makeTrace(GATEWAY)} />);
-    expect(screen.getByTestId('bottleneck').textContent).toContain('recommendation-model: 200 ms of 280 ms, 71%');
+  it('leaves out the one-line summary when the path goes back and forth between services dozens of times', () => {
+    const chain: SpanSpec[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `s${i}`,
+      parent: i === 0 ? undefined : `s${i - 1}`,
+      start: i * MS,
+      dur: (100 - i * 2) * MS,
+      service: i % 2 === 0 ? 'api' : 'db',
+    }));
+    render(<TimePanel trace={makeTrace(chain)} />);
+    openPanel();
+    expect(screen.queryByTestId('critical-path-services')).toBeNull();
+    expect(screen.getByTestId('critical-path')).toBeTruthy();
+  });
+
+  it('names the bottleneck span, its service and its share of the path, and selects it', () => {
+    const trace = makeTrace(GATEWAY);
+    render(<TimePanel trace={trace} />);
+    const neck = screen.getByTestId('bottleneck');
+    expect(neck.getAttribute('data-span-id')).toBe('rec');
+    expect(neck.textContent!.replace(/\s+/g, ' ')).toContain(
+      'Bottleneck: predict in recommendation-model: 200 ms of 280 ms, 71% of the critical path',
+    );
+    // A path that spans the whole trace needs no coverage note.
+    expect(screen.queryByTestId('path-coverage')).toBeNull();
+    fireEvent.click(within(neck).getByRole('button', { name: 'predict' }));
+    expect(useTraceStore.getState().selectedSpan).toBe(indexOf(trace, 'rec'));
+  });
+
+  it('names the span, not the service with the most path time, when the service is spread over many spans', () => {
+    const trace = makeTrace([
+      { id: 'orch', start: 0, dur: 200 * MS, service: 'rag-orchestrator', name: 'POST /answer' },
+      { id: 'a', parent: 'orch', start: 10 * MS, dur: 30 * MS, service: 'rag-orchestrator', name: 'embed' },
+      { id: 'b', parent: 'orch', start: 40 * MS, dur: 30 * MS, service: 'rag-orchestrator', name: 'retrieve' },
+      { id: 'llm', parent: 'orch', start: 70 * MS, dur: 80 * MS, service: 'llm-gateway', name: 'llm-inference' },
+      { id: 'c', parent: 'orch', start: 150 * MS, dur: 30 * MS, service: 'rag-orchestrator', name: 'rerank' },
+    ]);
+    render(<TimePanel trace={trace} />);
+    const neck = screen.getByTestId('bottleneck');
+    expect(neck.getAttribute('data-span-id')).toBe('llm');
+    expect(neck.textContent!.replace(/\s+/g, ' ')).toContain('llm-inference in llm-gateway: 80 ms of 200 ms, 40%');
+  });
+
+  it('says how much of the trace the path covers when async work outlives the main root', () => {
+    // The root returns after 2 ms; a consumer it triggered runs on for two minutes.
+    const trace = makeTrace([
+      { id: 'send', start: 0, dur: 2 * MS, service: 'datamgmt', name: 'publish', kind: 'producer' },
+      {
+        id: 'work',
+        parent: 'send',
+        start: MS,
+        dur: 120_000 * MS,
+        service: 'worker',
+        name: 'process',
+        kind: 'consumer',
+      },
+    ]);
+    render(<TimePanel trace={trace} />);
+    expect(screen.getByTestId('path-coverage').textContent!.replace(/\s+/g, ' ')).toContain(
+      'the path covers 2 ms of this 2 min trace (<1%)',
+    );
+  });
+
+  it('keeps the largest step of a long path in the short list, after the first', () => {
+    // 20 steps of 1 ms, then one of 500 ms at the end: the short list must not stop before it.
+    const chain: SpanSpec[] = Array.from({ length: 20 }, (_, i) => ({
+      id: `s${i}`,
+      parent: i === 0 ? undefined : `s${i - 1}`,
+      start: i * MS,
+      dur: (20 - i) * 2 * MS + (i === 0 ? 500 * MS : 0),
+    }));
+    chain.push({ id: 'big', parent: 's0', start: 40 * MS, dur: 500 * MS, service: 'model', name: 'generate' });
+    const trace = makeTrace(chain);
+    render(<TimePanel trace={trace} />);
+    openPanel();
+    const path = screen.getByTestId('critical-path');
+    const ids = stepsOf(path).map((s) => s.spanId);
+    expect(ids).toHaveLength(12);
+    expect(ids[0]).toBe('s0');
+    expect(ids).toContain('big');
+    expect(path.querySelector('[data-span-id="big"]')!.className).toContain('cp-item--major');
+    expect(path.textContent).toMatch(/… \d+ smaller/);
   });
 
   it('selects a span when its step or slowest-span entry is clicked', () => {
     const trace = makeTrace(GATEWAY);
     render(<TimePanel trace={trace} />);
+    openPanel();
     const step = screen.getByTestId('critical-path').querySelector('[data-span-id="db"]')!;
     fireEvent.click(within(step as HTMLElement).getByRole('button'));
     expect(useTraceStore.getState().selectedSpan).toBe(indexOf(trace, 'db'));
@@ -79,6 +166,7 @@ describe('TimePanel', () => {
 
   it('lists the slowest spans by self time, largest first', () => {
     render(<TimePanel trace={makeTrace(GATEWAY)} />);
+    openPanel();
     expect(stepsOf(screen.getByTestId('slowest-spans'))).toEqual([
       { spanId: 'rec', selfNs: 200 * MS },
       { spanId: 'gw', selfNs: 50 * MS },
@@ -89,6 +177,7 @@ describe('TimePanel', () => {
 
   it('shows critical path time per service as bars', () => {
     render(<TimePanel trace={makeTrace(GATEWAY)} />);
+    openPanel();
     const rows = within(screen.getByTestId('critical-by-service')).getAllByRole('listitem');
     expect(rows.map((r) => [r.getAttribute('data-service'), Number(r.getAttribute('data-ns'))])).toEqual([
       ['recommendation-model', 200 * MS],
@@ -105,6 +194,7 @@ describe('TimePanel', () => {
       { id: 'second-root', start: 150 * MS, dur: 1 * MS, service: 'cron', name: 'tick' },
     ]);
     render(<TimePanel trace={trace} />);
+    openPanel();
     expect(stepsOf(screen.getByTestId('critical-path')).map((s) => s.spanId)).toEqual(['gw', 'rec', 'db']);
     const others = screen.getAllByTestId('critical-path-other');
     expect(others).toHaveLength(2);
@@ -125,6 +215,7 @@ describe('TimePanel', () => {
       service: `svc-${i}`,
     }));
     render(<TimePanel trace={makeTrace(chain)} />);
+    openPanel();
     const path = screen.getByTestId('critical-path');
     expect(stepsOf(path)).toHaveLength(12);
     expect(stepsOf(path)[0].spanId).toBe('s0');
@@ -136,17 +227,22 @@ describe('TimePanel', () => {
     const trace = makeTrace(GATEWAY);
     const { unmount } = render(<TimePanel trace={trace} />);
     const toggle = screen.getByTestId('time-panel-toggle');
-    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    // Folded at first, so the trace is on the first screen.
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByTestId('critical-path')).toBeNull();
     fireEvent.click(toggle);
+    expect(screen.getByTestId('critical-path')).toBeTruthy();
+    // A reader who opened it finds it open next time.
+    unmount();
+    const second = render(<TimePanel trace={trace} />);
+    expect(screen.getByTestId('time-panel-toggle').getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(screen.getByTestId('time-panel-toggle'));
     expect(screen.queryByTestId('critical-path')).toBeNull();
     // The bottleneck stays visible as the one-line summary.
     expect(screen.getByTestId('bottleneck')).toBeTruthy();
-    unmount();
+    second.unmount();
     render(<TimePanel trace={trace} />);
     expect(screen.getByTestId('time-panel-toggle').getAttribute('aria-expanded')).toBe('false');
-    expect(screen.queryByTestId('critical-path')).toBeNull();
-    fireEvent.click(screen.getByTestId('time-panel-toggle'));
-    expect(screen.getByTestId('critical-path')).toBeTruthy();
   });
 
   describe('model calls', () => {
@@ -190,6 +286,7 @@ describe('TimePanel', () => {
     it('sums up the model calls of an AI pipeline: per model, calls, time and tokens; a model selects its longest call', () => {
       const trace = makeTrace(PIPELINE);
       render(<TimePanel trace={trace} />);
+      openPanel();
       const block = screen.getByTestId('genai-summary');
       expect(block.getAttribute('data-calls')).toBe('3');
       expect(block.textContent).toContain('3 model calls');
@@ -216,6 +313,7 @@ describe('TimePanel', () => {
         specs.push({ id: `leaf${i}`, parent: 'api', start: 0, dur: MS, service: 'rag', name: 'step' });
       const trace = makeTrace(specs);
       render(<TimePanel trace={trace} />);
+      openPanel();
       const block = screen.getByTestId('genai-summary');
       expect(block.getAttribute('data-calls')).toBeNull();
       fireEvent.click(within(block).getByRole('button', { name: /Sum up model calls/ }));

@@ -40,6 +40,22 @@ function dots(): SVGCircleElement[] {
 }
 
 describe('TracePicker', () => {
+  it('opens a long list unfolded, picks a trace from anywhere on its row, then folds to show the trace', () => {
+    const traces = Array.from({ length: 30 }, (_, i) => traceNo(i, i + 1));
+    load(traces);
+    render(<TracePicker />);
+    const details = screen.getByTestId('trace-picker').closest('details')!;
+    expect(details.open).toBe(true);
+    const row = screen.getByTestId('trace-picker').querySelector(`tr[data-trace-id="${traces[7].traceId}"]`)!;
+    // The trace id column shows the id; a click on it (not on the root's button) picks the trace.
+    const idCell = row.querySelector('code')!;
+    expect(traces[7].traceId.startsWith(idCell.textContent!.replace('…', ''))).toBe(true);
+    fireEvent.click(idCell);
+    expect(useTraceStore.getState().current).toEqual({ file: 0, trace: 7 });
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')!.textContent).toContain('show the list');
+  });
+
   it('lists a few traces in file order, without a filter or an order to choose', () => {
     load([traceNo(0, 5), traceNo(1, 9), traceNo(2, 1)]);
     render(<TracePicker />);

@@ -113,6 +113,40 @@ describe('waterfall rows', () => {
     expect(within(row('db')).getByTestId('slow-mark')).toBeTruthy();
   });
 
+  it('marks slow only the spans whose self time stands out, and only on the part of the bar that is self time', () => {
+    // root works 750 of 1,000 µs itself; a works 200 (20%); tiny works 50 (5%): all three are
+    // among the ten slowest of this small trace, but only the first two stand out.
+    const slow = makeTrace([
+      { id: 'root', start: 0, dur: 1_000_000, name: 'handle' },
+      { id: 'a', parent: 'root', start: 100_000, dur: 200_000, name: 'query' },
+      { id: 'tiny', parent: 'root', start: 400_000, dur: 50_000, name: 'cache' },
+    ]);
+    renderWaterfall(slow);
+    expect(within(row('root')).queryByTestId('slow-mark')).toBeTruthy();
+    expect(within(row('a')).queryByTestId('slow-mark')).toBeTruthy();
+    expect(within(row('tiny')).queryByTestId('slow-mark')).toBeNull();
+    expect(within(row('tiny')).queryAllByTestId('slow-self')).toHaveLength(0);
+    const parts = within(row('root'))
+      .getAllByTestId('slow-self')
+      .map((el) => [parseFloat(el.style.left), parseFloat(el.style.width)]);
+    expect(parts.map(([l, w]) => [Math.round(l), Math.round(l + w)])).toEqual([
+      [0, 10],
+      [30, 40],
+      [45, 100],
+    ]);
+    const [leaf] = within(row('a')).getAllByTestId('slow-self');
+    expect([Math.round(parseFloat(leaf.style.left)), Math.round(parseFloat(leaf.style.width))]).toEqual([10, 20]);
+  });
+
+  it('names the service where it changes and keeps repeats out of the way of the name', () => {
+    renderWaterfall(trace);
+    // fail is an 'ai' span under the 'ai' llm span; llm is under gateway.
+    expect(row('llm').querySelector('.wf-service')!.className).not.toContain('wf-service--repeat');
+    expect(row('fail').querySelector('.wf-service')!.className).toContain('wf-service--repeat');
+    // Still in the row's text, for search and screen readers.
+    expect(row('fail').textContent).toContain('ai');
+  });
+
   it('renders only the rows on screen for a long trace', () => {
     const specs: SpanSpec[] = [{ id: 'root', start: 0, dur: 10_000 }];
     for (let i = 0; i < 1500; i++) specs.push({ id: `c${i}`, parent: 'root', start: i, dur: 5 });

@@ -19,6 +19,21 @@ describe('minimapDensity', () => {
     expect(grid.errors[0]).toBe(0);
   });
 
+  it('names the span each pixel row stands for, so the row can take its service color', () => {
+    const trace = makeTrace([
+      { id: 'root', start: 0, dur: 100, service: 'gateway' },
+      { id: 'db', parent: 'root', start: 50, dur: 50, service: 'postgres' },
+    ]);
+    const grid = minimapDensity(trace, 10, 4);
+    expect(Array.from(grid.rowSpan, (i) => trace.spans[i].serviceName)).toEqual([
+      'gateway',
+      'gateway',
+      'postgres',
+      'postgres',
+    ]);
+    expect(grid.rowSpan[2]).toBe(indexOf(trace, 'db'));
+  });
+
   it('adds up many spans per pixel row, and gives even zero-length spans a pixel', () => {
     const specs: SpanSpec[] = [{ id: 'root', start: 0, dur: 1000 }];
     for (let i = 0; i < 999; i++) specs.push({ id: `c${i}`, parent: 'root', start: i, dur: 0 });

@@ -1,0 +1,233 @@
+// The first screen a user sees: the trace above the fold, the bottleneck named, one color per service.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusPath } from '../helpers/corpus.ts';
+import { launchBrowser, openPage, pageErrors } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const HOTROD = 'otlp/jaeger-ui__getTrace-response.json';
+const MULTI = 'otlp/otel-tui__test_data.json';
+
+async function openCorpusFile(file: string, width?: number, height?: number): Promise<Page> {
+  const page = await openPage(browser, '?demo=0', width, height);
+  await page.getByTestId('drop-zone').locator('input[type=file]').setInputFiles(corpusPath(file));
+  await page.getByTestId('trace-summary').waitFor();
+  await page.getByTestId('span-row').first().waitFor();
+  return page;
+}
+
+async function legend(page: Page): Promise<Map<string, string>> {
+  const entries = page.getByTestId('service-legend').locator('[data-service]');
+  const out = new Map<string, string>();
+  for (const entry of await entries.all()) {
+    out.set((await entry.getAttribute('data-service'))!, (await entry.getAttribute('data-color'))!);
+  }
+  return out;
+}
+
+/** Rows wholly inside the window: what a user sees without scrolling anything. */
+function rowsInView(page: Page): Promise<number> {
+  return page.getByTestId('span-row').evaluateAll(
+    (rows) =>
+      rows.filter((r) => {
+        const box = r.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      }).length,
+  );
+}
+
+async function openDemo(width: number, height: number): Promise<Page> {
+  const page = await openPage(browser, '', width, height);
+  await page.getByTestId('span-row').first().waitFor();
+  return page;
+}
+
+describe('first screen', () => {
+  it('shows at least 18 rows of the demo trace at 1440×900, with the summary folded to its bottleneck line', async () => {
+    const page = await openDemo(1440, 900);
+    expect(Number(await page.getByTestId('trace-summary').getAttribute('data-span-count'))).toBeGreaterThan(18);
+    expect(await rowsInView(page)).toBeGreaterThanOrEqual(18);
+    expect(await page.getByTestId('bottleneck').isVisible()).toBe(true);
+    expect(await page.getByTestId('time-panel-toggle').getAttribute('aria-expanded')).toBe('false');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows at least 12 rows at 1024×700, also with a span selected', async () => {
+    const page = await openDemo(1024, 700);
+    expect(await rowsInView(page)).toBeGreaterThanOrEqual(12);
+    await page.getByTestId('span-row').nth(1).click();
+    await page.getByTestId('span-detail').waitFor();
+    expect(await rowsInView(page)).toBeGreaterThanOrEqual(12);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps slow marks to the spans that stand out, and draws the critical path in a color no error has', async () => {
+    // Tall enough that every row of the demo is rendered (the list renders only what is on screen).
+    const page = await openDemo(1440, 2400);
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    const spans = Number(await page.getByTestId('trace-summary').getAttribute('data-span-count'));
+    await expect.poll(() => page.getByTestId('span-row').count()).toBe(spans);
+    const slow = await page.getByTestId('slow-mark').count();
+    expect(slow).toBeGreaterThan(0);
+    // The ten slowest used to be marked, whatever their share.
+    expect(slow).toBeLessThan(10);
+    // The dashed mark covers self time only: never wider than the bar it sits on.
+    for (const row of await page.locator('[data-testid="span-row"]:has([data-testid="slow-mark"])').all()) {
+      const bar = await row.getByTestId('span-bar').boundingBox();
+      for (const part of await row.getByTestId('slow-self').all()) {
+        const box = (await part.boundingBox())!;
+        expect(box.width).toBeLessThanOrEqual(bar!.width + 1);
+      }
+    }
+    const colors = await page.evaluate(() => {
+      const probe = (cls: string) => {
+        const el = document.querySelector(cls);
+        return el ? getComputedStyle(el).backgroundColor : null;
+      };
+      const errorMark = document.querySelector('[data-testid="error-mark"]');
+      return { critical: probe('.wf-critical'), error: errorMark ? getComputedStyle(errorMark).backgroundColor : null };
+    });
+    expect(colors.critical).not.toBeNull();
+    expect(colors.error).not.toBeNull();
+    expect(colors.critical).not.toBe(colors.error);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("fits HotROD's span names in the name column, naming the service only where it changes", async () => {
+    const page = await openCorpusFile(HOTROD, 1440, 900);
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    const rows = await page.getByTestId('span-row').evaluateAll((els) =>
+      els.map((r) => {
+        const op = r.querySelector<HTMLElement>('.wf-op')!;
+        const service = r.querySelector<HTMLElement>('.wf-service')!;
+        return {
+          truncated: op.scrollWidth > op.clientWidth + 1,
+          serviceShown: service.getBoundingClientRect().width > 1,
+          depth: Number(r.getAttribute('data-depth')),
+        };
+      }),
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.filter((r) => r.truncated)).toEqual([]);
+    // The root names its service; some deeper rows of the same service do not repeat it.
+    expect(rows[0].serviceShown).toBe(true);
+    expect(rows.some((r) => !r.serviceShown)).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a file of many traces on its list and plot; a click anywhere on a row shows that trace on screen', async () => {
+    const page = await openPage(browser, '?demo=0', 1440, 900);
+    await page.getByTestId('drop-zone').locator('input[type=file]').setInputFiles(corpusPath(MULTI));
+    const picker = page.getByTestId('trace-picker');
+    await picker.waitFor();
+    expect(await picker.isVisible()).toBe(true);
+    expect(await page.getByTestId('trace-scatter').isVisible()).toBe(true);
+    const rows = picker.locator('tbody tr');
+    const target = rows.nth(5);
+    const traceId = await target.getAttribute('data-trace-id');
+    // The trace id column, not the root's button.
+    await target.locator('code').click();
+    const summary = page.getByTestId('trace-summary');
+    await expect.poll(() => summary.getAttribute('data-trace-id')).toBe(traceId);
+    // The list folds, and the trace is on the screen, not below the list.
+    expect(await picker.isVisible()).toBe(false);
+    const box = (await summary.boundingBox())!;
+    expect(box.y).toBeLessThan(900 / 2);
+    await page.getByTestId('span-row').first().waitFor();
+    expect(await page.getByTestId('span-row').first().isVisible()).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a statistics row shows its spans in a timeline zoomed to them, not in a zoom left from the flamegraph', async () => {
+    // The demo, opened in the flamegraph zoomed to its first microsecond.
+    const page = await openPage(browser, '?view=flamegraph&zoom=0-1000', 1440, 900);
+    await page.getByTestId('trace-summary').waitFor();
+    await page.getByRole('tab', { name: 'Statistics' }).click();
+    const table = page.getByTestId('statistics');
+    await table.waitFor();
+    const label = await table.locator('tbody tr').first().getAttribute('data-label');
+    await table.locator('tbody tr').first().locator('td').first().click();
+    await page.getByTestId('span-row').first().waitFor();
+    // Every row the filter keeps for itself has its bar in the window shown.
+    const onScreen = await page
+      .locator(`[data-testid="span-row"]:has(.wf-service:text-is("${label}"))`)
+      .evaluateAll((rows) =>
+        rows.map((r) => {
+          const bar = r.querySelector('[data-testid="span-bar"]');
+          return bar !== null && bar.getBoundingClientRect().width > 0;
+        }),
+      );
+    expect(onScreen.length).toBeGreaterThan(0);
+    expect(onScreen.every(Boolean)).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('the flamegraph has the same search box and / and ? shortcuts, and its search carries to the waterfall', async () => {
+    const page = await openPage(browser, '?view=flamegraph', 1024, 700);
+    await page.getByTestId('trace-summary').waitFor();
+    const box = page.getByRole('searchbox', { name: 'Search spans' });
+    await box.waitFor();
+    await page.keyboard.press('/');
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('decode');
+    await expect.poll(() => page.getByTestId('match-count').textContent()).toMatch(/match/);
+    await page.keyboard.press('Enter');
+    await box.evaluate((el) => (el as HTMLInputElement).blur());
+    await page.keyboard.press('?');
+    await page.getByTestId('shortcuts-dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: 'Waterfall' }).click();
+    expect(await page.getByTestId('waterfall-search').inputValue()).toBe('decode');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("gives each of HotROD's services its own color, the same in the legend and on every row, on every load", async () => {
+    const page = await openCorpusFile(HOTROD);
+    const colors = await legend(page);
+    expect(colors.size).toBe(Number(await page.getByTestId('trace-summary').getAttribute('data-service-count')));
+    expect(new Set(colors.values()).size).toBe(colors.size);
+    const rows = await page
+      .getByTestId('span-row')
+      .evaluateAll((els) =>
+        els.map((r) => [r.getAttribute('data-service'), r.querySelector('.wf-swatch')?.getAttribute('data-color')]),
+      );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const [service, color] of rows) expect(color).toBe(colors.get(service!));
+    // The minimap draws each band in its service's color too.
+    const hex = [...new Set(colors.values())];
+    const minimapColors = await page.locator('.wf-minimap__canvas').evaluate((canvas, legend) => {
+      const c = canvas as HTMLCanvasElement;
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      const wanted = legend.map((h) => [1, 3, 5].map((k) => parseInt(h.slice(k, k + 2), 16)));
+      const seen = new Set<number>();
+      for (let o = 0; o < data.length; o += 4) {
+        if (data[o + 3] === 0) continue;
+        wanted.forEach((rgb, k) => {
+          if (rgb.every((v, j) => Math.abs(v - data[o + j]) <= 4)) seen.add(k);
+        });
+      }
+      return seen.size;
+    }, hex);
+    expect(minimapColors).toBeGreaterThanOrEqual(3);
+    await page.reload();
+    await page.getByTestId('drop-zone').locator('input[type=file]').setInputFiles(corpusPath(HOTROD));
+    await page.getByTestId('service-legend').waitFor();
+    expect(await legend(page)).toEqual(colors);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+});
