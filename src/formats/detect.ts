@@ -20,7 +20,7 @@ const READERS: readonly FormatReader[] = [
   {
     label: 'OTLP JSON',
     needs:
-      'resourceSpans, or Tempo batches / trace.resourceSpans, or result.resourceSpans, or a ResourceSpans with scopeSpans',
+      'resourceSpans (or resource_spans), or Tempo batches / trace.resourceSpans, or result.resourceSpans, or a ResourceSpans with scopeSpans',
     looksLike: looksLikeOtlp,
     parse: parseOtlp,
   },
