@@ -13,6 +13,7 @@ import type {
 } from '../model/trace.ts';
 import { NO_ATTRIBUTES, NO_EVENTS, NO_LINKS, STATUS_ONLY } from '../model/shared-values.ts';
 import { EPOCH_ZERO, epochCompare, epochFromNanos, MAX_EPOCH_SEC, TIME_RANGE_TEXT, type EpochTime } from './epoch.ts';
+import { whatItAppearsToBe } from './identify.ts';
 import { isAllZeroId, isLowerHex, normalizeOtlpId } from './ids.ts';
 import { isObject, type JsonObject } from './json.ts';
 import {
@@ -109,7 +110,7 @@ const OTHER_SIGNAL_KEYS = [
 ] as const;
 
 /** An OTLP export request of logs, metrics or profiles. */
-export function isOtherSignal(doc: JsonObject): boolean {
+function isOtherSignal(doc: JsonObject): boolean {
   for (const key of OTHER_SIGNAL_KEYS) if (Array.isArray(doc[key])) return true;
   return false;
 }
@@ -143,8 +144,8 @@ export function parseOtlp(doc: unknown): ParsedBatch {
     );
   const container = containerOf(doc);
   if (container === undefined) {
-    if (isObject(doc) && isOtherSignal(doc))
-      throw new FormatError('This is OTLP logs or metrics, not traces: it has no resourceSpans.');
+    const appearance = whatItAppearsToBe(doc);
+    if (appearance !== undefined) throw new FormatError(`This appears to be ${appearance}.`);
     throw new FormatError(
       'Not OTLP traces: expected resourceSpans[], Tempo batches[] or trace.resourceSpans[], ' +
         'or Jaeger result.resourceSpans[].',
@@ -180,6 +181,12 @@ function parseOtlpDocuments(
     if (container !== undefined) reader.readDocument(doc, container);
     else if (isObject(doc) && isOtherSignal(doc)) skipped++;
     else reader.cursor.warn('other', `${unit} skipped: not an OTLP export request (${describeJson(doc)})`);
+  }
+  if (skipped > 0 && skipped === docs.length) {
+    const appearance = whatItAppearsToBe(docs[0].doc) ?? 'OTLP logs or metrics';
+    throw new FormatError(
+      `This appears to be ${appearance}${docs.length > 1 ? `, in ${docs.length} ${unit === 'line' ? 'lines' : 'entries'}` : ''}.`,
+    );
   }
   if (skipped > 0) {
     const noun = unit === 'line' ? (skipped === 1 ? 'line' : 'lines') : skipped === 1 ? 'entry' : 'entries';
