@@ -3,6 +3,7 @@
 // (runs of small array elements are parsed together), and the same document is rebuilt from
 // them; only the string of the piece being parsed is alive at any moment. The scanner is a
 // flat loop with an explicit stack, so nesting depth never grows the call stack.
+import { isNanosKey, quoteBareNanos } from './bare-nanos.ts';
 import { locateJsonError } from './json-error.ts';
 
 /** Where a document could not be read: byte offset in the file and the JSON path of the value. */
@@ -251,8 +252,9 @@ class Splitter {
     const text = decoder.decode(this.bytes.subarray(start, end));
     const wrapped = before === '' && after === '' ? text : before + text + after;
     try {
-      return JSON.parse(wrapped);
+      return JSON.parse(quoteBareNanos(wrapped));
     } catch {
+      // Located in the text as written: quoting moved the offsets but not the error.
       const where = locateJsonError(wrapped);
       if (where === undefined) return this.fail(start, pathAt(start), 'this value is not valid JSON');
       const inText = Math.max(0, Math.min(text.length, where.offset - before.length));
@@ -264,6 +266,18 @@ class Splitter {
   /** Decodes and parses bytes [start, end) as one value. */
   parsePiece(start: number, end: number, path: string): unknown {
     return this.parseBytes(start, end, '', '', () => path);
+  }
+
+  /**
+   * An object member parsed on its own; a bare integer under a time key is kept as its digits,
+   * as quoteBareNanos does where the key is in the same piece as the value.
+   */
+  private parseMember(member: Member, path: string): unknown {
+    if (typeof member.key === 'string' && isNanosKey(member.key)) {
+      const digits = decoder.decode(this.bytes.subarray(member.start, member.end));
+      if (/^\d{16,}$/.test(digits)) return digits;
+    }
+    return this.parsePiece(member.start, member.end, path);
   }
 
   private flushRun(frame: Frame): void {
@@ -355,12 +369,7 @@ class Splitter {
       }
       if (member.end - member.start <= this.maxPieceBytes) {
         if (frame.isArray) this.addToRun(frame, member);
-        else
-          assign(
-            frame.target,
-            member.key,
-            this.parsePiece(member.start, member.end, memberPath(frame.path, member.key)),
-          );
+        else assign(frame.target, member.key, this.parseMember(member, memberPath(frame.path, member.key)));
         continue;
       }
       const memberAt = memberPath(frame.path, member.key);

@@ -1,6 +1,7 @@
 // From the text of one file to loaded traces or one clear error: JSON or JSON Lines,
 // format detection, parsing, and normalization into the model.
 import type { LoadError, LoadedFile, TraceWarning } from '../model/trace.ts';
+import { quoteBareNanos } from './bare-nanos.ts';
 import { describeNonTrace, isKnownTraceShape, parseDocument } from './detect.ts';
 import { locateJsonError } from './json-error.ts';
 import type { JsonLine, SkippedLine } from './large-json.ts';
@@ -137,7 +138,8 @@ function looksBinary(text: string): boolean {
   return odd > sample.length / 20;
 }
 
-function parseText(fileName: string, text: string): ParsedBatch | LoadOutcome {
+function parseText(fileName: string, written: string): ParsedBatch | LoadOutcome {
+  const text = quoteBareNanos(written);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -145,7 +147,7 @@ function parseText(fileName: string, text: string): ParsedBatch | LoadOutcome {
     const jsonLines = parseJsonLines(text);
     if (jsonLines && jsonLines.lines.length > jsonLines.bad.length)
       return parseLinesSkipping(jsonLines.lines, jsonLines.bad);
-    const where = locateJsonError(text);
+    const where = locateJsonError(written);
     return failure(
       fileName,
       where
