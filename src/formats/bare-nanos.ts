@@ -1,9 +1,9 @@
 // Epoch nanoseconds written as bare JSON numbers ("startTimeUnixNano": 1736935200008000000, as
 // browser SDKs and several agents write them) lose their last digits in JSON.parse: past 2^53 a
-// double cannot hold them. Before parsing, such numbers under OTLP time keys are quoted, so
-// the reader gets the exact digits, as it does from the strings protobuf's JSON writes. This
-// works in every engine (Node's JSON.parse gives revivers no source text) and the check costs
-// a scan for the key's text, which files with string times pay once and nothing more.
+// double cannot hold them. When the OTLP reader meets such a number (ParsedBatch.inexactTimes),
+// the text is parsed again with the numbers under time keys quoted, so the reader gets the exact
+// digits, as from the strings protobuf's JSON writes. This works in every engine (Node's
+// JSON.parse gives revivers no source text), and files with string times pay nothing for it.
 
 /** A time key's closing quote and colon, then a bare integer too long for a double to be exact. */
 const BARE_NANOS = /((?:UnixNano|unix_nano)"\s*:\s*)(\d{16,})(?=\s*[,}\]])/g;

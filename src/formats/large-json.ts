@@ -115,6 +115,8 @@ class Splitter {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly maxPieceBytes: number,
+    /** Keep long bare integers under time keys as digits (see bare-nanos.ts). */
+    private readonly quoteNanos: boolean,
   ) {
     this.runBytes = Math.min(maxPieceBytes, RUN_BYTES);
   }
@@ -252,7 +254,7 @@ class Splitter {
     const text = decoder.decode(this.bytes.subarray(start, end));
     const wrapped = before === '' && after === '' ? text : before + text + after;
     try {
-      return JSON.parse(quoteBareNanos(wrapped));
+      return JSON.parse(this.quoteNanos ? quoteBareNanos(wrapped) : wrapped);
     } catch {
       // Located in the text as written: quoting moved the offsets but not the error.
       const where = locateJsonError(wrapped);
@@ -273,7 +275,7 @@ class Splitter {
    * as quoteBareNanos does where the key is in the same piece as the value.
    */
   private parseMember(member: Member, path: string): unknown {
-    if (typeof member.key === 'string' && isNanosKey(member.key)) {
+    if (this.quoteNanos && typeof member.key === 'string' && isNanosKey(member.key)) {
       const digits = decoder.decode(this.bytes.subarray(member.start, member.end));
       if (/^\d{16,}$/.test(digits)) return digits;
     }
@@ -397,6 +399,7 @@ interface FirstLine {
 function readLines(
   bytes: Uint8Array,
   maxPieceBytes: number,
+  quoteNanos: boolean,
   first: FirstLine,
 ): { lines: JsonLine[]; skipped: SkippedLine[] } {
   const lines: JsonLine[] = [];
@@ -411,7 +414,7 @@ function readLines(
     const line = bytes.subarray(from, to);
     const lineIsFirst = from <= first.start && first.start < to;
     from = to + 1;
-    const splitter = new Splitter(line, maxPieceBytes);
+    const splitter = new Splitter(line, maxPieceBytes, quoteNanos);
     const start = splitter.skipWhitespace(0);
     if (start === line.length) continue;
     if (lineIsFirst) {
@@ -437,8 +440,8 @@ function readLines(
  * string. Throws LargeJsonError saying where the first syntax error is, or which value is too
  * large to parse even on its own.
  */
-export function parseLargeJson(bytes: Uint8Array, maxPieceBytes: number): LargeJson {
-  const splitter = new Splitter(bytes, maxPieceBytes);
+export function parseLargeJson(bytes: Uint8Array, maxPieceBytes: number, quoteNanos = false): LargeJson {
+  const splitter = new Splitter(bytes, maxPieceBytes, quoteNanos);
   const start = splitter.skipWhitespace(bomLength(bytes));
   if (start === bytes.length) return splitter.expected(start, '$', 'a value');
   const { value, end } = splitter.parseValue(start, '$');
@@ -447,5 +450,5 @@ export function parseLargeJson(bytes: Uint8Array, maxPieceBytes: number): LargeJ
   // JSON Lines: the first value fills its line and another line follows.
   const isJsonLines = bytes.subarray(end, rest).includes(NEWLINE) && !bytes.subarray(start, end).includes(NEWLINE);
   if (!isJsonLines) return splitter.expected(rest, '$', 'the end of the document');
-  return { kind: 'lines', ...readLines(bytes, maxPieceBytes, { start, value }) };
+  return { kind: 'lines', ...readLines(bytes, maxPieceBytes, quoteNanos, { start, value }) };
 }

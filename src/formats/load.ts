@@ -10,7 +10,12 @@ import { isOtlpLine, parseOtlpJsonLines } from './otlp.ts';
 import { FormatError, type ParsedBatch, type ParseWarning } from './parsed.ts';
 
 export type LoadOutcome =
-  | { readonly ok: true; readonly file: LoadedFile }
+  | {
+      readonly ok: true;
+      readonly file: LoadedFile;
+      /** Some times were bare JSON numbers JSON.parse rounded: read again with them quoted (bare-nanos.ts). */
+      readonly inexactTimes?: boolean;
+    }
   | { readonly ok: false; readonly error: LoadError };
 
 function failure(fileName: string, message: string): LoadOutcome {
@@ -53,6 +58,7 @@ function prefixWarnings(batch: ParsedBatch, line: number): ParseWarning[] {
 function mergeLines(lines: readonly JsonLine[], unknown: SkippedLine[]): ParsedBatch {
   const merged: ParsedBatch = { format: 'jaeger', spans: [], warnings: [], notes: [] };
   let format: ParsedBatch['format'] | undefined;
+  let inexactTimes = false;
   for (const { line, doc } of lines) {
     let batch: ParsedBatch;
     try {
@@ -63,13 +69,14 @@ function mergeLines(lines: readonly JsonLine[], unknown: SkippedLine[]): ParsedB
       continue;
     }
     format ??= batch.format;
+    if (batch.inexactTimes) inexactTimes = true;
     const offset = merged.spans.length;
     for (const s of batch.spans) merged.spans.push(s);
     for (const w of prefixWarnings(batch, line))
       merged.warnings.push(w.spanIndex === undefined ? w : { ...w, spanIndex: w.spanIndex + offset });
     for (const n of batch.notes) merged.notes.push(n);
   }
-  return { ...merged, format: format ?? 'jaeger' };
+  return { ...merged, format: format ?? 'jaeger', inexactTimes };
 }
 
 /** "lines 4, 9 and 12" (at most ten numbers, then how many more). */
@@ -138,8 +145,13 @@ function looksBinary(text: string): boolean {
   return odd > sample.length / 20;
 }
 
-function parseText(fileName: string, written: string): ParsedBatch | LoadOutcome {
-  const text = quoteBareNanos(written);
+function parseText(fileName: string, text: string): ParsedBatch | LoadOutcome {
+  const batch = parseTextOnce(fileName, text);
+  if (!('inexactTimes' in batch && batch.inexactTimes)) return batch;
+  return parseTextOnce(fileName, quoteBareNanos(text));
+}
+
+function parseTextOnce(fileName: string, text: string): ParsedBatch | LoadOutcome {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -147,7 +159,7 @@ function parseText(fileName: string, written: string): ParsedBatch | LoadOutcome
     const jsonLines = parseJsonLines(text);
     if (jsonLines && jsonLines.lines.length > jsonLines.bad.length)
       return parseLinesSkipping(jsonLines.lines, jsonLines.bad);
-    const where = locateJsonError(written);
+    const where = locateJsonError(text);
     return failure(
       fileName,
       where
@@ -175,10 +187,8 @@ function loadParsed(fileName: string, read: () => ParsedBatch | LoadOutcome): Lo
   }
   const { traces, warnings } = buildTraces(batch);
   const fileWarnings: TraceWarning[] = warnings;
-  return {
-    ok: true,
-    file: { fileName, format: batch.format, traces, warnings: fileWarnings, notes: batch.notes },
-  };
+  const file: LoadedFile = { fileName, format: batch.format, traces, warnings: fileWarnings, notes: batch.notes };
+  return batch.inexactTimes ? { ok: true, file, inexactTimes: true } : { ok: true, file };
 }
 
 /** Reads one file's text. Never throws: anything wrong becomes an error naming the file. */

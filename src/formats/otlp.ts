@@ -660,6 +660,8 @@ class OtlpReader {
   private readNanos(raw: unknown, key: string): boolean {
     if (raw == null) return false;
     if (typeof raw === 'string' && this.readPlainNanos(raw)) return true;
+    // JSON.parse has rounded such a number: the text is read again with it quoted (see bare-nanos.ts).
+    if (typeof raw === 'number' && raw > Number.MAX_SAFE_INTEGER) this.out.inexactTimes = true;
     const time = typeof raw === 'string' || typeof raw === 'number' ? epochFromNanos(raw) : undefined;
     if (time === undefined) {
       this.cursor.warn(

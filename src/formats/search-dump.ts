@@ -84,5 +84,5 @@ export function parseSearchAnswer(
   const total = totalHits(doc);
   if (total !== undefined && total > hits.length)
     notes.push(`The search answer holds ${hits.length} of ${total} hits: the rest of the spans are not in this file`);
-  return { format: batch.format, spans: batch.spans, warnings, notes };
+  return { ...batch, warnings, notes };
 }
