@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { LoadedFile, Trace, TraceWarning } from '../model/trace.ts';
 import { useTraceStore } from '../state/trace-store.ts';
 import { groupWarnings, type WarningGroup } from '../view-model/warning-groups.ts';
@@ -51,9 +51,10 @@ function GroupItem({ group, trace }: { group: WarningGroup; trace: Trace }) {
 
 /** Warnings of the trace on screen, alike ones grouped, each with the span it concerns. */
 export function WarningsPanel({ trace, file }: { trace: Trace; file: LoadedFile }) {
-  const all = [...file.warnings, ...trace.warnings];
+  const all = useMemo(() => [...file.warnings, ...trace.warnings], [file, trace]);
+  // Grouping reads every message: once per trace shown, not once per render.
+  const groups = useMemo(() => groupWarnings(all), [all]);
   if (all.length === 0) return null;
-  const groups = groupWarnings(all);
   return (
     <details className="warnings-panel" data-testid="warnings">
       <summary>
