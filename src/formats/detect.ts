@@ -1,8 +1,10 @@
 // Picks the format of a parsed document from its content, never from the file name.
+import { whatItAppearsToBe } from './identify.ts';
 import { isObject } from './json.ts';
 import { looksLikeJaeger, parseJaeger } from './jaeger.ts';
 import { looksLikeOtlp, parseOtlp } from './otlp.ts';
 import { FormatError, type ParsedBatch } from './parsed.ts';
+import { parseSearchAnswer, searchHits } from './search-dump.ts';
 import { looksLikeZipkinV1, parseZipkinV1 } from './zipkin-v1.ts';
 import { looksLikeZipkinV2, parseZipkinV2 } from './zipkin-v2.ts';
 
@@ -20,7 +22,7 @@ const READERS: readonly FormatReader[] = [
   {
     label: 'OTLP JSON',
     needs:
-      'resourceSpans, or Tempo batches / trace.resourceSpans, or result.resourceSpans, or a ResourceSpans with scopeSpans',
+      'resourceSpans (or resource_spans), or Tempo batches / trace.resourceSpans, or result.resourceSpans, or a ResourceSpans with scopeSpans',
     looksLike: looksLikeOtlp,
     parse: parseOtlp,
   },
@@ -62,11 +64,25 @@ function keyList(obj: object): string {
   return keys.length > 8 ? `${shown}, …` : shown;
 }
 
+/** True when some reader takes `doc` (or it is a search answer around documents one may take). */
+export function isKnownTraceShape(doc: unknown): boolean {
+  return searchHits(doc) !== undefined || READERS.some((reader) => reader.looksLike(doc));
+}
+
+/** Why `doc` is not a trace of a known format, as a phrase: what it appears to be, else its top level. */
+export function describeNonTrace(doc: unknown): string {
+  return whatItAppearsToBe(doc) ?? describeTopLevel(doc);
+}
+
 /** Parses a document with the first reader that recognizes it; throws FormatError naming what was tried. */
 export function parseDocument(doc: unknown): ParsedBatch {
+  const hits = searchHits(doc);
+  if (hits !== undefined && isObject(doc)) return parseSearchAnswer(doc, hits, parseDocument);
   for (const reader of READERS) {
     if (reader.looksLike(doc)) return reader.parse(doc);
   }
+  const appearance = whatItAppearsToBe(doc);
+  if (appearance !== undefined) throw new FormatError(`This appears to be ${appearance}.`);
   const tried = READERS.map((r) => `${r.label} (${r.needs})`).join('; ');
   throw new FormatError(`Not a known trace format. The top level is ${describeTopLevel(doc)}. Tried: ${tried}.`);
 }

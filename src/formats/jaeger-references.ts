@@ -5,6 +5,7 @@
 import { NO_ATTRIBUTES, NO_LINKS } from '../model/shared-values.ts';
 import type { LinkRelation, SpanLink } from '../model/trace.ts';
 import { resolvePath, type PathRef, type WarnFn } from './jaeger-tags.ts';
+import { isAllZeroId } from './ids.ts';
 import { isObject, jsonText } from './json.ts';
 
 export interface ReferenceResult {
@@ -49,6 +50,8 @@ export function readReferences(
       warn('invalid-id', 'reference has no spanID; ignored', `${resolvePath(spanPath)}.references[${i}].spanID`);
       continue;
     }
+    // Span 0 means "no parent" to some writers (as parentSpanID 0 did): nothing to refer to.
+    if (isAllZeroId(spanId.trim())) continue;
     const relation = relationOf(reference.refType, spanPath, i, warn);
     const referencedTrace = reference.traceID;
     let linkTraceId = traceId;
@@ -93,7 +96,8 @@ function readLoneParent(
   if (refType !== 'CHILD_OF' && refType !== undefined) return false;
   if (typeof spanID !== 'string' || spanID.trim() === '') return false;
   if (typeof traceID !== 'string' || traceID.trim() === '' || normalizeTraceId(traceID) !== traceId) return false;
-  out.parentSpanId = normalizeSpanId(spanID);
+  // A reference to span 0 is how some writers say "no parent": quietly none.
+  out.parentSpanId = isAllZeroId(spanID.trim()) ? undefined : normalizeSpanId(spanID);
   return true;
 }
 

@@ -3,6 +3,7 @@
 // (runs of small array elements are parsed together), and the same document is rebuilt from
 // them; only the string of the piece being parsed is alive at any moment. The scanner is a
 // flat loop with an explicit stack, so nesting depth never grows the call stack.
+import { isNanosKey, quoteBareNanos } from './bare-nanos.ts';
 import { locateJsonError } from './json-error.ts';
 
 /** Where a document could not be read: byte offset in the file and the JSON path of the value. */
@@ -114,6 +115,8 @@ class Splitter {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly maxPieceBytes: number,
+    /** Keep long bare integers under time keys as digits (see bare-nanos.ts). */
+    private readonly quoteNanos: boolean,
   ) {
     this.runBytes = Math.min(maxPieceBytes, RUN_BYTES);
   }
@@ -251,8 +254,9 @@ class Splitter {
     const text = decoder.decode(this.bytes.subarray(start, end));
     const wrapped = before === '' && after === '' ? text : before + text + after;
     try {
-      return JSON.parse(wrapped);
+      return JSON.parse(this.quoteNanos ? quoteBareNanos(wrapped) : wrapped);
     } catch {
+      // Located in the text as written: quoting moved the offsets but not the error.
       const where = locateJsonError(wrapped);
       if (where === undefined) return this.fail(start, pathAt(start), 'this value is not valid JSON');
       const inText = Math.max(0, Math.min(text.length, where.offset - before.length));
@@ -264,6 +268,18 @@ class Splitter {
   /** Decodes and parses bytes [start, end) as one value. */
   parsePiece(start: number, end: number, path: string): unknown {
     return this.parseBytes(start, end, '', '', () => path);
+  }
+
+  /**
+   * An object member parsed on its own; a bare integer under a time key is kept as its digits,
+   * as quoteBareNanos does where the key is in the same piece as the value.
+   */
+  private parseMember(member: Member, path: string): unknown {
+    if (this.quoteNanos && typeof member.key === 'string' && isNanosKey(member.key)) {
+      const digits = decoder.decode(this.bytes.subarray(member.start, member.end));
+      if (/^\d{16,}$/.test(digits)) return digits;
+    }
+    return this.parsePiece(member.start, member.end, path);
   }
 
   private flushRun(frame: Frame): void {
@@ -355,12 +371,7 @@ class Splitter {
       }
       if (member.end - member.start <= this.maxPieceBytes) {
         if (frame.isArray) this.addToRun(frame, member);
-        else
-          assign(
-            frame.target,
-            member.key,
-            this.parsePiece(member.start, member.end, memberPath(frame.path, member.key)),
-          );
+        else assign(frame.target, member.key, this.parseMember(member, memberPath(frame.path, member.key)));
         continue;
       }
       const memberAt = memberPath(frame.path, member.key);
@@ -388,6 +399,7 @@ interface FirstLine {
 function readLines(
   bytes: Uint8Array,
   maxPieceBytes: number,
+  quoteNanos: boolean,
   first: FirstLine,
 ): { lines: JsonLine[]; skipped: SkippedLine[] } {
   const lines: JsonLine[] = [];
@@ -402,7 +414,7 @@ function readLines(
     const line = bytes.subarray(from, to);
     const lineIsFirst = from <= first.start && first.start < to;
     from = to + 1;
-    const splitter = new Splitter(line, maxPieceBytes);
+    const splitter = new Splitter(line, maxPieceBytes, quoteNanos);
     const start = splitter.skipWhitespace(0);
     if (start === line.length) continue;
     if (lineIsFirst) {
@@ -428,8 +440,8 @@ function readLines(
  * string. Throws LargeJsonError saying where the first syntax error is, or which value is too
  * large to parse even on its own.
  */
-export function parseLargeJson(bytes: Uint8Array, maxPieceBytes: number): LargeJson {
-  const splitter = new Splitter(bytes, maxPieceBytes);
+export function parseLargeJson(bytes: Uint8Array, maxPieceBytes: number, quoteNanos = false): LargeJson {
+  const splitter = new Splitter(bytes, maxPieceBytes, quoteNanos);
   const start = splitter.skipWhitespace(bomLength(bytes));
   if (start === bytes.length) return splitter.expected(start, '$', 'a value');
   const { value, end } = splitter.parseValue(start, '$');
@@ -438,5 +450,5 @@ export function parseLargeJson(bytes: Uint8Array, maxPieceBytes: number): LargeJ
   // JSON Lines: the first value fills its line and another line follows.
   const isJsonLines = bytes.subarray(end, rest).includes(NEWLINE) && !bytes.subarray(start, end).includes(NEWLINE);
   if (!isJsonLines) return splitter.expected(rest, '$', 'the end of the document');
-  return { kind: 'lines', ...readLines(bytes, maxPieceBytes, { start, value }) };
+  return { kind: 'lines', ...readLines(bytes, maxPieceBytes, quoteNanos, { start, value }) };
 }

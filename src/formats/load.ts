@@ -1,7 +1,8 @@
 // From the text of one file to loaded traces or one clear error: JSON or JSON Lines,
 // format detection, parsing, and normalization into the model.
 import type { LoadError, LoadedFile, TraceWarning } from '../model/trace.ts';
-import { parseDocument } from './detect.ts';
+import { quoteBareNanos } from './bare-nanos.ts';
+import { describeNonTrace, isKnownTraceShape, parseDocument } from './detect.ts';
 import { locateJsonError } from './json-error.ts';
 import type { JsonLine, SkippedLine } from './large-json.ts';
 import { buildTraces } from './normalize.ts';
@@ -9,7 +10,12 @@ import { isOtlpLine, parseOtlpJsonLines } from './otlp.ts';
 import { FormatError, type ParsedBatch, type ParseWarning } from './parsed.ts';
 
 export type LoadOutcome =
-  | { readonly ok: true; readonly file: LoadedFile }
+  | {
+      readonly ok: true;
+      readonly file: LoadedFile;
+      /** Some times were bare JSON numbers JSON.parse rounded: read again with them quoted (bare-nanos.ts). */
+      readonly inexactTimes?: boolean;
+    }
   | { readonly ok: false; readonly error: LoadError };
 
 function failure(fileName: string, message: string): LoadOutcome {
@@ -45,37 +51,86 @@ function prefixWarnings(batch: ParsedBatch, line: number): ParseWarning[] {
   return batch.warnings.map((w) => ({ ...w, path: `line ${line}: ${w.path}` }));
 }
 
-/** Lines of another format than OTLP are parsed one by one and merged. */
-function parseLines(lines: readonly JsonLine[]): ParsedBatch {
-  if (lines.every((l) => isOtlpLine(l.doc))) return parseOtlpJsonLines(lines);
+/**
+ * Lines of another format than OTLP are parsed one by one and merged; a line no reader takes
+ * (or whose reader refuses it) joins `unknown` rather than failing the file.
+ */
+function mergeLines(lines: readonly JsonLine[], unknown: SkippedLine[]): ParsedBatch {
   const merged: ParsedBatch = { format: 'jaeger', spans: [], warnings: [], notes: [] };
   let format: ParsedBatch['format'] | undefined;
+  let inexactTimes = false;
   for (const { line, doc } of lines) {
     let batch: ParsedBatch;
     try {
       batch = parseDocument(doc);
     } catch (e) {
-      if (e instanceof FormatError) throw new FormatError(`line ${line}: ${e.message}`, e.path);
-      throw e;
+      if (!(e instanceof FormatError)) throw e;
+      unknown.push({ line, problem: e.message });
+      continue;
     }
     format ??= batch.format;
+    if (batch.inexactTimes) inexactTimes = true;
     const offset = merged.spans.length;
     for (const s of batch.spans) merged.spans.push(s);
     for (const w of prefixWarnings(batch, line))
       merged.warnings.push(w.spanIndex === undefined ? w : { ...w, spanIndex: w.spanIndex + offset });
     for (const n of batch.notes) merged.notes.push(n);
   }
-  return { ...merged, format: format ?? 'jaeger' };
+  return { ...merged, format: format ?? 'jaeger', inexactTimes };
 }
 
-function parseLinesSkipping(lines: readonly JsonLine[], skipped: readonly SkippedLine[]): ParsedBatch {
-  const batch = parseLines(lines);
-  for (const b of skipped)
+/** "lines 4, 9 and 12" (at most ten numbers, then how many more). */
+function lineList(lines: readonly SkippedLine[]): string {
+  const numbers = lines.slice(0, 10).map((l) => String(l.line));
+  const more = lines.length - numbers.length;
+  if (lines.length === 1) return `line ${numbers[0]}`;
+  if (more > 0) return `lines ${numbers.join(', ')} and ${more} more`;
+  return `lines ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+}
+
+/**
+ * Reads JSON Lines: lines that are not JSON (`notJson`) and lines of JSON that is no trace of
+ * a known format are skipped, each with a warning saying why, and counted in one note. Throws
+ * FormatError, for the first line, when no line is a trace.
+ */
+function parseLinesSkipping(lines: readonly JsonLine[], notJson: readonly SkippedLine[]): ParsedBatch {
+  const known: JsonLine[] = [];
+  const unknown: SkippedLine[] = [];
+  for (const line of lines) {
+    if (isOtlpLine(line.doc) || isKnownTraceShape(line.doc)) known.push(line);
+    else
+      unknown.push({ line: line.line, problem: `it is ${describeNonTrace(line.doc)}, not a trace of a known format` });
+  }
+  if (known.length === 0) {
+    // As for a single document: the first line's shape is what the file is taken to be.
+    const first = lines[0];
+    try {
+      parseDocument(first.doc);
+    } catch (e) {
+      if (e instanceof FormatError) throw new FormatError(`line ${first.line}: ${e.message}`, e.path);
+      throw e;
+    }
+  }
+  const batch = known.every((l) => isOtlpLine(l.doc)) ? parseOtlpJsonLines(known) : mergeLines(known, unknown);
+  if (batch.spans.length === 0 && unknown.length > 0 && unknown.length === lines.length)
+    throw new FormatError(`line ${unknown[0].line}: ${unknown[0].problem}`);
+  unknown.sort((a, b) => a.line - b.line);
+  for (const b of notJson)
     batch.warnings.push({
       code: 'other',
       message: `Line ${b.line} is not valid JSON (${b.problem}); skipped`,
       path: `line ${b.line}`,
     });
+  for (const b of unknown)
+    batch.warnings.push({ code: 'other', message: `Line ${b.line} skipped: ${b.problem}`, path: `line ${b.line}` });
+  const parts: string[] = [];
+  if (notJson.length > 0) parts.push(`${lineList(notJson)} not valid JSON`);
+  if (unknown.length > 0) parts.push(`${lineList(unknown)} not a trace of a known format`);
+  const count = notJson.length + unknown.length;
+  if (count > 0)
+    batch.notes.push(
+      `Skipped ${count} of ${lines.length + notJson.length} lines (${parts.join('; ')}); see the warnings for why`,
+    );
   return batch;
 }
 
@@ -91,6 +146,12 @@ function looksBinary(text: string): boolean {
 }
 
 function parseText(fileName: string, text: string): ParsedBatch | LoadOutcome {
+  const batch = parseTextOnce(fileName, text);
+  if (!('inexactTimes' in batch && batch.inexactTimes)) return batch;
+  return parseTextOnce(fileName, quoteBareNanos(text));
+}
+
+function parseTextOnce(fileName: string, text: string): ParsedBatch | LoadOutcome {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -120,13 +181,14 @@ function loadParsed(fileName: string, read: () => ParsedBatch | LoadOutcome): Lo
     if (e instanceof FormatError) return failure(fileName, `${e.message}${e.path !== '$' ? ` (at ${e.path})` : ''}`);
     return failure(fileName, `could not be read: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (batch.spans.length === 0) return failure(fileName, `holds no spans (read as ${batch.format})`);
+  if (batch.spans.length === 0) {
+    const notes = batch.notes.length > 0 ? `; ${batch.notes.join('; ')}` : '';
+    return failure(fileName, `holds no spans (read as ${batch.format}${notes})`);
+  }
   const { traces, warnings } = buildTraces(batch);
   const fileWarnings: TraceWarning[] = warnings;
-  return {
-    ok: true,
-    file: { fileName, format: batch.format, traces, warnings: fileWarnings, notes: batch.notes },
-  };
+  const file: LoadedFile = { fileName, format: batch.format, traces, warnings: fileWarnings, notes: batch.notes };
+  return batch.inexactTimes ? { ok: true, file, inexactTimes: true } : { ok: true, file };
 }
 
 /** Reads one file's text. Never throws: anything wrong becomes an error naming the file. */

@@ -173,7 +173,7 @@ type Frame = ArrayFrame | MapFrame;
  */
 function readAnyValue(raw: unknown, cursor: OtlpCursor): AttributeValue {
   if (!isObject(raw)) return readNonObjectValue(raw, cursor);
-  if (raw.arrayValue == null && raw.kvlistValue == null) return readScalarValue(raw, cursor);
+  if (arrayField(raw) === undefined && mapField(raw) === undefined) return readScalarValue(raw, cursor);
   const depth = cursor.depth;
   const stack: Frame[] = [];
   const root = openValue(raw, cursor, stack);
@@ -204,21 +204,37 @@ function readAnyValue(raw: unknown, cursor: OtlpCursor): AttributeValue {
 /** A scalar value, or a container whose (still empty) output array is filled later from the stack. */
 function openValue(raw: unknown, cursor: OtlpCursor, stack: Frame[]): AttributeValue {
   if (!isObject(raw)) return readNonObjectValue(raw, cursor);
-  const array = raw.arrayValue;
-  if (array != null) {
-    const items = readValuesList(array, 'arrayValue', cursor);
+  const arrayKey = arrayField(raw);
+  if (arrayKey !== undefined) {
+    const items = readValuesList(raw[arrayKey], arrayKey, cursor);
     const out: AttributeValue[] = [];
     if (items.length > 0) stack.push({ isMap: false, items, out, depth: cursor.depth + 2, next: 0 });
     return { type: 'array', value: out };
   }
-  const map = raw.kvlistValue;
-  if (map != null) {
-    const items = readValuesList(map, 'kvlistValue', cursor);
+  const mapKey = mapField(raw);
+  if (mapKey !== undefined) {
+    const items = readValuesList(raw[mapKey], mapKey, cursor);
     const out: Attribute[] = [];
     if (items.length > 0) stack.push({ isMap: true, items, out, depth: cursor.depth + 2, next: 0 });
     return { type: 'map', value: out };
   }
   return readScalarValue(raw, cursor);
+}
+
+/**
+ * Which key holds an AnyValue's array: protobuf's JSON printers write `arrayValue`, or the
+ * proto field name `array_value` when asked to keep field names; the collector reads both.
+ */
+function arrayField(raw: JsonObject): string | undefined {
+  if (raw.arrayValue != null) return 'arrayValue';
+  return raw.array_value != null ? 'array_value' : undefined;
+}
+
+/** As arrayField for a key-value list; `kv_list_value` is how some hand-made mappers spell it. */
+function mapField(raw: JsonObject): string | undefined {
+  if (raw.kvlistValue != null) return 'kvlistValue';
+  if (raw.kvlist_value != null) return 'kvlist_value';
+  return raw.kv_list_value != null ? 'kv_list_value' : undefined;
 }
 
 /** The `values` of an ArrayValue / KeyValueList; leaves the cursor unchanged. */
@@ -239,26 +255,34 @@ function readValuesList(container: unknown, key: string, cursor: OtlpCursor): re
   return [];
 }
 
+/** A scalar AnyValue, under its JSON field names or its proto field names (`string_value`...). */
 function readScalarValue(raw: JsonObject, cursor: OtlpCursor): AttributeValue {
-  const text = raw.stringValue;
+  const text = raw.stringValue ?? raw.string_value;
   if (text != null) {
     if (typeof text === 'string') return { type: 'string', value: text };
-    cursor.warn('invalid-value', `stringValue is not a string: ${describeJson(text)}; kept as text`, 'stringValue');
+    const key = spelled(raw, 'stringValue', 'string_value');
+    cursor.warn('invalid-value', `${key} is not a string: ${describeJson(text)}; kept as text`, key);
     return { type: 'string', value: textOf(text) };
   }
-  const int = raw.intValue;
-  if (int != null) return readInt(int, cursor);
-  const bool = raw.boolValue;
-  if (bool != null) return readBool(bool, cursor);
-  const double = raw.doubleValue;
-  if (double != null) return readDouble(double, cursor);
-  const bytes = raw.bytesValue;
+  const int = raw.intValue ?? raw.int_value;
+  if (int != null) return readInt(int, spelled(raw, 'intValue', 'int_value'), cursor);
+  const bool = raw.boolValue ?? raw.bool_value;
+  if (bool != null) return readBool(bool, spelled(raw, 'boolValue', 'bool_value'), cursor);
+  const double = raw.doubleValue ?? raw.double_value;
+  if (double != null) return readDouble(double, spelled(raw, 'doubleValue', 'double_value'), cursor);
+  const bytes = raw.bytesValue ?? raw.bytes_value;
   if (bytes != null) {
     if (typeof bytes === 'string') return { type: 'bytes', value: bytes };
-    cursor.warn('invalid-value', `bytesValue should be a base64 string, got ${describeJson(bytes)}`, 'bytesValue');
+    const key = spelled(raw, 'bytesValue', 'bytes_value');
+    cursor.warn('invalid-value', `${key} should be a base64 string, got ${describeJson(bytes)}`, key);
     return EMPTY_VALUE;
   }
   return readUnknownValue(raw, cursor);
+}
+
+/** The spelling of a field that `raw` uses, for a warning's message and path. */
+function spelled(raw: JsonObject, jsonName: string, protoName: string): string {
+  return raw[jsonName] != null ? jsonName : protoName;
 }
 
 function isIntegerText(text: string): boolean {
@@ -271,10 +295,10 @@ function isIntegerText(text: string): boolean {
   return true;
 }
 
-function readInt(raw: unknown, cursor: OtlpCursor): AttributeValue {
+function readInt(raw: unknown, key: string, cursor: OtlpCursor): AttributeValue {
   if (typeof raw === 'string') {
     if (isIntegerText(raw)) return { type: 'int', value: raw };
-    cursor.warn('invalid-value', `intValue ${describeJson(raw)} is not an integer; kept as text`, 'intValue');
+    cursor.warn('invalid-value', `${key} ${describeJson(raw)} is not an integer; kept as text`, key);
     return { type: 'string', value: raw };
   }
   if (typeof raw === 'number') {
@@ -282,30 +306,30 @@ function readInt(raw: unknown, cursor: OtlpCursor): AttributeValue {
     if (Number.isInteger(raw)) {
       cursor.warn(
         'invalid-value',
-        `intValue ${raw} is a JSON number beyond 2^53: its last digits may already be lost ` +
+        `${key} ${raw} is a JSON number beyond 2^53: its last digits may already be lost ` +
           '(int64 should be written as a string)',
-        'intValue',
+        key,
       );
       return { type: 'int', value: BigInt(raw).toString() };
     }
-    cursor.warn('invalid-value', `intValue ${raw} is not an integer; kept as a double`, 'intValue');
+    cursor.warn('invalid-value', `${key} ${raw} is not an integer; kept as a double`, key);
     return { type: 'double', value: raw };
   }
-  cursor.warn('invalid-value', `intValue should be a string or number, got ${describeJson(raw)}`, 'intValue');
+  cursor.warn('invalid-value', `${key} should be a string or number, got ${describeJson(raw)}`, key);
   return EMPTY_VALUE;
 }
 
-function readBool(raw: unknown, cursor: OtlpCursor): AttributeValue {
+function readBool(raw: unknown, key: string, cursor: OtlpCursor): AttributeValue {
   if (typeof raw === 'boolean') return raw ? TRUE_VALUE : FALSE_VALUE;
   if (raw === 'true' || raw === 'false') {
-    cursor.warn('invalid-value', `boolValue is the string ${describeJson(raw)}; read as a boolean`, 'boolValue');
+    cursor.warn('invalid-value', `${key} is the string ${describeJson(raw)}; read as a boolean`, key);
     return raw === 'true' ? TRUE_VALUE : FALSE_VALUE;
   }
-  cursor.warn('invalid-value', `boolValue should be true or false, got ${describeJson(raw)}`, 'boolValue');
+  cursor.warn('invalid-value', `${key} should be true or false, got ${describeJson(raw)}`, key);
   return EMPTY_VALUE;
 }
 
-function readDouble(raw: unknown, cursor: OtlpCursor): AttributeValue {
+function readDouble(raw: unknown, key: string, cursor: OtlpCursor): AttributeValue {
   if (typeof raw === 'number') return { type: 'double', value: raw };
   if (typeof raw === 'string') {
     // Protobuf JSON writes non-finite doubles as "NaN", "Infinity", "-Infinity", and allows
@@ -313,10 +337,10 @@ function readDouble(raw: unknown, cursor: OtlpCursor): AttributeValue {
     if (raw === 'NaN') return { type: 'double', value: NaN };
     const n = raw.trim() === '' ? NaN : Number(raw);
     if (!Number.isNaN(n)) return { type: 'double', value: n };
-    cursor.warn('invalid-value', `doubleValue ${describeJson(raw)} is not a number; kept as text`, 'doubleValue');
+    cursor.warn('invalid-value', `${key} ${describeJson(raw)} is not a number; kept as text`, key);
     return { type: 'string', value: raw };
   }
-  cursor.warn('invalid-value', `doubleValue should be a number, got ${describeJson(raw)}`, 'doubleValue');
+  cursor.warn('invalid-value', `${key} should be a number, got ${describeJson(raw)}`, key);
   return EMPTY_VALUE;
 }
 

@@ -13,6 +13,7 @@ import type {
 } from '../model/trace.ts';
 import { NO_ATTRIBUTES, NO_EVENTS, NO_LINKS, STATUS_ONLY } from '../model/shared-values.ts';
 import { EPOCH_ZERO, epochCompare, epochFromNanos, MAX_EPOCH_SEC, TIME_RANGE_TEXT, type EpochTime } from './epoch.ts';
+import { whatItAppearsToBe } from './identify.ts';
 import { isAllZeroId, isLowerHex, normalizeOtlpId } from './ids.ts';
 import { isObject, type JsonObject } from './json.ts';
 import {
@@ -41,30 +42,54 @@ interface SpanContainer {
   readonly format: 'otlp' | 'tempo';
 }
 
+/**
+ * Protobuf's JSON printers write lowerCamelCase names, or the proto field names (snake_case)
+ * when asked to keep them (Python's preserving_proto_field_name, Go's UseProtoNames); the
+ * collector reads both at every level, and so does this reader, even mixed in one file.
+ */
+const RESOURCE_SPANS_KEYS = ['resourceSpans', 'resource_spans'] as const;
+const SCOPE_SPANS_KEYS = [
+  'scopeSpans',
+  'instrumentationLibrarySpans',
+  'scope_spans',
+  'instrumentation_library_spans',
+] as const;
+
 /** A ResourceSpans object: what OpenTelemetry Java's logging-otlp exporter writes, one per line. */
 function isResourceSpans(value: unknown): boolean {
-  return isObject(value) && (Array.isArray(value.scopeSpans) || Array.isArray(value.instrumentationLibrarySpans));
+  if (!isObject(value)) return false;
+  for (const key of SCOPE_SPANS_KEYS) if (Array.isArray(value[key])) return true;
+  return false;
+}
+
+/** The resource spans list of an export request, under either spelling. */
+function resourceSpansIn(owner: JsonObject): { key: string; list: readonly unknown[] } | undefined {
+  for (const key of RESOURCE_SPANS_KEYS) {
+    const list = owner[key];
+    if (Array.isArray(list)) return { key, list };
+  }
+  return undefined;
 }
 
 function findResourceSpans(doc: JsonObject | readonly unknown[]): SpanContainer | undefined {
   // Array.isArray does not narrow a readonly array out of a union.
   if (!isObject(doc)) return isResourceSpans(doc[0]) ? { list: doc, steps: [], format: 'otlp' } : undefined;
   if (isResourceSpans(doc)) return { list: [doc], steps: [], documentIsEntry: true, format: 'otlp' };
-  if (Array.isArray(doc.resourceSpans)) return { list: doc.resourceSpans, steps: ['resourceSpans'], format: 'otlp' };
+  const top = resourceSpansIn(doc);
+  if (top !== undefined) return { list: top.list, steps: [top.key], format: 'otlp' };
   if (Array.isArray(doc.batches)) return { list: doc.batches, steps: ['batches'], format: 'tempo' };
   const trace = doc.trace;
   if (isObject(trace)) {
-    if (Array.isArray(trace.resourceSpans))
-      return { list: trace.resourceSpans, steps: ['trace', 'resourceSpans'], format: 'tempo' };
+    const inTrace = resourceSpansIn(trace);
+    if (inTrace !== undefined) return { list: inTrace.list, steps: ['trace', inTrace.key], format: 'tempo' };
     if (Array.isArray(trace.batches)) return { list: trace.batches, steps: ['trace', 'batches'], format: 'tempo' };
   }
-  const result = doc.result;
-  if (isObject(result) && Array.isArray(result.resourceSpans))
-    return { list: result.resourceSpans, steps: ['result', 'resourceSpans'], format: 'otlp' };
-  // Grafana Faro's payloads carry their spans as {traces: {resourceSpans}}.
-  const traces = doc.traces;
-  if (isObject(traces) && Array.isArray(traces.resourceSpans))
-    return { list: traces.resourceSpans, steps: ['traces', 'resourceSpans'], format: 'otlp' };
+  // Jaeger's /api/v3 {result}, and Grafana Faro's payloads {traces}.
+  for (const wrapper of ['result', 'traces']) {
+    const inner = doc[wrapper];
+    const found = isObject(inner) ? resourceSpansIn(inner) : undefined;
+    if (found !== undefined) return { list: found.list, steps: [wrapper, found.key], format: 'otlp' };
+  }
   return undefined;
 }
 
@@ -75,8 +100,19 @@ function isRequestArray(doc: unknown): doc is readonly unknown[] {
   return isObject(first) && !isResourceSpans(first) && findResourceSpans(first) !== undefined;
 }
 
+const OTHER_SIGNAL_KEYS = [
+  'resourceLogs',
+  'resourceMetrics',
+  'resourceProfiles',
+  'resource_logs',
+  'resource_metrics',
+  'resource_profiles',
+] as const;
+
+/** An OTLP export request of logs, metrics or profiles. */
 function isOtherSignal(doc: JsonObject): boolean {
-  return Array.isArray(doc.resourceLogs) || Array.isArray(doc.resourceMetrics);
+  for (const key of OTHER_SIGNAL_KEYS) if (Array.isArray(doc[key])) return true;
+  return false;
 }
 
 function containerOf(doc: unknown): SpanContainer | undefined {
@@ -108,8 +144,8 @@ export function parseOtlp(doc: unknown): ParsedBatch {
     );
   const container = containerOf(doc);
   if (container === undefined) {
-    if (isObject(doc) && isOtherSignal(doc))
-      throw new FormatError('This is OTLP logs or metrics, not traces: it has no resourceSpans.');
+    const appearance = whatItAppearsToBe(doc);
+    if (appearance !== undefined) throw new FormatError(`This appears to be ${appearance}.`);
     throw new FormatError(
       'Not OTLP traces: expected resourceSpans[], Tempo batches[] or trace.resourceSpans[], ' +
         'or Jaeger result.resourceSpans[].',
@@ -145,6 +181,12 @@ function parseOtlpDocuments(
     if (container !== undefined) reader.readDocument(doc, container);
     else if (isObject(doc) && isOtherSignal(doc)) skipped++;
     else reader.cursor.warn('other', `${unit} skipped: not an OTLP export request (${describeJson(doc)})`);
+  }
+  if (skipped > 0 && skipped === docs.length) {
+    const appearance = whatItAppearsToBe(docs[0].doc) ?? 'OTLP logs or metrics';
+    throw new FormatError(
+      `This appears to be ${appearance}${docs.length > 1 ? `, in ${docs.length} ${unit === 'line' ? 'lines' : 'entries'}` : ''}.`,
+    );
   }
   if (skipped > 0) {
     const noun = unit === 'line' ? (skipped === 1 ? 'line' : 'lines') : skipped === 1 ? 'entry' : 'entries';
@@ -236,6 +278,31 @@ function linkOf(traceId: string, spanId: string, attributes: readonly Attribute[
   return { traceId, spanId, relation: 'link', attributes };
 }
 
+/** The span fields whose names a warning may give, as the span spells them. */
+interface SpanFieldNames {
+  readonly traceId: string;
+  readonly spanId: string;
+  readonly parentSpanId: string;
+  readonly startTimeUnixNano: string;
+  readonly endTimeUnixNano: string;
+}
+
+const JSON_NAMES: SpanFieldNames = {
+  traceId: 'traceId',
+  spanId: 'spanId',
+  parentSpanId: 'parentSpanId',
+  startTimeUnixNano: 'startTimeUnixNano',
+  endTimeUnixNano: 'endTimeUnixNano',
+};
+
+const PROTO_NAMES: SpanFieldNames = {
+  traceId: 'trace_id',
+  spanId: 'span_id',
+  parentSpanId: 'parent_span_id',
+  startTimeUnixNano: 'start_time_unix_nano',
+  endTimeUnixNano: 'end_time_unix_nano',
+};
+
 interface MissingStart {
   readonly spanIndex: number;
   readonly path: string;
@@ -260,6 +327,8 @@ class OtlpReader {
   /** The last valid trace id read, as written and normalized (see readTraceId). */
   private lastTraceIdText: string | undefined;
   private lastTraceId = '';
+  /** How the span being read spells its fields, for its warnings. */
+  private names: SpanFieldNames = JSON_NAMES;
 
   constructor(format: ParsedBatch['format']) {
     this.out = new BatchBuilder(format);
@@ -309,13 +378,11 @@ class OtlpReader {
     cursor.push('resource');
     const rawResource = entry.resource;
     const resourceAttributes = isObject(rawResource) ? this.readAttributesAt(rawResource, 'attributes') : NO_ATTRIBUTES;
-    if (isObject(rawResource))
-      this.countDropped(rawResource.droppedAttributesCount, 'droppedAttributesCount', 'attributes');
+    if (isObject(rawResource)) this.countDroppedAttributes(rawResource);
     const serviceName = this.serviceNameOf(resourceAttributes);
     const resource: Resource = { serviceName: serviceName.name, attributes: resourceAttributes };
     cursor.depth = depth;
-    this.readScopeSpansList(entry, 'scopeSpans', resource);
-    this.readScopeSpansList(entry, 'instrumentationLibrarySpans', resource);
+    for (const key of SCOPE_SPANS_KEYS) this.readScopeSpansList(entry, key, resource);
     if (serviceName.problem !== undefined) {
       cursor.depth = depth;
       cursor.push('resource');
@@ -342,11 +409,7 @@ class OtlpReader {
     return { name, problem: 'resource has no service.name attribute' };
   }
 
-  private readScopeSpansList(
-    entry: JsonObject,
-    key: 'scopeSpans' | 'instrumentationLibrarySpans',
-    resource: Resource,
-  ): void {
+  private readScopeSpansList(entry: JsonObject, key: (typeof SCOPE_SPANS_KEYS)[number], resource: Resource): void {
     const raw = entry[key];
     if (raw == null) return;
     const cursor = this.cursor;
@@ -370,7 +433,12 @@ class OtlpReader {
     const cursor = this.cursor;
     const depth = cursor.depth;
     cursor.spanIndex = undefined;
-    const scopeKey = entry.scope != null ? 'scope' : 'instrumentationLibrary';
+    const scopeKey =
+      entry.scope != null
+        ? 'scope'
+        : entry.instrumentation_library != null
+          ? 'instrumentation_library'
+          : 'instrumentationLibrary';
     const scope = this.readScope(entry[scopeKey], scopeKey);
     const spans = entry.spans;
     if (spans == null) return;
@@ -404,7 +472,7 @@ class OtlpReader {
     const name = typeof raw.name === 'string' ? raw.name : '';
     const version = typeof raw.version === 'string' && raw.version !== '' ? raw.version : undefined;
     const attributes = this.readAttributesAt(raw, 'attributes');
-    this.countDropped(raw.droppedAttributesCount, 'droppedAttributesCount', 'attributes');
+    this.countDroppedAttributes(raw);
     cursor.pop();
     if (name === '' && version === undefined && attributes.length === 0) return undefined;
     return version === undefined ? { name, attributes } : { name, version, attributes };
@@ -424,14 +492,20 @@ class OtlpReader {
     const spanIndex = this.out.spans.length;
     cursor.spanIndex = spanIndex;
 
-    const traceId = this.readTraceId(raw.traceId);
-    const spanId = this.readId(raw.spanId, 8, 'spanId');
+    // One look per span tells which spelling it uses (see RESOURCE_SPANS_KEYS); warnings name its keys.
+    const rawTraceId = raw.traceId;
+    const names = rawTraceId === undefined && raw.trace_id !== undefined ? PROTO_NAMES : JSON_NAMES;
+    this.names = names;
+    const traceId = this.readTraceId(rawTraceId ?? raw.trace_id);
+    const spanId = this.readId(raw.spanId ?? raw.span_id, 8, names.spanId);
     // Only a first '0' costs a second look.
-    if (traceId.charCodeAt(0) === 48 && isAllZeroId(traceId)) this.warnZeroId('traceId');
-    if (spanId.charCodeAt(0) === 48 && isAllZeroId(spanId)) this.warnZeroId('spanId');
-    const rawParent = raw.parentSpanId;
-    let parentSpanId = rawParent == null || rawParent === '' ? undefined : this.readId(rawParent, 8, 'parentSpanId');
-    // Some SDKs write an all-zero parent for a root, as Zipkin and Jaeger tracers do.
+    if (traceId.charCodeAt(0) === 48 && isAllZeroId(traceId)) this.warnZeroId(names.traceId);
+    if (spanId.charCodeAt(0) === 48 && isAllZeroId(spanId)) this.warnZeroId(names.spanId);
+    const rawParent = raw.parentSpanId ?? raw.parent_span_id;
+    // Some SDKs write an all-zero parent for a root ("0", or as many zeros as an id has), as
+    // Zipkin and Jaeger tracers do: no parent, and nothing to warn about.
+    const noParent = rawParent == null || rawParent === '' || (typeof rawParent === 'string' && isAllZeroId(rawParent));
+    let parentSpanId = noParent ? undefined : this.readId(rawParent, 8, names.parentSpanId);
     if (parentSpanId !== undefined && parentSpanId.charCodeAt(0) === 48 && isAllZeroId(parentSpanId))
       parentSpanId = undefined;
     const name = typeof raw.name === 'string' ? raw.name : this.readOddName(raw.name);
@@ -445,10 +519,16 @@ class OtlpReader {
     const attributes = deferred ? rawAttributes : this.readAttributesAt(raw, 'attributes');
     const events = raw.events == null ? NO_EVENTS : this.readEvents(raw.events, start);
     const links = raw.links == null ? NO_LINKS : this.readLinks(raw.links);
-    if (raw.droppedAttributesCount != null)
-      this.countDropped(raw.droppedAttributesCount, 'droppedAttributesCount', 'attributes');
-    if (raw.droppedEventsCount != null) this.countDropped(raw.droppedEventsCount, 'droppedEventsCount', 'events');
-    if (raw.droppedLinksCount != null) this.countDropped(raw.droppedLinksCount, 'droppedLinksCount', 'links');
+    if (names === JSON_NAMES) {
+      if (raw.droppedAttributesCount != null)
+        this.countDropped(raw.droppedAttributesCount, 'droppedAttributesCount', 'attributes');
+      if (raw.droppedEventsCount != null) this.countDropped(raw.droppedEventsCount, 'droppedEventsCount', 'events');
+      if (raw.droppedLinksCount != null) this.countDropped(raw.droppedLinksCount, 'droppedLinksCount', 'links');
+    } else {
+      this.countDropped(raw.dropped_attributes_count, 'dropped_attributes_count', 'attributes');
+      this.countDropped(raw.dropped_events_count, 'dropped_events_count', 'events');
+      this.countDropped(raw.dropped_links_count, 'dropped_links_count', 'links');
+    }
 
     const span = new DeferredAttributesSpan(
       traceId,
@@ -478,28 +558,29 @@ class OtlpReader {
   private readSpanTimes(raw: JsonObject, spanIndex: number): EpochTime {
     const cursor = this.cursor;
     this.durationNs = 0;
-    const hasStart = this.readNanos(raw.startTimeUnixNano, 'startTimeUnixNano');
+    const { startTimeUnixNano: startKey, endTimeUnixNano: endKey } = this.names;
+    const hasStart = this.readNanos(raw.startTimeUnixNano ?? raw.start_time_unix_nano, startKey);
     const startSec = this.nanosSec;
     const startNano = this.nanosNano;
-    const hasEnd = this.readNanos(raw.endTimeUnixNano, 'endTimeUnixNano');
+    const hasEnd = this.readNanos(raw.endTimeUnixNano ?? raw.end_time_unix_nano, endKey);
     if (!hasStart) {
       if (!hasEnd) {
-        this.missingStarts.push({ spanIndex, path: cursor.path('startTimeUnixNano') });
+        this.missingStarts.push({ spanIndex, path: cursor.path(startKey) });
         return START_OF_SPAN;
       }
-      const message = 'span has no startTimeUnixNano; placed at its end with duration 0';
-      cursor.warn('missing-field', message, 'startTimeUnixNano');
+      const message = `span has no ${startKey}; placed at its end with duration 0`;
+      cursor.warn('missing-field', message, startKey);
       return { sec: this.nanosSec, nano: this.nanosNano };
     }
     const start: EpochTime = { sec: startSec, nano: startNano };
     if (!hasEnd) {
-      cursor.warn('missing-field', 'span has no endTimeUnixNano; shown with duration 0', 'endTimeUnixNano');
+      cursor.warn('missing-field', `span has no ${endKey}; shown with duration 0`, endKey);
       return start;
     }
     // As epochDiffNs(end, start).
     const durationNs = (this.nanosSec - startSec) * 1e9 + (this.nanosNano - startNano);
     if (durationNs < 0) {
-      cursor.warn('invalid-value', 'span ends before it starts; shown with duration 0', 'endTimeUnixNano');
+      cursor.warn('invalid-value', 'span ends before it starts; shown with duration 0', endKey);
       return start;
     }
     this.durationNs = durationNs;
@@ -520,7 +601,7 @@ class OtlpReader {
         return id;
       }
     }
-    return this.readId(raw, 16, 'traceId');
+    return this.readId(raw, 16, this.names.traceId);
   }
 
   /** Lowercase hex passes through untouched; anything else goes through the shared normalizer. */
@@ -579,6 +660,8 @@ class OtlpReader {
   private readNanos(raw: unknown, key: string): boolean {
     if (raw == null) return false;
     if (typeof raw === 'string' && this.readPlainNanos(raw)) return true;
+    // JSON.parse has rounded such a number: the text is read again with it quoted (see bare-nanos.ts).
+    if (typeof raw === 'number' && raw > Number.MAX_SAFE_INTEGER) this.out.inexactTimes = true;
     const time = typeof raw === 'string' || typeof raw === 'number' ? epochFromNanos(raw) : undefined;
     if (time === undefined) {
       this.cursor.warn(
@@ -669,15 +752,16 @@ class OtlpReader {
         cursor.warn('invalid-value', `event skipped: expected an object, got ${describeJson(event)}`);
         continue;
       }
-      let time = this.readTime(event.timeUnixNano, 'timeUnixNano');
+      const timeKey =
+        event.timeUnixNano === undefined && event.time_unix_nano !== undefined ? 'time_unix_nano' : 'timeUnixNano';
+      let time = this.readTime(event[timeKey], timeKey);
       if (time === undefined) {
-        cursor.warn('missing-field', 'event has no timeUnixNano; placed at the start of its span', 'timeUnixNano');
+        cursor.warn('missing-field', `event has no ${timeKey}; placed at the start of its span`, timeKey);
         time = spanStart;
       }
       const name = typeof event.name === 'string' ? event.name : this.readOddName(event.name);
       const attributes = this.readAttributesAt(event, 'attributes');
-      if (event.droppedAttributesCount != null)
-        this.countDropped(event.droppedAttributesCount, 'droppedAttributesCount', 'attributes');
+      this.countDroppedAttributes(event);
       events.push({ time, name, attributes });
     }
     cursor.depth = depth;
@@ -702,15 +786,23 @@ class OtlpReader {
         cursor.warn('invalid-value', `link skipped: expected an object, got ${describeJson(link)}`);
         continue;
       }
-      const traceId = this.readId(link.traceId, 16, 'traceId');
-      const spanId = this.readId(link.spanId, 8, 'spanId');
+      const linkNames = link.traceId === undefined && link.trace_id !== undefined ? PROTO_NAMES : JSON_NAMES;
+      const traceId = this.readId(link.traceId ?? link.trace_id, 16, linkNames.traceId);
+      const spanId = this.readId(link.spanId ?? link.span_id, 8, linkNames.spanId);
       const attributes = this.readAttributesAt(link, 'attributes');
-      if (link.droppedAttributesCount != null)
-        this.countDropped(link.droppedAttributesCount, 'droppedAttributesCount', 'attributes');
+      this.countDroppedAttributes(link);
       links.push(linkOf(traceId, spanId, attributes));
     }
     cursor.depth = depth;
     return links;
+  }
+
+  /** The droppedAttributesCount of a resource, scope, event or link, under either spelling. */
+  private countDroppedAttributes(owner: JsonObject): void {
+    if (owner.droppedAttributesCount != null)
+      this.countDropped(owner.droppedAttributesCount, 'droppedAttributesCount', 'attributes');
+    else if (owner.dropped_attributes_count != null)
+      this.countDropped(owner.dropped_attributes_count, 'dropped_attributes_count', 'attributes');
   }
 
   private countDropped(raw: unknown, key: string, what: keyof DroppedTotals): void {

@@ -167,6 +167,12 @@ export interface ParsedBatch {
   readonly spans: ParsedSpan[];
   readonly warnings: ParseWarning[];
   readonly notes: string[];
+  /**
+   * True when some epoch nanoseconds came as JSON numbers past 2^53, whose last digits
+   * JSON.parse lost: the text is then read again with them quoted (bare-nanos.ts). Checking
+   * afterwards costs files with string times nothing.
+   */
+  readonly inexactTimes?: boolean;
 }
 
 /** Thrown when a document is not of the format a parser was asked to read; the message says why. */
@@ -185,6 +191,7 @@ export class BatchBuilder {
   readonly spans: ParsedSpan[] = [];
   readonly warnings: ParseWarning[] = [];
   readonly notes: string[] = [];
+  inexactTimes = false;
 
   constructor(readonly format: TraceFormat) {}
 
@@ -199,6 +206,9 @@ export class BatchBuilder {
   }
 
   finish(): ParsedBatch {
-    return { format: this.format, spans: this.spans, warnings: this.warnings, notes: this.notes };
+    const { format, spans, warnings, notes } = this;
+    return this.inexactTimes
+      ? { format, spans, warnings, notes, inexactTimes: true }
+      : { format, spans, warnings, notes };
   }
 }

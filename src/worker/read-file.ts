@@ -9,11 +9,24 @@ function failure(fileName: string, reason: string): LoadOutcome {
   return { ok: false, error: { fileName, message: `${fileName}: ${reason}` } };
 }
 
-/** A file too long for one string: parsed from its bytes in pieces, then read like any other. */
+/**
+ * A file too long for one string: parsed from its bytes in pieces, then read like any other;
+ * read again keeping bare-number nanoseconds exact when the first reading found some.
+ */
 function loadLargeBytes(fileName: string, bytes: Uint8Array, maxTextBytes: number): LoadOutcome {
+  const outcome = loadLargeBytesOnce(fileName, bytes, maxTextBytes, false);
+  return outcome.ok && outcome.inexactTimes ? loadLargeBytesOnce(fileName, bytes, maxTextBytes, true) : outcome;
+}
+
+function loadLargeBytesOnce(
+  fileName: string,
+  bytes: Uint8Array,
+  maxTextBytes: number,
+  quoteNanos: boolean,
+): LoadOutcome {
   let parsed: LargeJson;
   try {
-    parsed = parseLargeJson(bytes, maxTextBytes);
+    parsed = parseLargeJson(bytes, maxTextBytes, quoteNanos);
   } catch (e) {
     if (e instanceof LargeJsonError) return failure(fileName, e.message);
     return failure(fileName, `could not be read (${e instanceof Error ? e.message : String(e)})`);

@@ -613,3 +613,21 @@ describe('corpus', () => {
     expect(child?.links.map((l) => [l.spanId, l.relation])).toEqual([['ea7cfaca83f0724b', 'follows_from']]);
   });
 });
+
+describe('a reference to span 0', () => {
+  it('means no parent, quietly, alone or among other references', () => {
+    const lone = parseOne({ references: [{ refType: 'CHILD_OF', traceID: TRACE, spanID: '0' }] });
+    expect(lone.span.parentSpanId).toBeUndefined();
+    expect(lone.span.links).toEqual([]);
+    expect(lone.batch.warnings).toEqual([]);
+    const among = parseOne({
+      references: [
+        { refType: 'CHILD_OF', traceID: TRACE, spanID: '0000000000000000' },
+        { refType: 'FOLLOWS_FROM', traceID: 'other', spanID: 'ab' },
+      ],
+    });
+    expect(among.span.parentSpanId).toBeUndefined();
+    expect(among.span.links.map((l) => l.spanId)).toEqual(['ab']);
+    expect(among.batch.warnings).toEqual([]);
+  });
+});

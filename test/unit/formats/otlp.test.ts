@@ -126,7 +126,8 @@ describe('recognizing OTLP', () => {
 
   it('rejects non-trace documents with a FormatError that says why', () => {
     expect(() => parseOtlp({ data: [] })).toThrow(FormatError);
-    expect(() => parseOtlp({ resourceLogs: [] })).toThrow(/logs or metrics, not traces/);
+    expect(() => parseOtlp({ resourceLogs: [] })).toThrow(/an OTLP logs export: it holds no spans/);
+    expect(() => parseOtlp({ resource_metrics: [] })).toThrow(/an OTLP metrics export: it holds no spans/);
     expect(() => parseOtlp([])).toThrow(/Not OTLP traces/);
   });
 });
