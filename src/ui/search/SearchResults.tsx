@@ -9,6 +9,7 @@ import { epochNsToDate, formatDuration } from '../../view-model/duration.ts';
 import { isTraceOrder, shownTraces, TRACE_ORDERS, type TraceOrder } from '../trace-list.ts';
 import type { ScatterRow } from '../trace-scatter-layout.ts';
 import { TraceScatter } from '../TraceScatter.tsx';
+import { useProgressiveCount } from './use-progressive-count.ts';
 
 const countFormat = new Intl.NumberFormat('en');
 /** One formatter for every row: Date#toLocaleString builds a new one per call, which a list of 1,500 traces feels. */
@@ -80,6 +81,7 @@ export function SearchResults() {
   const [order, setOrder] = useState<TraceOrder>('recent');
   const rows = useMemo(() => hitRows(answer?.hits ?? []), [answer]);
   const shown = useMemo(() => shownTraces(rows, filter, order), [rows, filter, order]);
+  const drawn = useProgressiveCount(shown.length);
 
   if (status.kind === 'running')
     return (
@@ -159,8 +161,14 @@ export function SearchResults() {
         <span>Errors</span>
         <span>Services (spans)</span>
       </div>
-      <ol data-testid="search-results" data-result-count={shown.length} className="search-results__list">
-        {shown.map(({ hit }) => (
+      {/* The count is given once every row is in the page, so that it always matches the rows. */}
+      <ol
+        data-testid="search-results"
+        data-result-count={drawn === shown.length ? shown.length : undefined}
+        aria-busy={drawn < shown.length}
+        className="search-results__list"
+      >
+        {shown.slice(0, drawn).map(({ hit }) => (
           // The row is the click target; its button is the keyboard's way to the same action.
           // biome-ignore lint/a11y/useKeyWithClickEvents: the button in the row takes the keys, and its click bubbles here
           <li key={hit.traceId} data-trace-id={hit.traceId} onClick={() => void openHit(hit)}>
