@@ -1,14 +1,19 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { parseTraceProxy, viteProxy } from './src/server/proxy-config.ts';
+import { readProxyHeaders } from './src/server/proxy-credentials.ts';
+import { proxyGuardPlugin } from './src/server/proxy-guard.ts';
 
 // Backends the dev and preview servers forward under /proxy/<name>/ (see README: TRACE_PROXY).
-const traceProxy = viteProxy(parseTraceProxy(process.env.TRACE_PROXY));
+const proxyTargets = parseTraceProxy(process.env.TRACE_PROXY);
+const traceProxy = viteProxy(proxyTargets, readProxyHeaders(process.env, proxyTargets));
 
 export default defineConfig({
   // JSX is compiled by Vite's built-in transform (automatic runtime, from tsconfig), so no plugin is needed.
   worker: { format: 'es' },
+  plugins: [proxyGuardPlugin(proxyTargets)],
   build: { target: 'es2022', sourcemap: true },
+  // allowedHosts is left at vite's default (localhost and IP addresses): a DNS-rebound name is refused.
   server: { proxy: traceProxy },
   preview: { proxy: traceProxy },
   test: {
