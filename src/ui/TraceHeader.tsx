@@ -3,6 +3,7 @@ import { serviceColor } from '../view-model/service-colors.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { epochNsToDate, formatDuration, formatExactNs, plural } from '../view-model/duration.ts';
 import { traceTitle } from './trace-label.ts';
+import { TraceText } from './TraceText.tsx';
 
 export function TraceHeader({ trace }: { trace: Trace }) {
   const title = traceTitle(trace);
@@ -17,7 +18,8 @@ export function TraceHeader({ trace }: { trace: Trace }) {
       data-duration-ns={trace.durationNs}
     >
       <h1 className="trace-header__title">
-        <span className="trace-header__service">{title.service}</span>: {title.operation}
+        <TraceText className="trace-header__service" value={title.service} />:{' '}
+        <TraceText value={title.operation} copyLabel="trace name" />
         {trace.incomplete && (
           <span className="badge badge--warn" title="Some spans name a parent that is not in the trace">
             incomplete
@@ -28,7 +30,10 @@ export function TraceHeader({ trace }: { trace: Trace }) {
         <div>
           <dt>Trace</dt>
           <dd>
-            <code>{trace.traceId}</code> <CopyButton text={trace.traceId} label="trace id" />
+            <code>
+              <TraceText value={trace.traceId} />
+            </code>{' '}
+            <CopyButton text={trace.traceId} label="trace id" />
           </dd>
         </div>
         <div>
@@ -60,7 +65,7 @@ export function TraceHeader({ trace }: { trace: Trace }) {
         {trace.services.map((s) => (
           <li key={s}>
             <span className="swatch" style={{ background: serviceColor(s) }} aria-hidden="true" />
-            {s}
+            <TraceText value={s} />
           </li>
         ))}
       </ul>

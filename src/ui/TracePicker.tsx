@@ -3,6 +3,8 @@ import { allTraces, useTraceStore } from '../state/trace-store.ts';
 import { epochNsToDate, formatDuration } from '../view-model/duration.ts';
 import { isTraceOrder, shownTraces, TRACE_ORDERS, traceListRows, type TraceOrder } from './trace-list.ts';
 import { TraceScatter } from './TraceScatter.tsx';
+import { boundedLabel } from '../view-model/bounded-text.ts';
+import { TraceText } from './TraceText.tsx';
 
 /** A list this long opens folded, and gets a filter and a choice of order. */
 const LONG_LIST = 12;
@@ -76,11 +78,17 @@ export function TracePicker() {
             return (
               <tr key={`${ref.file}:${ref.trace}`} aria-selected={active} data-trace-id={trace.traceId}>
                 <td>
-                  <button type="button" onClick={() => selectTrace(ref)} title={`${trace.traceId} (${fileName})`}>
-                    {operation || trace.traceId}
+                  <button
+                    type="button"
+                    onClick={() => selectTrace(ref)}
+                    title={`${boundedLabel(trace.traceId)} (${boundedLabel(fileName)})`}
+                  >
+                    <TraceText value={operation || trace.traceId} />
                   </button>
                 </td>
-                <td>{service}</td>
+                <td>
+                  <TraceText value={service} />
+                </td>
                 <td>{epochNsToDate(trace.startEpochNs).toLocaleString()}</td>
                 <td>{formatDuration(trace.durationNs)}</td>
                 <td>{trace.spans.length}</td>

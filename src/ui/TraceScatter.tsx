@@ -4,6 +4,7 @@ import { epochNsToDate, formatDuration, formatExactNs, plural } from '../view-mo
 import type { TraceListRow } from './trace-list.ts';
 import { scatterLayout, type ScatterPoint } from './trace-scatter-layout.ts';
 import { useElementWidth } from './waterfall/use-element-width.ts';
+import { boundedLabel } from '../view-model/bounded-text.ts';
 
 const HEIGHT = 150;
 
@@ -14,7 +15,7 @@ function isRef(row: TraceListRow, ref: TraceRef | null): boolean {
 function tooltip({ row }: ScatterPoint): string {
   const { trace } = row;
   return (
-    `${row.operation || trace.traceId} · ${row.service}\n` +
+    `${boundedLabel(row.operation || trace.traceId)} · ${boundedLabel(row.service)}\n` +
     `${formatDuration(trace.durationNs)} (${formatExactNs(trace.durationNs)}) · ${trace.spans.length} spans · ${plural(trace.errorCount, 'error')}\n` +
     `started ${epochNsToDate(trace.startEpochNs).toLocaleString()}`
   );

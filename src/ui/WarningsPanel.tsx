@@ -1,5 +1,6 @@
 import type { LoadedFile, Trace } from '../model/trace.ts';
 import { useTraceStore } from '../state/trace-store.ts';
+import { TraceText } from './TraceText.tsx';
 
 const SHOWN = 200;
 
@@ -20,7 +21,7 @@ export function WarningsPanel({ trace, file }: { trace: Trace; file: LoadedFile 
             <li key={i} data-warning-code={w.code}>
               {span && (
                 <button type="button" className="link-button" onClick={() => selectSpan(span.index)}>
-                  {span.serviceName}: {span.name}
+                  <TraceText value={span.serviceName} />: <TraceText value={span.name} />
                 </button>
               )}{' '}
               {w.message}

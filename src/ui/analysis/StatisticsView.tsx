@@ -13,6 +13,7 @@ import { useViewStore } from '../../state/view-store.ts';
 import { formatCount, formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import { useStatsSettings, type StatGroupMode } from './stats-settings.ts';
 import './analysis.css';
+import { TraceText } from '../TraceText.tsx';
 
 const PAGE_ROWS = 200;
 const MAX_KEY_SUGGESTIONS = 1000;
@@ -63,7 +64,7 @@ function Cell({ row, column }: { row: StatRow; column: Column }) {
               showSpans(row);
             }}
           >
-            {row.label}
+            <TraceText value={row.label} />
           </button>
         </th>
       );

@@ -5,9 +5,11 @@ import type { Trace } from '../../model/trace.ts';
 import { analyzeTrace } from '../../state/analysis-cache.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
 import { serviceColor } from '../../view-model/service-colors.ts';
+import { boundedLabel } from '../../view-model/bounded-text.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import { CriticalPathList } from './CriticalPathList.tsx';
 import { GenAiUsage } from './GenAiUsage.tsx';
+import { TraceText } from '../TraceText.tsx';
 import { useStoredFlag } from './use-stored-flag.ts';
 import './analysis.css';
 
@@ -98,10 +100,10 @@ function ServiceHops({ trace, hops }: { trace: Trace; hops: readonly ServiceHop[
           <button
             type="button"
             className="link-button"
-            title={`${hop.serviceName}: ${formatExactNs(hop.ns)} on the critical path in ${hop.steps} step${hop.steps === 1 ? '' : 's'}; shows ${trace.spans[hop.spanIndex].name}`}
+            title={`${boundedLabel(hop.serviceName)}: ${formatExactNs(hop.ns)} on the critical path in ${hop.steps} step${hop.steps === 1 ? '' : 's'}; shows ${boundedLabel(trace.spans[hop.spanIndex].name)}`}
             onClick={() => useTraceStore.getState().selectSpan(hop.spanIndex)}
           >
-            {hop.serviceName}
+            <TraceText value={hop.serviceName} />
           </button>{' '}
           {formatDuration(hop.ns)}
         </span>
@@ -126,12 +128,12 @@ function SlowestSpans({ trace }: { trace: Trace }) {
                 type="button"
                 className="tp-slowest__span"
                 aria-current={selected === s.spanIndex ? 'true' : undefined}
-                title={`${span.serviceName}: ${span.name}\n${formatExactNs(s.valueNs)} self time`}
+                title={`${boundedLabel(span.serviceName)}: ${boundedLabel(span.name)}\n${formatExactNs(s.valueNs)} self time`}
                 onClick={() => useTraceStore.getState().selectSpan(s.spanIndex)}
               >
                 <span className="swatch" style={{ background: serviceColor(span.serviceName) }} aria-hidden="true" />
-                <span className="tp-slowest__service">{span.serviceName}</span>{' '}
-                <span className="tp-slowest__operation">{span.name}</span>
+                <TraceText className="tp-slowest__service" value={span.serviceName} />{' '}
+                <TraceText className="tp-slowest__operation" value={span.name} />
               </button>
               <span className="tp-slowest__value">
                 {formatDuration(s.valueNs)} · {percent(s.share)}
@@ -164,8 +166,12 @@ export function TimePanel({ trace }: { trace: Trace }) {
 
   const { paths, totalNs } = summary;
   const neck = summary.bottleneck;
-  const neckText =
-    neck && `${neck.serviceName}: ${formatDuration(neck.ns)} of ${formatDuration(totalNs)}, ${percent(neck.share)}`;
+  const neckText = neck && (
+    <>
+      <TraceText value={neck.serviceName} />: {formatDuration(neck.ns)} of {formatDuration(totalNs)},{' '}
+      {percent(neck.share)}
+    </>
+  );
   const others = paths.others.slice(0, othersLimit);
 
   return (

@@ -5,6 +5,7 @@ import { spanEndNs } from '../../analysis/self-time.ts';
 import { serviceColor } from '../../view-model/service-colors.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import type { RowContext } from './row-context.ts';
+import { boundedLabel } from '../../view-model/bounded-text.ts';
 
 /** Pieces closer than this (percent of the timeline) are drawn as one, bounding the DOM per row. */
 const MERGE_GAP_PCT = 0.15;
@@ -63,7 +64,7 @@ export function SpanBar({ ctx, span }: { ctx: RowContext; span: number }) {
   const selfNs = ctx.selfNs[span];
   const slowest = ctx.isSlowest[span] === 1;
   const title =
-    `${s.serviceName}: ${s.name}\n` +
+    `${boundedLabel(s.serviceName)}: ${boundedLabel(s.name)}\n` +
     `Starts at +${formatDuration(s.startNs)} (${formatExactNs(s.startNs)})\n` +
     `Duration ${formatDuration(s.durationNs)} (${formatExactNs(s.durationNs)})\n` +
     `Self time ${formatDuration(selfNs)} (${formatExactNs(selfNs)})` +

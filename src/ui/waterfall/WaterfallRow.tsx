@@ -3,7 +3,9 @@
 // that enter the screen.
 import { memo, type MouseEvent } from 'react';
 import { spanBadges } from '../../view-model/span-badges.ts';
+import { boundedLabel } from '../../view-model/bounded-text.ts';
 import { serviceColor } from '../../view-model/service-colors.ts';
+import { TraceText } from '../TraceText.tsx';
 import { formatCount, formatDuration } from '../../view-model/duration.ts';
 import { MAX_INDENT_LEVELS, WATERFALL_ROW_HEIGHT, rowId, type RowContext } from './row-context.ts';
 import { SpanBar } from './SpanBar.tsx';
@@ -60,7 +62,7 @@ function WaterfallRowView({
       aria-level={depth + 1}
       aria-selected={selected}
       aria-expanded={hasChildren ? !collapsed : undefined}
-      aria-label={`${s.serviceName}: ${s.name}, ${formatDuration(s.durationNs)}${isError ? ', error' : ''}`}
+      aria-label={`${boundedLabel(s.serviceName)}: ${boundedLabel(s.name)}, ${formatDuration(s.durationNs)}${isError ? ', error' : ''}`}
       data-testid="span-row"
       data-span-id={s.spanId}
       data-depth={depth}
@@ -68,7 +70,7 @@ function WaterfallRowView({
       style={{ transform: `translateY(${top}px)`, height: WATERFALL_ROW_HEIGHT }}
       onClick={() => ctx.onSelect(span)}
     >
-      <div className="wf-name" title={`${s.serviceName}: ${s.name} (depth ${depth})`}>
+      <div className="wf-name" title={`${boundedLabel(s.serviceName)}: ${boundedLabel(s.name)} (depth ${depth})`}>
         <span
           className="wf-indent"
           style={{ width: Math.min(depth, MAX_INDENT_LEVELS) * ctx.indentStep }}
@@ -89,8 +91,8 @@ function WaterfallRowView({
           <span className="wf-toggle wf-toggle--leaf" aria-hidden="true" />
         )}
         <span className="wf-swatch" style={{ background: serviceColor(s.serviceName) }} aria-hidden="true" />
-        <span className="wf-service">{s.serviceName}</span>
-        <span className="wf-op">{s.name}</span>
+        <TraceText className="wf-service" value={s.serviceName} />
+        <TraceText className="wf-op" value={s.name} />
         {isError && (
           <span
             className="wf-mark wf-mark--error"
