@@ -3,8 +3,16 @@
 // section 3): Windows PowerShell's `>` and Out-File write UTF-16. Text too long for one string
 // stays as bytes, to be parsed in pieces.
 
+import { InflateLimitError, inflateBounded } from './inflate.ts';
+
 /** V8 cannot hold a longer string; a file whose text exceeds it cannot be read whole. */
 export const MAX_TEXT_LENGTH = (1 << 29) - 24;
+
+/**
+ * The most a gzip file may decompress to. Parsing needs a few times the text's size besides, so
+ * 1 GiB of JSON is about what a tab holds (a renderer has a few GB) before it is killed.
+ */
+export const MAX_INFLATED_BYTES = 2 ** 30;
 
 export class DecodeError extends Error {
   override name = 'DecodeError';
@@ -14,11 +22,11 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+async function gunzip(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
   try {
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    return await inflateBounded(bytes, 'gzip', limit);
   } catch (e) {
+    if (e instanceof InflateLimitError) throw new DecodeError(`the gzip data was not read: ${e.message}`);
     throw new DecodeError(`the gzip data is corrupt or truncated (${e instanceof Error ? e.message : String(e)})`);
   }
 }
@@ -53,8 +61,12 @@ function textEncoding(bytes: Uint8Array): TextEncoding {
  * Decompresses and decodes. UTF-8 never takes fewer bytes than UTF-16 code units, so
  * `maxTextBytes` bytes always fit in a string of that length.
  */
-export async function decodeTrace(input: Uint8Array, maxTextBytes: number = MAX_TEXT_LENGTH): Promise<DecodedTrace> {
-  const bytes = isGzip(input) ? await gunzip(input) : input;
+export async function decodeTrace(
+  input: Uint8Array,
+  maxTextBytes: number = MAX_TEXT_LENGTH,
+  maxInflatedBytes: number = MAX_INFLATED_BYTES,
+): Promise<DecodedTrace> {
+  const bytes = isGzip(input) ? await gunzip(input, maxInflatedBytes) : input;
   const encoding = textEncoding(bytes);
   if (encoding !== 'utf-8') {
     // Two bytes a code unit: the string is half the file's length.

@@ -5,7 +5,7 @@
 // its zero bytes fall (RFC 4627, section 3).
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeTrace } from '../../../src/io/decode.ts';
+import { decodeTrace, MAX_TEXT_LENGTH } from '../../../src/io/decode.ts';
 import { readTraceFile } from '../../../src/worker/read-file.ts';
 import { expectedByFile, readCorpusText } from '../../helpers/corpus.ts';
 
@@ -50,5 +50,15 @@ describe('decodeTrace: text encodings', () => {
   it('says that UTF-32 is not read, rather than calling the file binary', async () => {
     const bytes = new Uint8Array([0x7b, 0, 0, 0, 0x7d, 0, 0, 0]);
     await expect(decodeTrace(bytes)).rejects.toThrow(/UTF-32/);
+  });
+});
+
+describe('a gzip bomb', () => {
+  it('stops inflating at the limit and names it', async () => {
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    await expect(decodeTrace(bomb, MAX_TEXT_LENGTH, 16 * 1024 * 1024)).rejects.toThrow(
+      /gzip data was not read: it decompresses to more than 16\.0 MB, the most the viewer reads in one tab/,
+    );
   });
 });
