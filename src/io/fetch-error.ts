@@ -10,7 +10,15 @@ export type FetchFailure =
       readonly fromApi: boolean;
     }
   | { readonly kind: 'cut'; readonly received: number; readonly total: number | null }
-  | { readonly kind: 'aborted' };
+  | { readonly kind: 'aborted' }
+  | {
+      readonly kind: 'stalled';
+      /** Waiting for the server's answer, or for more of its body. */
+      readonly phase: 'answer' | 'body';
+      readonly seconds: number;
+      readonly received: number;
+    }
+  | { readonly kind: 'too-large'; readonly limit: number };
 
 /** A download failure; `message` is complete and shown as is after the source's name. */
 export class FetchError extends Error {
@@ -69,5 +77,11 @@ export function failureMessage(url: string, failure: FetchFailure, pageOrigin: s
     }
     case 'aborted':
       return `the download from ${url} was cancelled`;
+    case 'stalled':
+      return failure.phase === 'answer'
+        ? `${url} did not answer within ${failure.seconds} s (the connection is open but nothing came back); is the server overloaded, or the address wrong?`
+        : `the download from ${url} stalled: nothing arrived for ${failure.seconds} s after ${formatBytes(failure.received)}`;
+    case 'too-large':
+      return `the download from ${url} was stopped: it decompresses to more than ${formatBytes(failure.limit)}, the most the viewer reads in one tab`;
   }
 }

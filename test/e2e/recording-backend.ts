@@ -1,7 +1,7 @@
 // A loopback backend that records every request it receives (method, raw path, headers) and
 // answers with a small JSON body and a Set-Cookie, so the proxy tests can see exactly what the
 // viewer's proxy relays and what it passes back. It also serves a page at /other-site.html for
-// playing a foreign website in the browser.
+// playing a foreign website in the browser, and never answers anything under /never.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -34,6 +34,8 @@ export async function startRecordingBackend(): Promise<RecordingBackend> {
     }
     received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
     req.resume();
+    // A server that accepts the connection and never answers.
+    if (req.url?.startsWith('/never')) return;
     res.writeHead(200, {
       'Content-Type': 'application/json',
       'Set-Cookie': `${BACKEND_COOKIE}; Path=/`,
