@@ -33,7 +33,12 @@ async function gunzip(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
 
 /** The file's content: text when it fits in one string, else its (decompressed) UTF-8 bytes. */
 export type DecodedTrace =
-  | { readonly kind: 'text'; readonly text: string }
+  | {
+      readonly kind: 'text';
+      readonly text: string;
+      /** The text was not valid UTF-8: the line of the first byte replaced with U+FFFD. */
+      readonly invalidUtf8Line?: number;
+    }
   | { readonly kind: 'bytes'; readonly bytes: Uint8Array };
 
 type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
@@ -75,5 +80,17 @@ export async function decodeTrace(
     return { kind: 'text', text: new TextDecoder(encoding).decode(bytes) };
   }
   if (bytes.length > maxTextBytes) return { kind: 'bytes', bytes };
-  return { kind: 'text', text: new TextDecoder('utf-8').decode(bytes) };
+  try {
+    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    // Decoded again with replacements, so the file still opens; the person is told where.
+    const text = new TextDecoder('utf-8').decode(bytes);
+    return { kind: 'text', text, invalidUtf8Line: lineOf(text, text.indexOf('\uFFFD')) };
+  }
+}
+
+function lineOf(text: string, index: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line++;
+  return line;
 }

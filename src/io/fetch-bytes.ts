@@ -156,7 +156,32 @@ export async function fetchBytes(url: string, options: FetchOptions = {}): Promi
   }
 }
 
+/** The scheme of a URL that is not http(s), or undefined when it is (relative URLs are the page's own). */
+function foreignScheme(url: string): string | undefined {
+  try {
+    const { protocol } = new URL(url, typeof location === 'undefined' ? 'http://localhost/' : location.href);
+    return protocol === 'http:' || protocol === 'https:' ? undefined : protocol;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether another origin answers at all, asked without reading it (no-cors): when it does, CORS
+ * blocked the real request; when it does not, the server is down or its redirects fail.
+ */
+async function answersOpaquely(url: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    await fetch(url, { mode: 'no-cors', signal });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function fetchWatched(url: string, options: FetchOptions, watcher: Watch): Promise<Fetched> {
+  const scheme = foreignScheme(url);
+  if (scheme !== undefined) throw fail(url, { kind: 'scheme', protocol: scheme });
   // Reported before the server says anything, so the download (and its Cancel) shows from the start.
   options.onProgress?.({ received: 0, total: null });
   let response: Response;
@@ -167,7 +192,12 @@ async function fetchWatched(url: string, options: FetchOptions, watcher: Watch):
     // browser does not say which, but for another origin CORS is by far the likeliest.
     const aborted = watcher.abortFailure(0);
     if (aborted) throw fail(url, aborted);
-    throw fail(url, { kind: 'network', crossOrigin: isCrossOrigin(url) }, options.address);
+    const crossOrigin = isCrossOrigin(url);
+    if (!crossOrigin) throw fail(url, { kind: 'network', crossOrigin }, options.address);
+    const reachable = await answersOpaquely(url, watcher.signal);
+    const abortedMeanwhile = watcher.abortFailure(0);
+    if (abortedMeanwhile) throw fail(url, abortedMeanwhile);
+    throw fail(url, { kind: 'network', crossOrigin, reachable }, options.address);
   }
   watcher.alive('body');
   if (!response.ok) {

@@ -62,3 +62,22 @@ describe('a gzip bomb', () => {
     );
   });
 });
+
+describe('invalid UTF-8', () => {
+  it('opens the file and warns, naming the line of the first bad byte', async () => {
+    const encoder = new TextEncoder();
+    const before = encoder.encode('[\n{"traceId":"a03ee8fff1dcd9b9","id":"0000000000000001","name":"caf');
+    const after = encoder.encode(
+      '","timestamp":1700000000000000,"duration":10,"localEndpoint":{"serviceName":"s"}}\n]',
+    );
+    // A Latin-1 é (0xe9) where UTF-8 needs two bytes.
+    const bytes = new Uint8Array([...before, 0xe9, ...after]);
+    const outcome = await readTraceFile('latin1.json', bytes);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.file.traces[0].spans[0].name).toBe('caf\uFFFD');
+    expect(outcome.file.warnings[0].message).toBe(
+      'the file is not valid UTF-8: bytes that are not were shown as U+FFFD (\uFFFD), the first on line 2',
+    );
+  });
+});

@@ -25,6 +25,12 @@ function chunkedResponse(
 
 afterEach(() => vi.unstubAllGlobals());
 
+/** A server that answers, but not to this page: only a no-cors request (which the page cannot read) gets through. */
+async function corsBlocked(_url: string | URL | Request, init?: RequestInit): Promise<Response> {
+  if (init?.mode === 'no-cors') return new Response(null, { status: 200 });
+  throw new TypeError('Failed to fetch');
+}
+
 describe('fetchBytes', () => {
   it('reports bytes received against the announced size while streaming', async () => {
     vi.stubGlobal('fetch', async () => chunkedResponse(['{"a":', '1}'], { length: 7 }));
@@ -77,22 +83,18 @@ describe('fetchBytes', () => {
   });
 
   it('explains CORS and the proxy when another origin cannot be read', async () => {
-    vi.stubGlobal('fetch', async () => {
-      throw new TypeError('Failed to fetch');
-    });
+    vi.stubGlobal('fetch', corsBlocked);
     const error = (await fetchBytes('http://jaeger.internal:16686/api/traces/ab').catch(
       (e: unknown) => e,
     )) as FetchError;
-    expect(error.failure).toEqual({ kind: 'network', crossOrigin: true });
+    expect(error.failure).toEqual({ kind: 'network', crossOrigin: true, reachable: true });
     expect(error.message).toContain('CORS');
     expect(error.message).toContain(`TRACE_PROXY="jaeger=http://jaeger.internal:16686"`);
     expect(error.message).toContain(`use ${location.origin}/proxy/jaeger/api/traces/ab as the address`);
   });
 
   it('rewrites the address the person gave, not the API path derived from it, in the proxy hint', async () => {
-    vi.stubGlobal('fetch', async () => {
-      throw new TypeError('Failed to fetch');
-    });
+    vi.stubGlobal('fetch', corsBlocked);
     const error = (await fetchBytes('https://ops.example.com/jaeger/api/v3/traces/ab', {
       address: 'https://ops.example.com/jaeger',
     }).catch((e: unknown) => e)) as FetchError;
@@ -181,5 +183,31 @@ describe('fetchBytes: a server that stalls', () => {
     const result = failureOf(fetchBytes('http://localhost:3000/t.json', { signal: controller.signal }));
     controller.abort();
     expect((await result).failure.kind).toBe('aborted');
+  });
+});
+
+describe('fetchBytes: failures that are not CORS', () => {
+  it('does not blame CORS when the server does not answer even an unreadable request (redirect loop, unsafe redirect, down)', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = await failureOf(fetchBytes('http://jaeger.internal:16686/loop'));
+    expect(error.failure).toEqual({ kind: 'network', crossOrigin: true, reachable: false });
+    expect(error.message).not.toContain('CORS');
+    expect(error.message).toContain('redirected in a loop or to an address the browser will not follow');
+  });
+
+  it.each([
+    'file:///etc/passwd',
+    'ftp://example.com/t.json',
+    'data:application/json,{}',
+    'javascript:alert(1)',
+  ])('refuses %s before fetching, naming the scheme', async (url) => {
+    const fetched = vi.fn();
+    vi.stubGlobal('fetch', fetched);
+    const error = await failureOf(fetchBytes(url));
+    expect(error.failure.kind).toBe('scheme');
+    expect(error.message).toMatch(/only http and https addresses can be opened, not [a-z]+:$/);
+    expect(fetched).not.toHaveBeenCalled();
   });
 });
