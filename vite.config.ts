@@ -2,17 +2,24 @@
 import { defineConfig } from 'vite';
 import { backendListPlugin } from './src/server/backend-list.ts';
 import { parseTraceProxy, viteProxy } from './src/server/proxy-config.ts';
+import { readProxyHeaders } from './src/server/proxy-credentials.ts';
+import { proxyGuardPlugin } from './src/server/proxy-guard.ts';
 
 // Backends the dev and preview servers forward under /proxy/<name>/ (see README: TRACE_PROXY).
 const proxyTargets = parseTraceProxy(process.env.TRACE_PROXY);
-const traceProxy = viteProxy(proxyTargets);
+const traceProxy = viteProxy(proxyTargets, readProxyHeaders(process.env, proxyTargets));
 
 export default defineConfig({
-  // The page asks for the configured backends' names, to open the first one's search.
-  plugins: [backendListPlugin(proxyTargets.map((t) => t.name))],
+  plugins: [
+    // Refuses what the proxy must not relay, before vite's proxy sees the request.
+    proxyGuardPlugin(proxyTargets),
+    // The page asks for the configured backends' names, to open the first one's search.
+    backendListPlugin(proxyTargets.map((t) => t.name)),
+  ],
   // JSX is compiled by Vite's built-in transform (automatic runtime, from tsconfig), so no plugin is needed.
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
+  // allowedHosts is left at vite's default (localhost and IP addresses): a DNS-rebound name is refused.
   server: { proxy: traceProxy },
   preview: { proxy: traceProxy },
   test: {

@@ -51,7 +51,8 @@ function describeTopLevel(doc: unknown): string {
     const first = doc[0];
     if (doc.length === 0) return 'an empty array';
     if (isObject(first)) return `an array of ${doc.length} objects whose first has keys ${keyList(first)}`;
-    return `an array of ${doc.length} ${typeof first} values`;
+    const kind = Array.isArray(first) ? 'array' : first === null ? 'null' : typeof first;
+    return `an array of ${doc.length} ${kind} values`;
   }
   if (isObject(doc)) return `an object with keys ${keyList(doc)}`;
   return `a ${doc === null ? 'null' : typeof doc} value`;

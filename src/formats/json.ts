@@ -22,11 +22,22 @@ export function asNumber(value: unknown): number | undefined {
  * thousands deep, which JSON.parse reads, and one such value must not make a file unreadable.
  */
 export function jsonText(value: unknown): string {
+  // JSON.stringify writes a number beyond the double range (1e400 parses as Infinity) as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return nonFiniteText(value);
   try {
-    return JSON.stringify(value) ?? String(value);
+    return (
+      JSON.stringify(value, (_key, v: unknown) =>
+        typeof v === 'number' && !Number.isFinite(v) ? nonFiniteText(v) : v,
+      ) ?? String(value)
+    );
   } catch {
     return Array.isArray(value) ? '[a value nested too deeply to show]' : '{a value nested too deeply to show}';
   }
+}
+
+function nonFiniteText(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  return `${value < 0 ? 'a negative' : 'a'} number too large for a double`;
 }
 
 export function asArray(value: unknown): readonly unknown[] | undefined {

@@ -3,7 +3,7 @@
 // because building a path string per attribute would cost more than reading the value.
 import { EMPTY_VALUE, FALSE_VALUE, NO_ATTRIBUTES, TRUE_VALUE } from '../model/shared-values.ts';
 import type { Attribute, AttributeValue, WarningCode } from '../model/trace.ts';
-import { isObject, pathIndex, pathKey, type JsonObject } from './json.ts';
+import { isObject, jsonText, pathIndex, pathKey, type JsonObject } from './json.ts';
 import { entryCount, type BatchBuilder, type PlainListReader, type ScalarSink } from './parsed.ts';
 
 /** Position in the document being read, and where its warnings go. */
@@ -52,7 +52,7 @@ export function describeJson(value: unknown): string {
     if (keys.length === 0) return '{}';
     return `an object with keys ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', ...' : ''}`;
   }
-  const text = JSON.stringify(value);
+  const text = jsonText(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

@@ -211,8 +211,10 @@ export function detectZipkinShape(doc: unknown): ZipkinShape | undefined {
     }
     if (typeof record.traceId === 'string' && typeof record.id === 'string') foundSpan = true;
     else if (!foundSpan && seen >= RECORDS_TO_FIND_A_SPAN) return false;
-    shape = shapeOfRecord(record);
-    return shape === 'either';
+    if (shape === 'either') shape = shapeOfRecord(record);
+    // A first record with a bad id decides the version but is not the span that proves the
+    // document is Zipkin: keep looking (as far as RECORDS_TO_FIND_A_SPAN) for one that is.
+    return shape === 'either' || !foundSpan;
   });
   return foreign || !foundSpan ? undefined : shape;
 }

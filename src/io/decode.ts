@@ -3,8 +3,16 @@
 // section 3): Windows PowerShell's `>` and Out-File write UTF-16. Text too long for one string
 // stays as bytes, to be parsed in pieces.
 
+import { InflateLimitError, inflateBounded } from './inflate.ts';
+
 /** V8 cannot hold a longer string; a file whose text exceeds it cannot be read whole. */
 export const MAX_TEXT_LENGTH = (1 << 29) - 24;
+
+/**
+ * The most a gzip file may decompress to. Parsing needs a few times the text's size besides, so
+ * 1 GiB of JSON is about what a tab holds (a renderer has a few GB) before it is killed.
+ */
+export const MAX_INFLATED_BYTES = 2 ** 30;
 
 export class DecodeError extends Error {
   override name = 'DecodeError';
@@ -14,18 +22,23 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+async function gunzip(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
   try {
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    return await inflateBounded(bytes, 'gzip', limit);
   } catch (e) {
+    if (e instanceof InflateLimitError) throw new DecodeError(`the gzip data was not read: ${e.message}`);
     throw new DecodeError(`the gzip data is corrupt or truncated (${e instanceof Error ? e.message : String(e)})`);
   }
 }
 
 /** The file's content: text when it fits in one string, else its (decompressed) UTF-8 bytes. */
 export type DecodedTrace =
-  | { readonly kind: 'text'; readonly text: string }
+  | {
+      readonly kind: 'text';
+      readonly text: string;
+      /** The text was not valid UTF-8: the line of the first byte replaced with U+FFFD. */
+      readonly invalidUtf8Line?: number;
+    }
   | { readonly kind: 'bytes'; readonly bytes: Uint8Array };
 
 type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
@@ -53,8 +66,12 @@ function textEncoding(bytes: Uint8Array): TextEncoding {
  * Decompresses and decodes. UTF-8 never takes fewer bytes than UTF-16 code units, so
  * `maxTextBytes` bytes always fit in a string of that length.
  */
-export async function decodeTrace(input: Uint8Array, maxTextBytes: number = MAX_TEXT_LENGTH): Promise<DecodedTrace> {
-  const bytes = isGzip(input) ? await gunzip(input) : input;
+export async function decodeTrace(
+  input: Uint8Array,
+  maxTextBytes: number = MAX_TEXT_LENGTH,
+  maxInflatedBytes: number = MAX_INFLATED_BYTES,
+): Promise<DecodedTrace> {
+  const bytes = isGzip(input) ? await gunzip(input, maxInflatedBytes) : input;
   const encoding = textEncoding(bytes);
   if (encoding !== 'utf-8') {
     // Two bytes a code unit: the string is half the file's length.
@@ -63,5 +80,17 @@ export async function decodeTrace(input: Uint8Array, maxTextBytes: number = MAX_
     return { kind: 'text', text: new TextDecoder(encoding).decode(bytes) };
   }
   if (bytes.length > maxTextBytes) return { kind: 'bytes', bytes };
-  return { kind: 'text', text: new TextDecoder('utf-8').decode(bytes) };
+  try {
+    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    // Decoded again with replacements, so the file still opens; the person is told where.
+    const text = new TextDecoder('utf-8').decode(bytes);
+    return { kind: 'text', text, invalidUtf8Line: lineOf(text, text.indexOf('\uFFFD')) };
+  }
+}
+
+function lineOf(text: string, index: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line++;
+  return line;
 }

@@ -1,7 +1,13 @@
 // Why a download failed, worded for the person who asked for it.
 
 export type FetchFailure =
-  | { readonly kind: 'network'; readonly crossOrigin: boolean }
+  | {
+      readonly kind: 'network';
+      readonly crossOrigin: boolean;
+      /** For another origin: whether the server answered a request the page may not read (so CORS is what blocked it). */
+      readonly reachable?: boolean;
+    }
+  | { readonly kind: 'scheme'; readonly protocol: string }
   | {
       readonly kind: 'http';
       readonly status: number;
@@ -10,7 +16,15 @@ export type FetchFailure =
       readonly fromApi: boolean;
     }
   | { readonly kind: 'cut'; readonly received: number; readonly total: number | null }
-  | { readonly kind: 'aborted' };
+  | { readonly kind: 'aborted' }
+  | {
+      readonly kind: 'stalled';
+      /** Waiting for the server's answer, or for more of its body. */
+      readonly phase: 'answer' | 'body';
+      readonly seconds: number;
+      readonly received: number;
+    }
+  | { readonly kind: 'too-large'; readonly limit: number };
 
 /** A download failure; `message` is complete and shown as is after the source's name. */
 export class FetchError extends Error {
@@ -49,6 +63,11 @@ export function failureMessage(url: string, failure: FetchFailure, pageOrigin: s
     case 'network': {
       if (!failure.crossOrigin)
         return `network error fetching ${url}: the server did not answer (is it running, and is the address right?)`;
+      if (failure.reachable === false)
+        return (
+          `could not read ${url}: the server did not answer, or it redirected in a loop or to an address the browser will not follow ` +
+          '(is it running, and is the address right?)'
+        );
       const target = new URL(address, url);
       const name = proxyNameFor(target);
       const rest = `${target.pathname === '/' ? '' : target.pathname}${target.search}`;
@@ -69,5 +88,13 @@ export function failureMessage(url: string, failure: FetchFailure, pageOrigin: s
     }
     case 'aborted':
       return `the download from ${url} was cancelled`;
+    case 'scheme':
+      return `${url} was not fetched: only http and https addresses can be opened, not ${failure.protocol}`;
+    case 'stalled':
+      return failure.phase === 'answer'
+        ? `${url} did not answer within ${failure.seconds} s (the connection is open but nothing came back); is the server overloaded, or the address wrong?`
+        : `the download from ${url} stalled: nothing arrived for ${failure.seconds} s after ${formatBytes(failure.received)}`;
+    case 'too-large':
+      return `the download from ${url} was stopped: it decompresses to more than ${formatBytes(failure.limit)}, the most the viewer reads in one tab`;
   }
 }

@@ -1,8 +1,15 @@
 // A trace carried in a link: its OTLP JSON, deflated (CompressionStream 'deflate-raw', built
 // into browsers and node) and written as base64url so it survives in a URL fragment.
+import { InflateLimitError, inflateBounded } from './inflate.ts';
 
 /** The longest embedded trace a link carries (base64url characters): chat tools and browsers accept links of this size. */
 export const MAX_EMBED_CHARS = 32 * 1024;
+
+/**
+ * The most a link's trace may decompress to. Links the viewer writes hold a few megabytes at
+ * most; a hand-made deflate bomb in a link is stopped here.
+ */
+export const MAX_SHARED_TRACE_BYTES = 64 * 1024 * 1024;
 
 async function pipe(
   bytes: Uint8Array<ArrayBuffer>,
@@ -51,8 +58,10 @@ export async function decodeShared(fragment: string): Promise<Uint8Array> {
     throw new SharedTraceError('the trace in the link is damaged (not base64url); was the link cut short?');
   }
   try {
-    return await pipe(deflated, new DecompressionStream('deflate-raw'));
-  } catch {
+    return await inflateBounded(deflated, 'deflate-raw', MAX_SHARED_TRACE_BYTES);
+  } catch (e) {
+    if (e instanceof InflateLimitError)
+      throw new SharedTraceError(`the trace in the link was not opened: ${e.message}`);
     throw new SharedTraceError('the trace in the link is damaged (it does not decompress); was the link cut short?');
   }
 }

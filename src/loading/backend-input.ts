@@ -33,18 +33,24 @@ function headersFor(kind: BackendKind, tenant: string): Record<string, string> {
 }
 
 /** Which backend answers at `base`, by each one's cheap probe; throws SourceError naming what was tried. */
-export async function detectBackend(base: string, tenant: string, signal: AbortSignal): Promise<BackendKind> {
+export async function detectBackend(
+  base: string,
+  tenant: string,
+  signal: AbortSignal,
+  onProgress: ReadContext['onProgress'] = () => {},
+): Promise<BackendKind> {
   const tried: string[] = [];
   for (const kind of BACKEND_KINDS) {
     const url = probeUrl(kind, base);
     try {
-      const { bytes } = await fetchBytes(url, { headers: headersFor(kind, tenant), signal, address: base });
+      const { bytes } = await fetchBytes(url, { headers: headersFor(kind, tenant), signal, onProgress, address: base });
       if (probeAnswerMatches(kind, new TextDecoder().decode(bytes))) return kind;
       tried.push(`${BACKEND_LABEL[kind]} (${url}: answered, but not as ${BACKEND_LABEL[kind]} does)`);
     } catch (e) {
       if (!(e instanceof FetchError)) throw e;
-      // Unreachable or blocked: every other probe of the same server would fail the same way.
-      if (e.failure.kind === 'network' || e.failure.kind === 'aborted') throw new SourceError(e.message);
+      // Unreachable, blocked or silent: every other probe of the same server would fail the same way.
+      if (e.failure.kind === 'network' || e.failure.kind === 'aborted' || e.failure.kind === 'stalled')
+        throw new SourceError(e.message);
       tried.push(`${BACKEND_LABEL[kind]} (${e.message})`);
     }
   }
@@ -62,9 +68,10 @@ export function backendInput(request: BackendRequest): { input: NamedBytes; sour
   let kind: BackendKind | null = request.api;
   const notes: string[] = [];
 
-  const bytes = async ({ onProgress, signal }: ReadContext): Promise<ArrayBuffer> => {
+  const bytes = async (context: ReadContext): Promise<ArrayBuffer> => {
+    const { onProgress, signal } = context;
     const detected = kind === null;
-    const k = kind ?? (await detectBackend(request.base, request.tenant, signal));
+    const k = kind ?? (await detectBackend(request.base, request.tenant, context.signal, context.onProgress));
     kind = k;
     const label = BACKEND_LABEL[k];
     const failures: FetchError[] = [];

@@ -2,7 +2,9 @@
 // ("jaeger=http://localhost:16686,tempo=http://localhost:3200") that the viewer's own server
 // forwards under /proxy/<name>/, so the page reads them from its own origin (no CORS needed).
 // Only the configured targets are reachable: nothing in a request can choose where it goes.
+// What a request may carry there is checked first by proxy-guard.ts.
 import type { ProxyOptions } from 'vite';
+import type { ProxyHeaders } from './proxy-credentials.ts';
 
 export const PROXY_PREFIX = '/proxy/';
 
@@ -53,15 +55,35 @@ export function parseTraceProxy(value: string | undefined): ProxyTarget[] {
   return targets;
 }
 
-/** vite's server.proxy / preview.proxy for the targets: /proxy/<name>/rest → <target>/rest. */
-export function viteProxy(targets: readonly ProxyTarget[]): Record<string, ProxyOptions> {
+/** The browser's identity stays with the browser, and the backend's cookies stay with the server. */
+const DROPPED_REQUEST_HEADERS = ['cookie', 'authorization', 'proxy-authorization'];
+const DROPPED_RESPONSE_HEADERS = ['set-cookie', 'www-authenticate'];
+
+/**
+ * vite's server.proxy / preview.proxy for the targets: /proxy/<name>/rest → <target>/rest,
+ * without the browser's credentials and with the ones configured for that target.
+ */
+export function viteProxy(
+  targets: readonly ProxyTarget[],
+  headers: ProxyHeaders = new Map(),
+): Record<string, ProxyOptions> {
   const proxy: Record<string, ProxyOptions> = {};
   for (const { name, target } of targets) {
     const prefix = `${PROXY_PREFIX}${name}`;
+    const configured = headers.get(name) ?? {};
     // Anchored so that /proxy/jaeger2 or /proxy/jaeger@host do not match the jaeger entry.
     proxy[`^${prefix}(/|\\?|$)`] = {
       target,
       changeOrigin: true,
+      configure: (server) => {
+        server.on('proxyReq', (proxyReq) => {
+          for (const header of DROPPED_REQUEST_HEADERS) proxyReq.removeHeader(header);
+          for (const [header, value] of Object.entries(configured)) proxyReq.setHeader(header, value);
+        });
+        server.on('proxyRes', (proxyRes) => {
+          for (const header of DROPPED_RESPONSE_HEADERS) delete proxyRes.headers[header];
+        });
+      },
       rewrite: (path) => {
         const rest = path.slice(prefix.length);
         return rest.startsWith('/') ? rest : `/${rest}`;

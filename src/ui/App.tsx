@@ -1,6 +1,7 @@
 import { useSearchStore } from '../loading/search-store.ts';
 import { currentTrace, useTraceStore } from '../state/trace-store.ts';
 import { DropZone } from './DropZone.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LoadStatus } from './LoadStatus.tsx';
 import { LoadSummary } from './LoadSummary.tsx';
 import { MainView } from './MainView.tsx';
@@ -36,16 +37,32 @@ export function App() {
         </button>
       </div>
       <LoadStatus />
-      <LoadSummary />
-      {searching && <SearchPage />}
-      {!searching && <TracePicker />}
+      <ErrorBoundary what="The load summary">
+        <LoadSummary />
+      </ErrorBoundary>
+      {searching && (
+        <ErrorBoundary what="The search page">
+          <SearchPage />
+        </ErrorBoundary>
+      )}
+      {!searching && (
+        <ErrorBoundary what="The trace list">
+          <TracePicker />
+        </ErrorBoundary>
+      )}
       {!searching && trace && file && (
         // Keyed by which loaded trace it is: two files may hold the same trace (a whole and a
         // partial export), and views must not keep state (cursors, hovered boxes) from the other.
         <main className="trace-view" key={`${ref?.file}:${ref?.trace}:${trace.traceId}`}>
-          <TraceHeader trace={trace} />
-          <WarningsPanel trace={trace} file={file} />
-          <MainView trace={trace} />
+          <ErrorBoundary what="The trace header">
+            <TraceHeader trace={trace} />
+          </ErrorBoundary>
+          <ErrorBoundary what="The warnings">
+            <WarningsPanel trace={trace} file={file} />
+          </ErrorBoundary>
+          <ErrorBoundary what="The trace">
+            <MainView trace={trace} />
+          </ErrorBoundary>
         </main>
       )}
       {dragging && (

@@ -5,6 +5,7 @@ import { useViewStore } from '../state/view-store.ts';
 import { VIEW_NAMES, VIEWS, type ViewName } from '../view-model/views.ts';
 import { TimePanel } from './analysis/TimePanel.tsx';
 import { StatisticsView } from './analysis/StatisticsView.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { SidePanel } from './detail/SidePanel.tsx';
 import { SpanDetail } from './detail/SpanDetail.tsx';
 import { Flamegraph } from './flamegraph/Flamegraph.tsx';
@@ -25,7 +26,9 @@ export function MainView({ trace }: { trace: Trace }) {
   const ViewComponent = VIEW_COMPONENTS[view];
   return (
     <div className="main-view">
-      <TimePanel trace={trace} />
+      <ErrorBoundary what="The time summary">
+        <TimePanel trace={trace} />
+      </ErrorBoundary>
       <div className="view-tabs" role="tablist" aria-label="Views">
         {VIEW_NAMES.map((name) => (
           <button
@@ -42,11 +45,15 @@ export function MainView({ trace }: { trace: Trace }) {
       </div>
       <div className="main-split">
         <div className="main-content" role="tabpanel">
-          <ViewComponent trace={trace} />
+          <ErrorBoundary what={`The ${VIEWS[view].label.toLowerCase()} view`} resetKey={view}>
+            <ViewComponent trace={trace} />
+          </ErrorBoundary>
         </div>
         {selected !== null && selected < trace.spans.length && (
           <SidePanel>
-            <SpanDetail trace={trace} spanIndex={selected} />
+            <ErrorBoundary what="The span detail" resetKey={selected}>
+              <SpanDetail trace={trace} spanIndex={selected} />
+            </ErrorBoundary>
           </SidePanel>
         )}
       </div>

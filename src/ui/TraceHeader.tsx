@@ -5,6 +5,7 @@ import { epochNsToDate, formatDuration, formatExactNs, plural } from '../view-mo
 import { traceTitle } from './trace-label.ts';
 import { GenAiHeaderFacts } from './GenAiHeaderFacts.tsx';
 import { headerGenAiSummary } from './genai-trace-summary.ts';
+import { TraceText } from './TraceText.tsx';
 
 export function TraceHeader({ trace }: { trace: Trace }) {
   const title = traceTitle(trace);
@@ -23,7 +24,8 @@ export function TraceHeader({ trace }: { trace: Trace }) {
       data-output-tokens={genai && genai.calls > 0 ? genai.outputTokens : undefined}
     >
       <h1 className="trace-header__title">
-        <span className="trace-header__service">{title.service}</span>: {title.operation}
+        <TraceText className="trace-header__service" value={title.service} />:{' '}
+        <TraceText value={title.operation} copyLabel="trace name" />
         {trace.incomplete && (
           <span className="badge badge--warn" title="Some spans name a parent that is not in the trace">
             incomplete
@@ -34,7 +36,10 @@ export function TraceHeader({ trace }: { trace: Trace }) {
         <div>
           <dt>Trace</dt>
           <dd>
-            <code>{trace.traceId}</code> <CopyButton text={trace.traceId} label="trace id" />
+            <code>
+              <TraceText value={trace.traceId} />
+            </code>{' '}
+            <CopyButton text={trace.traceId} label="trace id" />
           </dd>
         </div>
         <div>
@@ -67,7 +72,7 @@ export function TraceHeader({ trace }: { trace: Trace }) {
         {[...serviceColors(trace.services)].map(([service, color]) => (
           <li key={service} data-service={service} data-color={color}>
             <span className="swatch" style={{ background: color }} aria-hidden="true" />
-            {service}
+            <TraceText value={service} />
           </li>
         ))}
       </ul>

@@ -13,6 +13,8 @@ import {
   type TraceOrder,
 } from './trace-list.ts';
 import { TraceScatter } from './TraceScatter.tsx';
+import { boundedLabel } from '../view-model/bounded-text.ts';
+import { TraceText } from './TraceText.tsx';
 
 /** A list this long gets a filter, a choice of order and a plot. */
 const LONG_LIST = 12;
@@ -172,12 +174,14 @@ function TraceRow({
             e.stopPropagation();
             onPick(ref);
           }}
-          title={`${trace.traceId} (${fileName})`}
+          title={`${boundedLabel(trace.traceId)} (${boundedLabel(fileName)})`}
         >
-          {operation || trace.traceId}
+          <TraceText value={operation || trace.traceId} />
         </button>
       </td>
-      <td>{service}</td>
+      <td>
+        <TraceText value={service} />
+      </td>
       <td>
         <code title={trace.traceId}>
           {trace.traceId.length > TRACE_ID_CHARS ? `${trace.traceId.slice(0, TRACE_ID_CHARS)}…` : trace.traceId}

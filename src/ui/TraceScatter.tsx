@@ -3,6 +3,7 @@ import type { TraceRef } from '../state/trace-store.ts';
 import { epochNsToDate, formatDuration, formatExactNs, plural } from '../view-model/duration.ts';
 import { scatterLayout, type ScatterPoint, type ScatterRow } from './trace-scatter-layout.ts';
 import { useElementWidth } from './waterfall/use-element-width.ts';
+import { boundedLabel } from '../view-model/bounded-text.ts';
 
 const HEIGHT = 150;
 /** One formatter for every row: Date#toLocaleString builds a new one per call, which a list of 1,500 traces feels. */
@@ -15,7 +16,7 @@ function isRef(row: ScatterRow, ref: TraceRef | null): boolean {
 function tooltip({ row }: ScatterPoint): string {
   const { trace } = row;
   return (
-    `${row.operation || trace.traceId} · ${row.service}\n` +
+    `${boundedLabel(row.operation || trace.traceId)} · ${boundedLabel(row.service)}\n` +
     `${formatDuration(trace.durationNs)} (${formatExactNs(trace.durationNs)}) · ${trace.spans.length} spans · ${plural(trace.errorCount, 'error')}\n` +
     `started ${startFormat.format(epochNsToDate(trace.startEpochNs))}`
   );

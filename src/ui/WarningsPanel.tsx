@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { LoadedFile, Trace, TraceWarning } from '../model/trace.ts';
 import { useTraceStore } from '../state/trace-store.ts';
 import { groupWarnings, type WarningGroup } from '../view-model/warning-groups.ts';
+import { TraceText } from './TraceText.tsx';
 
 /** Groups listed at most; and warnings listed at most when a group is opened. */
 const SHOWN = 200;
@@ -14,7 +15,7 @@ function WarningText({ warning, trace }: { warning: TraceWarning; trace: Trace }
     <>
       {span && (
         <button type="button" className="link-button" onClick={() => selectSpan(span.index)}>
-          {span.serviceName}: {span.name}
+          <TraceText value={span.serviceName} />: <TraceText value={span.name} />
         </button>
       )}{' '}
       {warning.message}

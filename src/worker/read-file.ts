@@ -3,6 +3,7 @@
 import { LargeJsonError, parseLargeJson, type LargeJson } from '../formats/large-json.ts';
 import { loadTraceDocument, loadTraceLines, loadTraceText, type LoadOutcome } from '../formats/load.ts';
 import { DecodeError, decodeTrace, isGzip, MAX_TEXT_LENGTH, type DecodedTrace } from '../io/decode.ts';
+import type { TraceWarning } from '../model/trace.ts';
 import type { ParseStage } from './protocol.ts';
 
 function failure(fileName: string, reason: string): LoadOutcome {
@@ -57,6 +58,14 @@ export async function readTraceFile(
     );
   }
   onStage('parsing');
-  if (decoded.kind === 'text') return loadTraceText(fileName, decoded.text);
+  if (decoded.kind === 'text') {
+    const outcome = loadTraceText(fileName, decoded.text);
+    if (!outcome.ok || decoded.invalidUtf8Line === undefined) return outcome;
+    const warning: TraceWarning = {
+      code: 'invalid-value',
+      message: `the file is not valid UTF-8: bytes that are not were shown as U+FFFD (\uFFFD), the first on line ${decoded.invalidUtf8Line}`,
+    };
+    return { ok: true, file: { ...outcome.file, warnings: [warning, ...outcome.file.warnings] } };
+  }
   return loadLargeBytes(fileName, decoded.bytes, maxTextBytes);
 }

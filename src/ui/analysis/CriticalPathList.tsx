@@ -4,6 +4,8 @@ import type { Trace } from '../../model/trace.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
 import { serviceColorIn } from '../../view-model/service-colors.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
+import { boundedLabel } from '../../view-model/bounded-text.ts';
+import { TraceText } from '../TraceText.tsx';
 
 /** Long paths show their largest steps and a "show all" button, so the panel stays a summary. */
 export const SHOWN_PATH_ENTRIES = 12;
@@ -74,7 +76,7 @@ export function CriticalPathList({
                 type="button"
                 className="cp-step"
                 aria-current={selected === entry.spanIndex ? 'true' : undefined}
-                title={`${span.serviceName}: ${span.name}\n${formatExactNs(entry.selfOnPathNs)} on the critical path${
+                title={`${boundedLabel(span.serviceName)}: ${boundedLabel(span.name)}\n${formatExactNs(entry.selfOnPathNs)} on the critical path${
                   partial ? ` (own work; the span lasted ${formatDuration(span.durationNs)})` : ''
                 }`}
                 onClick={() => useTraceStore.getState().selectSpan(entry.spanIndex)}
@@ -84,8 +86,8 @@ export function CriticalPathList({
                   style={{ background: serviceColorIn(trace.services, span.serviceName) }}
                   aria-hidden="true"
                 />
-                <span className="cp-step__service">{span.serviceName}</span>{' '}
-                <span className="cp-step__operation">{span.name}</span>{' '}
+                <TraceText className="cp-step__service" value={span.serviceName} />{' '}
+                <TraceText className="cp-step__operation" value={span.name} />{' '}
                 <span className="cp-step__time">
                   {formatDuration(entry.selfOnPathNs)}
                   {partial ? ' self' : ''}

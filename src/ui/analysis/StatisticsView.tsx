@@ -13,6 +13,7 @@ import { formatCount, formatDuration, formatExactNs } from '../../view-model/dur
 import { useStatsSettings, type StatGroupMode } from './stats-settings.ts';
 import { showSpanSet } from '../show-span-set.ts';
 import './analysis.css';
+import { TraceText } from '../TraceText.tsx';
 
 const PAGE_ROWS = 200;
 const MAX_KEY_SUGGESTIONS = 1000;
@@ -61,7 +62,7 @@ function Cell({ row, column }: { row: StatRow; column: Column }) {
               showSpans(row);
             }}
           >
-            {row.label}
+            <TraceText value={row.label} />
           </button>
         </th>
       );

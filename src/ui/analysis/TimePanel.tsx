@@ -10,9 +10,11 @@ import type { Trace } from '../../model/trace.ts';
 import { analyzeTrace } from '../../state/analysis-cache.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
 import { serviceColorIn } from '../../view-model/service-colors.ts';
+import { boundedLabel } from '../../view-model/bounded-text.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import { CriticalPathList } from './CriticalPathList.tsx';
 import { GenAiUsage } from './GenAiUsage.tsx';
+import { TraceText } from '../TraceText.tsx';
 import { useStoredFlag } from './use-stored-flag.ts';
 import './analysis.css';
 
@@ -111,10 +113,10 @@ function ServiceHops({ trace, hops }: { trace: Trace; hops: readonly ServiceHop[
           <button
             type="button"
             className="link-button"
-            title={`${hop.serviceName}: ${formatExactNs(hop.ns)} on the critical path in ${hop.steps} step${hop.steps === 1 ? '' : 's'}; shows ${trace.spans[hop.spanIndex].name}`}
+            title={`${boundedLabel(hop.serviceName)}: ${formatExactNs(hop.ns)} on the critical path in ${hop.steps} step${hop.steps === 1 ? '' : 's'}; shows ${boundedLabel(trace.spans[hop.spanIndex].name)}`}
             onClick={() => useTraceStore.getState().selectSpan(hop.spanIndex)}
           >
-            {hop.serviceName}
+            <TraceText value={hop.serviceName} />
           </button>{' '}
           {formatDuration(hop.ns)}
         </span>
@@ -139,7 +141,7 @@ function SlowestSpans({ trace }: { trace: Trace }) {
                 type="button"
                 className="tp-slowest__span"
                 aria-current={selected === s.spanIndex ? 'true' : undefined}
-                title={`${span.serviceName}: ${span.name}\n${formatExactNs(s.valueNs)} self time`}
+                title={`${boundedLabel(span.serviceName)}: ${boundedLabel(span.name)}\n${formatExactNs(s.valueNs)} self time`}
                 onClick={() => useTraceStore.getState().selectSpan(s.spanIndex)}
               >
                 <span
@@ -147,8 +149,8 @@ function SlowestSpans({ trace }: { trace: Trace }) {
                   style={{ background: serviceColorIn(trace.services, span.serviceName) }}
                   aria-hidden="true"
                 />
-                <span className="tp-slowest__service">{span.serviceName}</span>{' '}
-                <span className="tp-slowest__operation">{span.name}</span>
+                <TraceText className="tp-slowest__service" value={span.serviceName} />{' '}
+                <TraceText className="tp-slowest__operation" value={span.name} />
               </button>
               <span className="tp-slowest__value">
                 {formatDuration(s.valueNs)} · {percent(s.share)}
@@ -180,7 +182,7 @@ function BottleneckLine({ trace, neck, pathNs }: { trace: Trace; neck: Bottlenec
       data-span-id={span.spanId}
       data-service={span.serviceName}
       data-ns={Math.round(neck.ns)}
-      title={`${span.serviceName}: ${span.name}\n${formatExactNs(neck.ns)} of its own work on the ${formatExactNs(pathNs)} critical path`}
+      title={`${boundedLabel(span.serviceName)}: ${boundedLabel(span.name)}\n${formatExactNs(neck.ns)} of its own work on the ${formatExactNs(pathNs)} critical path`}
     >
       Bottleneck:{' '}
       <button
@@ -188,7 +190,9 @@ function BottleneckLine({ trace, neck, pathNs }: { trace: Trace; neck: Bottlenec
         className="link-button time-panel__neck-span"
         onClick={() => useTraceStore.getState().selectSpan(neck.spanIndex)}
       >
-        <strong>{span.name}</strong>
+        <strong>
+          <TraceText value={span.name} />
+        </strong>
       </button>{' '}
       in{' '}
       <span
@@ -196,7 +200,10 @@ function BottleneckLine({ trace, neck, pathNs }: { trace: Trace; neck: Bottlenec
         style={{ background: serviceColorIn(trace.services, span.serviceName) }}
         aria-hidden="true"
       />
-      <strong className="time-panel__neck-service">{span.serviceName}</strong>:{' '}
+      <strong className="time-panel__neck-service">
+        <TraceText value={span.serviceName} />
+      </strong>
+      :{' '}
       <strong>
         {formatDuration(neck.ns)} of {formatDuration(pathNs)}, {percent(neck.share)}
       </strong>{' '}

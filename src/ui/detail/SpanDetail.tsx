@@ -10,6 +10,8 @@ import { SpanEvents } from './SpanEvents.tsx';
 import { SpanIds } from './SpanIds.tsx';
 import { SpanLinks } from './SpanLinks.tsx';
 import './detail.css';
+import { boundedLabel, TEXT_MAX } from '../../view-model/bounded-text.ts';
+import { TraceText } from '../TraceText.tsx';
 
 function Timing({ span, selfNs, onCriticalPath }: { span: Span; selfNs: number; onCriticalPath: boolean }) {
   return (
@@ -87,7 +89,9 @@ export function SpanDetail({ trace, spanIndex }: { trace: Trace; spanIndex: numb
   const status = span.status;
   return (
     <div className="span-detail" data-testid="span-detail" data-span-id={span.spanId} ref={root} key={spanIndex}>
-      <h2 className="span-detail__name">{span.name || <span className="muted">(no name)</span>}</h2>
+      <h2 className="span-detail__name">
+        {span.name ? <TraceText value={span.name} copyLabel="span name" /> : <span className="muted">(no name)</span>}
+      </h2>
       <p className="span-detail__summary">
         <span className="span-detail__service">
           <span
@@ -95,7 +99,7 @@ export function SpanDetail({ trace, spanIndex }: { trace: Trace; spanIndex: numb
             style={{ background: serviceColorIn(trace.services, span.serviceName) }}
             aria-hidden="true"
           />
-          {span.serviceName}
+          <TraceText value={span.serviceName} copyLabel="service name" />
         </span>
         <span className="span-detail__kind" title="Span kind">
           {span.kind}
@@ -104,7 +108,11 @@ export function SpanDetail({ trace, spanIndex }: { trace: Trace; spanIndex: numb
           {status.code === 'error' ? 'Error' : status.code === 'ok' ? 'OK' : 'Status unset'}
         </span>
       </p>
-      {status.message && <p className="span-detail__status-message">{status.message}</p>}
+      {status.message && (
+        <p className="span-detail__status-message">
+          <TraceText value={status.message} max={TEXT_MAX} copyLabel="status message" />
+        </p>
+      )}
 
       <Timing
         span={span}
@@ -140,7 +148,7 @@ export function SpanDetail({ trace, spanIndex }: { trace: Trace; spanIndex: numb
       </label>
       <FilteredAttributes title="Attributes" attributes={span.attributes} filter={filter} testId="span-attributes" />
       <FilteredAttributes
-        title={`Resource: ${span.resource.serviceName}`}
+        title={`Resource: ${boundedLabel(span.resource.serviceName)}`}
         attributes={span.resource.attributes}
         filter={filter}
         testId="resource-attributes"

@@ -2,6 +2,7 @@ import { findSpanIndex } from '../../analysis/span-lookup.ts';
 import type { LinkRelation, Span, Trace } from '../../model/trace.ts';
 import { findLoadedSpan, useTraceStore } from '../../state/trace-store.ts';
 import { AttributeTable } from './AttributeTable.tsx';
+import { TraceText } from '../TraceText.tsx';
 
 const RELATION_LABELS: Record<LinkRelation, string> = {
   link: 'Link',
@@ -40,7 +41,7 @@ export function SpanLinks({ trace, span }: { trace: Trace; span: Span }) {
               <span className="span-link__relation">{RELATION_LABELS[link.relation]}</span>{' '}
               {target ? (
                 <button type="button" className="link-button" onClick={target.follow} title={target.title}>
-                  {target.span.serviceName}: {target.span.name}
+                  <TraceText value={target.span.serviceName} />: <TraceText value={target.span.name} />
                 </button>
               ) : (
                 <span className="span-link__outside">(not in the loaded trace)</span>

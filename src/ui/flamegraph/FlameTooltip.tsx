@@ -11,7 +11,9 @@ export function FlameTooltip({ model, id, ref }: { model: FlameModel; id: number
         {model.describe(id).map((line) => (
           <div key={line.label}>
             <dt>{line.label}</dt>
-            <dd title={line.exact}>{line.value}</dd>
+            <dd title={line.exact}>
+              <bdi>{line.value}</bdi>
+            </dd>
           </div>
         ))}
       </dl>

@@ -5,6 +5,7 @@ import { formatCount, formatDuration, formatExactNs, plural } from '../../view-m
 import type { FlameModel, TooltipLine } from './model.ts';
 import type { FlamePalette } from './palette.ts';
 import { shareText } from './time-model.ts';
+import { boundedLabel } from '../../view-model/bounded-text.ts';
 
 export function nodeBuckets(agg: FlameAggregate, palette: FlamePalette): Uint8Array {
   const buckets = new Uint8Array(agg.nodeCount);
@@ -23,8 +24,8 @@ export function aggregateModel(
   const describe = (m: number): TooltipLine[] => {
     const o = opOf(m);
     const lines: TooltipLine[] = [
-      { label: 'Service', value: o.serviceName },
-      { label: 'Operation', value: o.name },
+      { label: 'Service', value: boundedLabel(o.serviceName) },
+      { label: 'Operation', value: boundedLabel(o.name) },
       { label: 'Count', value: formatCount(agg.count[m]) },
       { label: 'Total', value: formatDuration(agg.totalNs[m]), exact: formatExactNs(agg.totalNs[m]) },
       { label: 'Self total', value: formatDuration(agg.selfTotalNs[m]), exact: formatExactNs(agg.selfTotalNs[m]) },
@@ -55,7 +56,7 @@ export function aggregateModel(
     summary: (m) => {
       const o = opOf(m);
       return (
-        `${o.serviceName}: ${o.name}, ${plural(agg.count[m], 'span')}, total ${formatDuration(agg.totalNs[m])}, ` +
+        `${boundedLabel(o.serviceName)}: ${boundedLabel(o.name)}, ${plural(agg.count[m], 'span')}, total ${formatDuration(agg.totalNs[m])}, ` +
         `self total ${formatDuration(agg.selfTotalNs[m])}` +
         (agg.errorCount[m] > 0 ? `, ${plural(agg.errorCount[m], 'error')}` : '')
       );

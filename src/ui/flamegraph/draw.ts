@@ -5,6 +5,7 @@ import { formatDuration } from '../../view-model/duration.ts';
 import { LABEL_FONT_PX } from './constants.ts';
 import type { FlameModel } from './model.ts';
 import type { FlameTheme } from './theme-colors.ts';
+import { boundedLabel } from '../../view-model/bounded-text.ts';
 
 const DIM_ALPHA = 0.25;
 const LABEL_PAD = 4;
@@ -25,11 +26,13 @@ export interface FrameState {
 /** Label strings per box, built once and reused; truncations are kept per width in characters. */
 class LabelCache {
   private readonly full: (string | undefined)[];
+  private readonly names: (string | undefined)[];
   private readonly cut: (string | undefined)[];
   private readonly cutChars: Int32Array;
 
   constructor(readonly model: FlameModel) {
     this.full = new Array(model.boxes.count);
+    this.names = new Array(model.boxes.count);
     this.cut = new Array(model.boxes.count);
     this.cutChars = new Int32Array(model.boxes.count);
   }
@@ -37,13 +40,16 @@ class LabelCache {
   /** The label that fits in maxChars characters, or null when not even "x…" does. */
   text(id: number, maxChars: number): string | null {
     let full = this.full[id];
-    if (full === undefined) {
+    let name = this.names[id];
+    if (full === undefined || name === undefined) {
+      // No box is wider than a few hundred characters, and controls would draw as nothing.
+      name = boundedLabel(this.model.name(id));
       const extra = this.model.extra(id);
-      full = extra === '' ? this.model.name(id) : `${this.model.name(id)}  ${extra}`;
+      full = extra === '' ? name : `${name}  ${extra}`;
       this.full[id] = full;
+      this.names[id] = name;
     }
     if (full.length <= maxChars) return full;
-    const name = this.model.name(id);
     if (name.length <= maxChars) return name;
     if (maxChars < 2) return null;
     if (this.cutChars[id] !== maxChars || this.cut[id] === undefined) {

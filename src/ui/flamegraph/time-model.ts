@@ -5,6 +5,7 @@ import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import { GENAI_KIND_LABELS, genAiLabel, genAiRowFacts, tokensText } from '../../view-model/genai-labels.ts';
 import type { FlameModel, TooltipLine } from './model.ts';
 import type { FlamePalette } from './palette.ts';
+import { boundedLabel, TEXT_MAX } from '../../view-model/bounded-text.ts';
 
 export function shareText(part: number, whole: number): string {
   if (!(whole > 0)) return '—';
@@ -41,13 +42,13 @@ export function timeModel(input: TimeModelInput, bucketOf: Uint8Array): FlameMod
   const describe = (i: number): TooltipLine[] => {
     const s = spans[i];
     const lines: TooltipLine[] = [
-      { label: 'Service', value: s.serviceName },
-      { label: 'Name', value: s.name },
+      { label: 'Service', value: boundedLabel(s.serviceName) },
+      { label: 'Name', value: boundedLabel(s.name) },
       { label: 'Duration', value: formatDuration(s.durationNs), exact: formatExactNs(s.durationNs) },
       { label: 'Self time', value: formatDuration(selfNs[i]), exact: formatExactNs(selfNs[i]) },
       { label: 'Share of trace', value: shareText(Math.max(0, s.durationNs), trace.durationNs) },
       { label: 'Starts at', value: `+${formatDuration(s.startNs)}`, exact: formatExactNs(s.startNs) },
-      { label: 'Status', value: statusText(trace, i) },
+      { label: 'Status', value: boundedLabel(statusText(trace, i), TEXT_MAX) },
     ];
     if (input.onCriticalPath[i] === 1) lines.push({ label: 'Critical path', value: 'yes' });
     if (input.isSlowest[i] === 1) lines.push({ label: 'Slowest', value: 'among the slowest by self time' });
@@ -87,7 +88,7 @@ export function timeModel(input: TimeModelInput, bucketOf: Uint8Array): FlameMod
         s.status.code === 'error' ? 'error' : '',
       ].filter((m) => m !== '');
       return (
-        `${s.serviceName}: ${s.name}, ${formatDuration(s.durationNs)}, self ${formatDuration(selfNs[i])}, ` +
+        `${boundedLabel(s.serviceName)}: ${boundedLabel(s.name)}, ${formatDuration(s.durationNs)}, self ${formatDuration(selfNs[i])}, ` +
         `starts at +${formatDuration(s.startNs)}, depth ${trace.tree.depth[i]}` +
         (marks.length > 0 ? `, ${marks.join(', ')}` : '')
       );

@@ -7,6 +7,7 @@ import type { Trace } from '../../model/trace.ts';
 import { useViewStore } from '../../state/view-store.ts';
 import { serviceColorIn } from '../../view-model/service-colors.ts';
 import { formatDuration } from '../../view-model/duration.ts';
+import { TraceText } from '../TraceText.tsx';
 
 function ServicePicker({ services }: { services: readonly string[] }) {
   const chosen = useViewStore((s) => s.filters.services);
@@ -26,7 +27,7 @@ function ServicePicker({ services }: { services: readonly string[] }) {
               onChange={(e) => toggle(service, e.target.checked)}
             />
             <span className="wf-swatch" style={{ background: serviceColorIn(services, service) }} aria-hidden="true" />
-            {service}
+            <TraceText value={service} />
           </label>
         ))}
         <button type="button" onClick={() => setFilters({ services: [] })} disabled={chosen.length === 0}>

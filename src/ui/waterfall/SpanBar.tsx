@@ -6,6 +6,7 @@ import { serviceColorIn } from '../../view-model/service-colors.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import { GENAI_KIND_COLORS, type GenAiRowFacts, NOT_GENAI_COLOR, tokensText } from '../../view-model/genai-labels.ts';
 import type { RowContext } from './row-context.ts';
+import { boundedLabel } from '../../view-model/bounded-text.ts';
 
 /** Pieces closer than this (percent of the timeline) are drawn as one, bounding the DOM per row. */
 const MERGE_GAP_PCT = 0.15;
@@ -78,7 +79,7 @@ export function SpanBar({ ctx, span, genai }: { ctx: RowContext; span: number; g
   const selfNs = ctx.selfNs[span];
   const slowest = ctx.isSlowest[span] === 1;
   const title =
-    `${s.serviceName}: ${s.name}\n` +
+    `${boundedLabel(s.serviceName)}: ${boundedLabel(s.name)}\n` +
     `Starts at +${formatDuration(s.startNs)} (${formatExactNs(s.startNs)})\n` +
     `Duration ${formatDuration(s.durationNs)} (${formatExactNs(s.durationNs)})\n` +
     `Self time ${formatDuration(selfNs)} (${formatExactNs(selfNs)})` +

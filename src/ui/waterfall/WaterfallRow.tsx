@@ -7,6 +7,8 @@ import { spanBadges } from '../../view-model/span-badges.ts';
 import { GenAiRowBadges } from './GenAiRowBadges.tsx';
 import { showsService } from '../../view-model/name-column.ts';
 import { serviceColorIn } from '../../view-model/service-colors.ts';
+import { boundedLabel } from '../../view-model/bounded-text.ts';
+import { TraceText } from '../TraceText.tsx';
 import { formatCount, formatDuration } from '../../view-model/duration.ts';
 import { MAX_INDENT_LEVELS, WATERFALL_ROW_HEIGHT, rowId, type RowContext } from './row-context.ts';
 import { SpanBar } from './SpanBar.tsx';
@@ -68,7 +70,7 @@ function WaterfallRowView({
       aria-level={depth + 1}
       aria-selected={selected}
       aria-expanded={hasChildren ? !collapsed : undefined}
-      aria-label={`${s.serviceName}: ${s.name}, ${formatDuration(s.durationNs)}${isError ? ', error' : ''}`}
+      aria-label={`${boundedLabel(s.serviceName)}: ${boundedLabel(s.name)}, ${formatDuration(s.durationNs)}${isError ? ', error' : ''}`}
       data-testid="span-row"
       data-span-id={s.spanId}
       data-service={s.serviceName}
@@ -77,7 +79,7 @@ function WaterfallRowView({
       style={{ transform: `translateY(${top}px)`, height: WATERFALL_ROW_HEIGHT }}
       onClick={() => ctx.onSelect(span)}
     >
-      <div className="wf-name" title={`${s.serviceName}: ${s.name} (depth ${depth})`}>
+      <div className="wf-name" title={`${boundedLabel(s.serviceName)}: ${boundedLabel(s.name)} (depth ${depth})`}>
         <span
           className="wf-indent"
           style={{ width: Math.min(depth, MAX_INDENT_LEVELS) * ctx.indentStep }}
@@ -99,11 +101,12 @@ function WaterfallRowView({
         )}
         <span className="wf-swatch" style={{ background: color }} data-color={color} aria-hidden="true" />
         {/* The service is named where it changes; below that it stays in the text for search and screen readers. */}
-        <span className={showsService(ctx.trace, span) ? 'wf-service' : 'wf-service wf-service--repeat'}>
-          {s.serviceName}
-        </span>
+        <TraceText
+          className={showsService(ctx.trace, span) ? 'wf-service' : 'wf-service wf-service--repeat'}
+          value={s.serviceName}
+        />
         {genai && <GenAiRowBadges facts={genai} modelBadge={modelBadge} />}
-        <span className="wf-op">{s.name}</span>
+        <TraceText className="wf-op" value={s.name} />
         {isError && (
           <span
             className="wf-mark wf-mark--error"

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { corpusParsesAsJson, expectedByFile, readCorpusJson } from '../../helpers/corpus.ts';
 import { epochFromMicros } from '../../../src/formats/epoch.ts';
+import { loadTraceText } from '../../../src/formats/load.ts';
 import { FormatError, type ParsedSpan } from '../../../src/formats/parsed.ts';
 import { looksLikeZipkinV1 } from '../../../src/formats/zipkin-v1.ts';
 import { looksLikeZipkinV2, parseZipkinV2 } from '../../../src/formats/zipkin-v2.ts';
@@ -424,5 +425,35 @@ describe('Zipkin v2 corpus', () => {
   );
   it.each(others)('%s is not taken for Zipkin v2', (file) => {
     expect(looksLikeZipkinV2(readCorpusJson(file))).toBe(false);
+  });
+});
+
+describe('Zipkin detection beyond the first span', () => {
+  const spans = () =>
+    Array.from({ length: 50 }, (_, i) => ({
+      traceId: 'a03ee8fff1dcd9b9',
+      id: (i + 1).toString(16).padStart(16, '0'),
+      name: 'op',
+      timestamp: 1_700_000_000_000_000 + i,
+      duration: 10,
+      localEndpoint: { serviceName: 'svc' },
+    }));
+
+  it.each([
+    null,
+    true,
+    123,
+  ])('reads a file whose first span has the id %s as it reads one with that span at index 7', (bad) => {
+    const read = (at: number) => {
+      const records: Record<string, unknown>[] = spans();
+      records[at].id = bad;
+      const outcome = loadTraceText('zipkin.json', JSON.stringify(records));
+      if (!outcome.ok) return outcome.error.message;
+      const spanCount = outcome.file.traces.reduce((n, t) => n + t.spans.length, 0);
+      return { format: outcome.file.format, spanCount, warnings: outcome.file.warnings.length };
+    };
+    const atSeven = read(7);
+    expect(atSeven).toMatchObject({ format: 'zipkin-v2' });
+    expect(read(0)).toEqual(atSeven);
   });
 });

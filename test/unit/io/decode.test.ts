@@ -5,7 +5,7 @@
 // its zero bytes fall (RFC 4627, section 3).
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeTrace } from '../../../src/io/decode.ts';
+import { decodeTrace, MAX_TEXT_LENGTH } from '../../../src/io/decode.ts';
 import { readTraceFile } from '../../../src/worker/read-file.ts';
 import { expectedByFile, readCorpusText } from '../../helpers/corpus.ts';
 
@@ -50,5 +50,34 @@ describe('decodeTrace: text encodings', () => {
   it('says that UTF-32 is not read, rather than calling the file binary', async () => {
     const bytes = new Uint8Array([0x7b, 0, 0, 0, 0x7d, 0, 0, 0]);
     await expect(decodeTrace(bytes)).rejects.toThrow(/UTF-32/);
+  });
+});
+
+describe('a gzip bomb', () => {
+  it('stops inflating at the limit and names it', async () => {
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    await expect(decodeTrace(bomb, MAX_TEXT_LENGTH, 16 * 1024 * 1024)).rejects.toThrow(
+      /gzip data was not read: it decompresses to more than 16\.0 MB, the most the viewer reads in one tab/,
+    );
+  });
+});
+
+describe('invalid UTF-8', () => {
+  it('opens the file and warns, naming the line of the first bad byte', async () => {
+    const encoder = new TextEncoder();
+    const before = encoder.encode('[\n{"traceId":"a03ee8fff1dcd9b9","id":"0000000000000001","name":"caf');
+    const after = encoder.encode(
+      '","timestamp":1700000000000000,"duration":10,"localEndpoint":{"serviceName":"s"}}\n]',
+    );
+    // A Latin-1 é (0xe9) where UTF-8 needs two bytes.
+    const bytes = new Uint8Array([...before, 0xe9, ...after]);
+    const outcome = await readTraceFile('latin1.json', bytes);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.file.traces[0].spans[0].name).toBe('caf\uFFFD');
+    expect(outcome.file.warnings[0].message).toBe(
+      'the file is not valid UTF-8: bytes that are not were shown as U+FFFD (\uFFFD), the first on line 2',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchBytes, type DownloadProgress } from '../../../src/io/fetch-bytes.ts';
+import { fetchBytes, STALL_TIMEOUT_MS, type DownloadProgress } from '../../../src/io/fetch-bytes.ts';
 import { FetchError } from '../../../src/io/fetch-error.ts';
 
 function chunkedResponse(
@@ -25,6 +25,12 @@ function chunkedResponse(
 
 afterEach(() => vi.unstubAllGlobals());
 
+/** A server that answers, but not to this page: only a no-cors request (which the page cannot read) gets through. */
+async function corsBlocked(_url: string | URL | Request, init?: RequestInit): Promise<Response> {
+  if (init?.mode === 'no-cors') return new Response(null, { status: 200 });
+  throw new TypeError('Failed to fetch');
+}
+
 describe('fetchBytes', () => {
   it('reports bytes received against the announced size while streaming', async () => {
     vi.stubGlobal('fetch', async () => chunkedResponse(['{"a":', '1}'], { length: 7 }));
@@ -32,6 +38,8 @@ describe('fetchBytes', () => {
     const { bytes } = await fetchBytes('http://localhost:3000/t.json', { onProgress: (p) => progress.push(p) });
     expect(new TextDecoder().decode(bytes)).toBe('{"a":1}');
     expect(progress).toEqual([
+      // Reported before the server answers, so the download and its Cancel show from the start.
+      { received: 0, total: null },
       { received: 0, total: 7 },
       { received: 5, total: 7 },
       { received: 7, total: 7 },
@@ -75,22 +83,18 @@ describe('fetchBytes', () => {
   });
 
   it('explains CORS and the proxy when another origin cannot be read', async () => {
-    vi.stubGlobal('fetch', async () => {
-      throw new TypeError('Failed to fetch');
-    });
+    vi.stubGlobal('fetch', corsBlocked);
     const error = (await fetchBytes('http://jaeger.internal:16686/api/traces/ab').catch(
       (e: unknown) => e,
     )) as FetchError;
-    expect(error.failure).toEqual({ kind: 'network', crossOrigin: true });
+    expect(error.failure).toEqual({ kind: 'network', crossOrigin: true, reachable: true });
     expect(error.message).toContain('CORS');
     expect(error.message).toContain(`TRACE_PROXY="jaeger=http://jaeger.internal:16686"`);
     expect(error.message).toContain(`use ${location.origin}/proxy/jaeger/api/traces/ab as the address`);
   });
 
   it('rewrites the address the person gave, not the API path derived from it, in the proxy hint', async () => {
-    vi.stubGlobal('fetch', async () => {
-      throw new TypeError('Failed to fetch');
-    });
+    vi.stubGlobal('fetch', corsBlocked);
     const error = (await fetchBytes('https://ops.example.com/jaeger/api/v3/traces/ab', {
       address: 'https://ops.example.com/jaeger',
     }).catch((e: unknown) => e)) as FetchError;
@@ -105,5 +109,105 @@ describe('fetchBytes', () => {
     const error = (await fetchBytes('/proxy/jaeger/api/traces/ab').catch((e: unknown) => e)) as FetchError;
     expect(error.message).toMatch(/^network error fetching \/proxy\/jaeger\/api\/traces\/ab/);
     expect(error.message).not.toContain('CORS');
+  });
+});
+
+/** A fetch whose server accepted the connection and never answers; only an abort ends it. */
+async function neverAnswers(_url: string | URL | Request, init?: RequestInit): Promise<Response> {
+  return new Promise((_, reject) => {
+    init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+  });
+}
+
+/** A body that sends `first` and then nothing more, until aborted. */
+function silentAfter(
+  first: string,
+  status = 200,
+): (url: string | URL | Request, init?: RequestInit) => Promise<Response> {
+  return async (_url, init) => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(first));
+        init?.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+      },
+    });
+    return new Response(body, { status });
+  };
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<FetchError> {
+  const caught = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(caught instanceof FetchError)) throw new Error(`expected a FetchError, got ${String(caught)}`);
+  return caught;
+}
+
+describe('fetchBytes: a server that stalls', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('gives up on a server that accepts and never answers, and says so', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('fetch', neverAnswers);
+    const progress: DownloadProgress[] = [];
+    const result = failureOf(fetchBytes('http://localhost:3000/t.json', { onProgress: (p) => progress.push(p) }));
+    expect(progress).toEqual([{ received: 0, total: null }]);
+    await vi.advanceTimersByTimeAsync(STALL_TIMEOUT_MS);
+    const error = await result;
+    expect(error.failure).toMatchObject({ kind: 'stalled', phase: 'answer' });
+    expect(error.message).toBe(
+      'http://localhost:3000/t.json did not answer within 30 s (the connection is open but nothing came back); is the server overloaded, or the address wrong?',
+    );
+  });
+
+  it('gives up on a 503 whose body drips, and on a body that stops', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('fetch', silentAfter('Service Unavail', 503));
+    const dripping = failureOf(fetchBytes('http://localhost:3000/t.json'));
+    await vi.advanceTimersByTimeAsync(STALL_TIMEOUT_MS);
+    expect((await dripping).failure.kind).toBe('stalled');
+    vi.stubGlobal('fetch', silentAfter('{"data":['));
+    const stopped = failureOf(fetchBytes('http://localhost:3000/t.json'));
+    await vi.advanceTimersByTimeAsync(STALL_TIMEOUT_MS);
+    const error = await stopped;
+    expect(error.failure).toMatchObject({ kind: 'stalled', phase: 'body', received: 9 });
+    expect(error.message).toBe(
+      'the download from http://localhost:3000/t.json stalled: nothing arrived for 30 s after 9 B',
+    );
+  });
+
+  it('can be cancelled before the server answers', async () => {
+    vi.stubGlobal('fetch', neverAnswers);
+    const controller = new AbortController();
+    const result = failureOf(fetchBytes('http://localhost:3000/t.json', { signal: controller.signal }));
+    controller.abort();
+    expect((await result).failure.kind).toBe('aborted');
+  });
+});
+
+describe('fetchBytes: failures that are not CORS', () => {
+  it('does not blame CORS when the server does not answer even an unreadable request (redirect loop, unsafe redirect, down)', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = await failureOf(fetchBytes('http://jaeger.internal:16686/loop'));
+    expect(error.failure).toEqual({ kind: 'network', crossOrigin: true, reachable: false });
+    expect(error.message).not.toContain('CORS');
+    expect(error.message).toContain('redirected in a loop or to an address the browser will not follow');
+  });
+
+  it.each([
+    'file:///etc/passwd',
+    'ftp://example.com/t.json',
+    'data:application/json,{}',
+    'javascript:alert(1)',
+  ])('refuses %s before fetching, naming the scheme', async (url) => {
+    const fetched = vi.fn();
+    vi.stubGlobal('fetch', fetched);
+    const error = await failureOf(fetchBytes(url));
+    expect(error.failure.kind).toBe('scheme');
+    expect(error.message).toMatch(/only http and https addresses can be opened, not [a-z]+:$/);
+    expect(fetched).not.toHaveBeenCalled();
   });
 });

@@ -7,6 +7,7 @@ import {
   encodeShared,
   fromBase64Url,
   MAX_EMBED_CHARS,
+  MAX_SHARED_TRACE_BYTES,
   SharedTraceError,
   toBase64Url,
 } from '../../../src/io/share-codec.ts';
@@ -40,5 +41,19 @@ describe('embedded trace codec', () => {
     const fragment = await encodeShared('{"resourceSpans":[]}'.repeat(50));
     await expect(decodeShared(fragment.slice(0, fragment.length / 2))).rejects.toThrow(SharedTraceError);
     await expect(decodeShared('%%%')).rejects.toThrow(/damaged/);
+  });
+});
+
+describe('a deflate bomb in a #trace= link', () => {
+  it('stops inflating at the limit and says so', async () => {
+    const zeros = new Uint8Array(MAX_SHARED_TRACE_BYTES + 1024 * 1024);
+    const deflated = new Uint8Array(
+      await new Response(new Blob([zeros]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer(),
+    );
+    const fragment = toBase64Url(deflated);
+    expect(fragment.length).toBeLessThan(200_000);
+    await expect(decodeShared(fragment)).rejects.toThrow(
+      /the trace in the link was not opened: it decompresses to more than 64\.0 MB/,
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeJson, prettyJson } from '../../../src/view-model/json-text.ts';
+import {
+  looksLikeJson,
+  PRETTY_MAX_INDENT,
+  PRETTY_MAX_INPUT,
+  PRETTY_MAX_OUTPUT,
+  prettyJson,
+  prettyJsonBounded,
+} from '../../../src/view-model/json-text.ts';
 
 describe('prettyJson', () => {
   it('indents objects and arrays two spaces per level', () => {
@@ -38,5 +45,33 @@ describe('looksLikeJson', () => {
     expect(looksLikeJson('{')).toBe(false);
     expect(looksLikeJson('plain text')).toBe(false);
     expect(looksLikeJson('{ starts but ends ]')).toBe(false);
+  });
+});
+
+describe('prettyJsonBounded: hostile JSON strings', () => {
+  it('formats 30,000 levels of nesting with indentation that stops growing, within the output limit', () => {
+    const depth = 30_000;
+    const result = prettyJsonBounded(`${'['.repeat(depth)}1${']'.repeat(depth)}`);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.text.length).toBeLessThanOrEqual(PRETTY_MAX_OUTPUT);
+    const widest = Math.max(...result.text.split('\n').map((line) => line.length));
+    expect(widest).toBeLessThanOrEqual(2 * PRETTY_MAX_INDENT + 1);
+    expect(result.text.startsWith('[\n  [\n    [')).toBe(true);
+  });
+
+  it('cuts output that would pass the limit and says so', () => {
+    const many = `[${Array.from({ length: 600_000 }, () => '1').join(',')}]`;
+    const result = prettyJsonBounded(many);
+    expect(result).toMatchObject({ ok: true, cut: true });
+    if (result.ok) expect(result.text.length).toBe(PRETTY_MAX_OUTPUT);
+  });
+
+  it('refuses a value too large to format, naming the limit', () => {
+    const huge = `[${'1,'.repeat(PRETTY_MAX_INPUT / 2)}1]`;
+    const result = prettyJsonBounded(huge);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain(PRETTY_MAX_INPUT.toLocaleString('en-US'));
+    expect(prettyJsonBounded('[not json]')).toEqual({ ok: false, reason: 'Not valid JSON.' });
   });
 });

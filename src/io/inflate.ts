@@ -1,0 +1,38 @@
+// Decompression with a ceiling: a gzip or deflate bomb (4 GiB from a few megabytes) is stopped
+// as soon as it passes the limit, instead of filling the tab until it dies.
+import { formatBytes } from './fetch-error.ts';
+
+export class InflateLimitError extends Error {
+  override name = 'InflateLimitError';
+  constructor(readonly limit: number) {
+    super(`it decompresses to more than ${formatBytes(limit)}, the most the viewer reads in one tab`);
+  }
+}
+
+/** The decompressed bytes, or InflateLimitError once they pass `limit`; other failures are the stream's own. */
+export async function inflateBounded(
+  bytes: Uint8Array,
+  format: CompressionFormat,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream(format)).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new InflateLimitError(limit);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
