@@ -15,7 +15,15 @@ export async function inflateBounded(
   format: CompressionFormat,
   limit: number,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream(format)).getReader();
+  // A stream made here rather than Blob#stream(): jsdom's Blob (component tests) has none that
+  // the platform's DecompressionStream accepts.
+  const source = new ReadableStream<BufferSource>({
+    start(controller) {
+      controller.enqueue(bytes as BufferSource);
+      controller.close();
+    },
+  });
+  const reader = source.pipeThrough(new DecompressionStream(format)).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

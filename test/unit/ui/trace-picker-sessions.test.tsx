@@ -57,7 +57,7 @@ describe('TracePicker with AI traces', () => {
     const first = groups[0].querySelectorAll('tr[data-trace-id]');
     expect([...first].map((tr) => tr.querySelector('button')!.textContent)).toEqual(['turn 0', 'turn 2']);
     const cells = [...first[1].querySelectorAll('td')].map((td) => td.textContent);
-    expect(cells.slice(6)).toEqual(['gpt-4o', '2.4k → 120', 'Follow-up question?']);
+    expect(cells.slice(7)).toEqual(['gpt-4o', '2.4k → 120', 'Follow-up question?']);
   });
 
   it('shows no session groups or AI columns for traces without them', () => {
@@ -72,6 +72,7 @@ describe('TracePicker with AI traces', () => {
     expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
       'Root',
       'Service',
+      'Trace id',
       'Start',
       'Duration',
       'Spans',
