@@ -8,14 +8,16 @@ import { analyzeTrace } from '../../state/analysis-cache.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
 import { useViewStore } from '../../state/view-store.ts';
 import { FlameCanvas } from './FlameCanvas.tsx';
-import { paletteFor } from './palette.ts';
-import { spanBuckets, timeModel } from './time-model.ts';
+import { KIND_PALETTE, paletteFor } from './palette.ts';
+import { kindBuckets, spanBuckets, timeModel } from './time-model.ts';
 import { useSpanFlags } from './useHighlights.ts';
 
 export function TimeFlame({ trace }: { trace: Trace }) {
   const boxes = useMemo(() => layoutTimeFlame(trace), [trace]);
-  const palette = useMemo(() => paletteFor(trace.services), [trace]);
-  const bucketOf = useMemo(() => spanBuckets(trace, palette), [trace, palette]);
+  // The waterfall's "Colour by kind" colours the flame chart too.
+  const byKind = useViewStore((s) => s.colorByKind);
+  const palette = useMemo(() => (byKind ? KIND_PALETTE.palette : paletteFor(trace.services)), [trace, byKind]);
+  const bucketOf = useMemo(() => (byKind ? kindBuckets(trace) : spanBuckets(trace, palette)), [trace, palette, byKind]);
   const flags = useSpanFlags(trace);
   const model = useMemo(() => {
     const { selfNs, onCriticalPath, isSlowest } = analyzeTrace(trace);

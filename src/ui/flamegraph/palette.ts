@@ -1,4 +1,6 @@
 // Colors of a trace's services as canvas color buckets, with a readable text color for each.
+import type { GenAiKind } from '../../analysis/genai-kind.ts';
+import { GENAI_KIND_COLORS, NOT_GENAI_COLOR } from '../../view-model/genai-labels.ts';
 import { serviceColorIn } from '../../view-model/service-colors.ts';
 
 export interface FlamePalette {
@@ -37,3 +39,14 @@ export function paletteFor(services: readonly string[]): FlamePalette {
   if (colors.length === 0) colors.push(serviceColorIn(services, ''));
   return { colors, textColors: colors.map(textColorOn), bucketOfService };
 }
+
+/** "Colour by kind": a bucket per GenAI step kind, bucket 0 for spans that are no GenAI step. */
+export const KIND_PALETTE: { readonly palette: FlamePalette; readonly bucketOfKind: ReadonlyMap<GenAiKind, number> } =
+  (() => {
+    const kinds = Object.keys(GENAI_KIND_COLORS) as GenAiKind[];
+    const colors = [NOT_GENAI_COLOR, ...kinds.map((k) => GENAI_KIND_COLORS[k])];
+    return {
+      palette: { colors, textColors: colors.map(textColorOn), bucketOfService: new Map() },
+      bucketOfKind: new Map(kinds.map((k, i) => [k, i + 1])),
+    };
+  })();

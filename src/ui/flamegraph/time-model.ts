@@ -4,7 +4,7 @@ import type { Trace } from '../../model/trace.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import { GENAI_KIND_LABELS, genAiLabel, genAiRowFacts, tokensText } from '../../view-model/genai-labels.ts';
 import type { FlameModel, TooltipLine } from './model.ts';
-import type { FlamePalette } from './palette.ts';
+import { KIND_PALETTE, type FlamePalette } from './palette.ts';
 import { boundedLabel, TEXT_MAX } from '../../view-model/bounded-text.ts';
 
 export function shareText(part: number, whole: number): string {
@@ -33,6 +33,16 @@ export interface TimeModelInput {
 export function spanBuckets(trace: Trace, palette: FlamePalette): Uint8Array {
   const buckets = new Uint8Array(trace.spans.length);
   for (let i = 0; i < buckets.length; i++) buckets[i] = palette.bucketOfService.get(trace.spans[i].serviceName) ?? 0;
+  return buckets;
+}
+
+/** Each span's bucket in KIND_PALETTE. Reads every span's attributes: only when the user asks. */
+export function kindBuckets(trace: Trace): Uint8Array {
+  const buckets = new Uint8Array(trace.spans.length);
+  for (let i = 0; i < buckets.length; i++) {
+    const facts = genAiRowFacts(trace.spans[i]);
+    buckets[i] = facts === undefined ? 0 : (KIND_PALETTE.bucketOfKind.get(facts.kind) ?? 0);
+  }
   return buckets;
 }
 
