@@ -21,6 +21,8 @@ export const P = {
   matchesOnly: 'matchesOnly',
   errors: 'errors',
   critical: 'critical',
+  aiOnly: 'aiOnly',
+  colorBy: 'colorBy',
   service: 'service',
   minDuration: 'minDuration',
   collapse: 'collapse',
@@ -43,6 +45,10 @@ export interface ViewParamState {
   readonly matchesOnly: boolean;
   readonly errorsOnly: boolean;
   readonly criticalOnly: boolean;
+  /** Only GenAI steps (and their ancestors) are shown. */
+  readonly aiOnly: boolean;
+  /** Bars coloured by GenAI step kind rather than by service. */
+  readonly colorByKind: boolean;
   readonly services: readonly string[];
   readonly minDurationNs: number;
   /** Span ids collapsed, and expanded, beyond how the trace opens. */
@@ -58,6 +64,8 @@ export const DEFAULT_VIEW_PARAMS: ViewParamState = {
   matchesOnly: false,
   errorsOnly: false,
   criticalOnly: false,
+  aiOnly: false,
+  colorByKind: false,
   services: [],
   minDurationNs: 0,
   collapse: [],
@@ -141,6 +149,8 @@ export function writeViewParams(state: ViewParamState, params: URLSearchParams):
   if (state.matchesOnly) params.set(P.matchesOnly, '1');
   if (state.errorsOnly) params.set(P.errors, '1');
   if (state.criticalOnly) params.set(P.critical, '1');
+  if (state.aiOnly) params.set(P.aiOnly, '1');
+  if (state.colorByKind) params.set(P.colorBy, 'kind');
   for (const s of state.services) params.append(P.service, s);
   if (state.minDurationNs > 0) params.set(P.minDuration, exactDuration(state.minDurationNs));
   // Past the limit the link opens with the trace's initial collapse rather than growing unbounded.
@@ -161,6 +171,14 @@ function flag(params: URLSearchParams, name: string, notices: string[]): boolean
   if (v === null) return false;
   if (v === '1' || v === 'true' || v === '') return true;
   if (v !== '0' && v !== 'false') notices.push(`"${name}=${v}" is not 1 or 0; ignored.`);
+  return false;
+}
+
+function colorByKind(params: URLSearchParams, notices: string[]): boolean {
+  const v = params.get(P.colorBy);
+  if (v === null || v === 'service') return false;
+  if (v === 'kind') return true;
+  notices.push(`"${P.colorBy}=${v}" is neither service nor kind; ignored.`);
   return false;
 }
 
@@ -227,6 +245,8 @@ export function readViewParams(
       matchesOnly: flag(params, P.matchesOnly, notices),
       errorsOnly: flag(params, P.errors, notices),
       criticalOnly: flag(params, P.critical, notices),
+      aiOnly: flag(params, P.aiOnly, notices),
+      colorByKind: colorByKind(params, notices),
       services: params.getAll(P.service).filter((s) => s !== ''),
       minDurationNs,
       collapse: ids(params.get(P.collapse)),

@@ -80,6 +80,8 @@ function viewState(trace: Trace): ViewParamState {
     matchesOnly: v.showOnlyMatches,
     errorsOnly: v.filters.errorsOnly,
     criticalOnly: v.filters.criticalOnly,
+    aiOnly: v.filters.aiOnly === true,
+    colorByKind: v.colorByKind,
     services: v.filters.services,
     minDurationNs: v.filters.minDurationNs,
     ...collapseDelta(trace, v.collapsed),
@@ -210,15 +212,18 @@ export function applyViewParams(params: URLSearchParams, trace: Trace): string[]
   if (
     f.errorsOnly !== state.errorsOnly ||
     f.criticalOnly !== state.criticalOnly ||
+    (f.aiOnly === true) !== state.aiOnly ||
     f.minDurationNs !== state.minDurationNs ||
     !sameList(f.services, services)
   )
     view.setFilters({
       errorsOnly: state.errorsOnly,
       criticalOnly: state.criticalOnly,
+      aiOnly: state.aiOnly,
       minDurationNs: state.minDurationNs,
       services,
     });
+  if (view.colorByKind !== state.colorByKind) view.setColorByKind(state.colorByKind);
   if (!sameSet(view.collapsed, collapsed)) view.setCollapsed(collapsed);
   if (traceState.selectedSpan !== selected) traceState.selectSpan(selected);
 

@@ -20,6 +20,8 @@ const FULL: ViewParamState = {
   matchesOnly: true,
   errorsOnly: true,
   criticalOnly: true,
+  aiOnly: true,
+  colorByKind: true,
   services: ['frontend', 'svc, with comma'],
   minDurationNs: 1_500_000,
   collapse: ['aa', 'bb'],

@@ -49,7 +49,8 @@ describe('viewParams and applyViewParams', () => {
     view.setZoom({ startNs: 4 * MS, endNs: 60 * MS });
     view.setSearch('cart');
     view.setShowOnlyMatches(true);
-    view.setFilters({ errorsOnly: true, services: ['cart'], minDurationNs: 2 * MS, criticalOnly: true });
+    view.setFilters({ errorsOnly: true, services: ['cart'], minDurationNs: 2 * MS, criticalOnly: true, aiOnly: true });
+    view.setColorByKind(true);
     view.setCollapsed(new Set([indexOf(trace, 'a000000000000002')]));
     useTraceStore.getState().selectSpan(indexOf(trace, 'a000000000000004'));
 
@@ -59,10 +60,13 @@ describe('viewParams and applyViewParams', () => {
     expect(params.get('view')).toBe('flamegraph');
     expect(params.get('zoom')).toBe(`${4 * MS}-${60 * MS}`);
     expect(params.get('collapse')).toBe('a000000000000002');
+    expect(params.get('aiOnly')).toBe('1');
+    expect(params.get('colorBy')).toBe('kind');
 
     const expected = { ...useViewStore.getState() };
     useViewStore.getState().resetForTrace(new Set());
     useViewStore.getState().setView('waterfall');
+    useViewStore.getState().setColorByKind(false);
     useTraceStore.getState().selectSpan(null);
 
     expect(applyViewParams(params, trace)).toEqual([]);
@@ -72,6 +76,7 @@ describe('viewParams and applyViewParams', () => {
     expect(restored.search).toBe('cart');
     expect(restored.showOnlyMatches).toBe(true);
     expect(restored.filters).toEqual(expected.filters);
+    expect(restored.colorByKind).toBe(true);
     expect([...restored.collapsed]).toEqual([indexOf(trace, 'a000000000000002')]);
     expect(useTraceStore.getState().selectedSpan).toBe(indexOf(trace, 'a000000000000004'));
   });
