@@ -34,9 +34,10 @@ export class SourceError extends Error {
 
 const PROGRESS_INTERVAL_MS = 100;
 
-/** One download at a time: asking for another trace cancels the one still coming. */
+/** One load at a time: asking for another trace cancels the one still coming or being read. */
 let downloading: AbortController | null = null;
 
+/** Cancels the load in flight: its downloads, and the worker reading (or decompressing) its files. */
 export function cancelDownloads(): void {
   downloading?.abort();
   downloading = null;
@@ -77,8 +78,11 @@ export async function loadInputs(inputs: readonly NamedBytes[], options: LoadOpt
       } finally {
         useDownloadProgress.getState().clear(input.name);
       }
-      const outcome = await parseInWorker(input.name, bytes, (stage) =>
-        useTraceStore.getState().setLoadingStage(input.name, stage),
+      const outcome = await parseInWorker(
+        input.name,
+        bytes,
+        (stage) => useTraceStore.getState().setLoadingStage(input.name, stage),
+        controller.signal,
       );
       return outcome.ok ? { ok: true as const, file: withNotes(outcome.file, input.notes?.() ?? []) } : outcome;
     }),

@@ -94,19 +94,22 @@ function startWorker(): ParserWorker {
       entry.resolve(unpackOutcome(parser, msg.id, msg.outcome));
     }
   };
-  worker.onerror = (event) => {
-    // A crash in the worker (e.g. out of memory) must not leave its files loading forever.
-    const message = event.message || 'the parser stopped unexpectedly';
-    for (const entry of parser.pending.values()) {
-      entry.resolve({ ok: false, error: { fileName: entry.fileName, message: `${entry.fileName}: ${message}` } });
-    }
-    parser.pending.clear();
-    for (const id of parser.searching) awaitingSearchText.delete(id);
-    worker.terminate();
-    workers.splice(workers.indexOf(parser), 1);
-  };
+  // A crash in the worker (e.g. out of memory) must not leave its files loading forever.
+  worker.onerror = (event) => stopWorker(parser, event.message || 'the parser stopped unexpectedly');
   workers.push(parser);
   return parser;
+}
+
+/** Ends a worker and every file it was reading, each with `message`; the next file starts a new one. */
+function stopWorker(parser: ParserWorker, message: string): void {
+  for (const entry of parser.pending.values()) {
+    entry.resolve({ ok: false, error: { fileName: entry.fileName, message: `${entry.fileName}: ${message}` } });
+  }
+  parser.pending.clear();
+  for (const id of parser.searching) awaitingSearchText.delete(id);
+  parser.worker.terminate();
+  const at = workers.indexOf(parser);
+  if (at !== -1) workers.splice(at, 1);
 }
 
 /**
@@ -132,10 +135,15 @@ export function prepareParser(): void {
   if (typeof Worker !== 'undefined' && workers.length === 0) startWorker();
 }
 
+/**
+ * Reads one file in a worker. Aborting `signal` stops that worker at once, whatever it is doing
+ * (decompressing a bomb, parsing a huge file): the files it was reading end as cancelled.
+ */
 export async function parseInWorker(
   fileName: string,
   bytes: ArrayBuffer,
   onStage: (stage: ParseStage) => void = () => {},
+  signal?: AbortSignal,
 ): Promise<LoadOutcome> {
   if (typeof Worker === 'undefined') {
     const { readTraceFile } = await import('../worker/read-file.ts');
@@ -144,8 +152,15 @@ export async function parseInWorker(
   const id = nextId++;
   return new Promise((resolve) => {
     const parser = workerForNextFile(bytes.byteLength);
-    parser.pending.set(id, { fileName, resolve, onStage });
+    const onAbort = () => stopWorker(parser, 'reading was cancelled');
+    const done = (outcome: LoadOutcome) => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(outcome);
+    };
+    parser.pending.set(id, { fileName, resolve: done, onStage });
     const request: ParseRequest = { type: 'parse', id, fileName, bytes };
     parser.worker.postMessage(request, [bytes]);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -28,8 +28,7 @@ export function GenAiHeaderFacts({ trace, summary }: { trace: Trace; summary: Ge
           {waitShare !== undefined && (
             <span data-testid="trace-first-token-share">
               {' '}
-              · waiting for first tokens: {formatDuration(summary.firstTokenCriticalNs)} of the critical path (
-              {waitShare}%)
+              · first-token wait: {formatDuration(summary.firstTokenCriticalNs)} of the critical path ({waitShare}%)
             </span>
           )}
         </p>

@@ -1,5 +1,6 @@
 // Hostile input as a user meets it: a download that never ends must not leave "Reading…" on
 // screen without a way out, and a hostile file must not empty the page.
+import { constants, createGzip } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, pageErrors } from './browser.ts';
@@ -25,6 +26,56 @@ describe('a server that never answers', () => {
     await progress.waitFor({ state: 'detached' });
     await page.getByTestId('loading').waitFor({ state: 'detached' });
     expect(backend.received.some((r) => r.url === '/never/trace.json')).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Gzip of `bytes` zeros, made in pieces so the zeros never exist whole: a compression bomb. */
+async function gzipBomb(bytes: number): Promise<Buffer> {
+  const gzip = createGzip({ level: constants.Z_BEST_SPEED });
+  const out: Buffer[] = [];
+  gzip.on('data', (chunk: Buffer) => out.push(chunk));
+  const done = new Promise((resolve) => gzip.on('end', resolve));
+  const zeros = Buffer.alloc(2 ** 20);
+  for (let written = 0; written < bytes; written += zeros.length) {
+    if (!gzip.write(zeros)) await new Promise((resolve) => gzip.once('drain', resolve));
+  }
+  gzip.end();
+  await done;
+  return Buffer.concat(out);
+}
+
+describe('a compression bomb', () => {
+  it('can be cancelled while it decompresses, and the page goes on', async () => {
+    const page = await openPage(browser, '?demo=0');
+    const bomb = await gzipBomb(4 * 2 ** 30);
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'bomb.json.gz', mimeType: 'application/gzip', buffer: bomb });
+    const loading = page.getByTestId('loading');
+    await loading.filter({ hasText: 'Decompressing bomb.json.gz' }).waitFor();
+    await loading.getByRole('button', { name: 'Cancel' }).click();
+    await loading.waitFor({ state: 'detached' });
+    expect(await page.getByRole('alert').count()).toBe(0);
+    // The next file is read as usual.
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'small.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify([
+          {
+            traceId: 'a03ee8fff1dcd9b9',
+            id: '0000000000000001',
+            name: 'root',
+            timestamp: 1700000000000000,
+            duration: 1000,
+            localEndpoint: { serviceName: 'api' },
+          },
+        ]),
+      ),
+    });
+    await page.getByTestId('load-summary').filter({ hasText: 'small.json' }).waitFor();
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });

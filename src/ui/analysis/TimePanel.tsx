@@ -176,8 +176,12 @@ function BottleneckLine({ trace, neck, pathNs }: { trace: Trace; neck: Bottlenec
   const span = trace.spans[neck.spanIndex];
   const coverage = trace.durationNs > 0 ? pathNs / trace.durationNs : 1;
   return (
+    // The whole line selects the span, as a row with the same data-span-id does; its button is
+    // the keyboard's way to it.
+    // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: the button inside takes the keys
     <span
       className="time-panel__bottleneck"
+      onClick={() => useTraceStore.getState().selectSpan(neck.spanIndex)}
       data-testid="bottleneck"
       data-span-id={span.spanId}
       data-service={span.serviceName}
