@@ -5,13 +5,13 @@ import { genAiOverview } from '../analysis/genai-overview.ts';
 import { compactCount } from '../view-model/genai-labels.ts';
 import {
   groupBySession,
-  isTraceOrder,
   shownTraces,
   TRACE_ORDERS,
   traceListRows,
   type TraceListRow,
   type TraceOrder,
 } from './trace-list.ts';
+import { TraceListControls } from './TraceListControls.tsx';
 import { TraceScatter } from './TraceScatter.tsx';
 import { boundedLabel } from '../view-model/bounded-text.ts';
 import { TraceText } from './TraceText.tsx';
@@ -68,30 +68,19 @@ export function TracePicker() {
         {countFormat.format(rows.length)} traces loaded: {open ? 'pick one' : 'show the list'}
       </summary>
       {long && (
-        <div className="trace-picker__controls">
-          <input
-            type="search"
-            aria-label="Filter traces"
-            placeholder="Filter by root operation, service or trace id"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-          />
-          <label>
-            Order{' '}
-            <select value={order} onChange={(e) => isTraceOrder(e.target.value) && setOrder(e.target.value)}>
-              {Object.entries(TRACE_ORDERS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
+        <TraceListControls
+          filter={filter}
+          onFilter={setFilter}
+          order={order}
+          orders={Object.entries(TRACE_ORDERS)}
+          onOrder={setOrder}
+        >
           <span className="trace-picker__count" data-testid="trace-picker-count">
             {shown.length === rows.length
               ? `${countFormat.format(rows.length)} traces`
               : `${countFormat.format(shown.length)} of ${countFormat.format(rows.length)} traces match`}
           </span>
-        </div>
+        </TraceListControls>
       )}
       {long && drawn.length > 0 && <TraceScatter rows={drawn} current={current} onPick={pick} />}
       <table data-testid="trace-picker">

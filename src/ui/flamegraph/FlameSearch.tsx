@@ -5,11 +5,11 @@ import { searchSpans } from '../../analysis/search.ts';
 import type { Trace } from '../../model/trace.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
 import { useViewStore } from '../../state/view-store.ts';
-import { matchPosition, stepMatch } from '../../view-model/match-cursor.ts';
+import { matchPosition } from '../../view-model/match-cursor.ts';
 import { treeIndex } from '../../view-model/tree-index.ts';
 import { SearchBox } from '../waterfall/SearchBox.tsx';
 import { type ShortcutList, ShortcutsDialog } from '../waterfall/ShortcutsDialog.tsx';
-import { useWaterfallKeys } from '../waterfall/use-waterfall-keys.ts';
+import { useSearchKeys } from '../waterfall/use-waterfall-keys.ts';
 
 const FLAME_SHORTCUTS: ShortcutList = [
   ['/', 'Search spans'],
@@ -35,28 +35,7 @@ export function FlameSearch({ trace }: { trace: Trace }) {
     [trace, search],
   );
   const { rank } = treeIndex(trace.tree);
-  const step = (direction: 1 | -1) => {
-    const position = stepMatch(matches, rank, useTraceStore.getState().selectedSpan, direction);
-    if (position < 0) return;
-    useViewStore.getState().setMatchCursor(position);
-    useTraceStore.getState().selectSpan(matches[position]);
-  };
-  useWaterfallKeys(
-    {
-      focusSearch: () => {
-        inputRef.current?.focus();
-        inputRef.current?.select();
-      },
-      step,
-      showHelp: () => setHelpOpen(true),
-      clear: () => {
-        const view = useViewStore.getState();
-        if (view.search !== '') view.setSearch('');
-        else if (useTraceStore.getState().selectedSpan !== null) useTraceStore.getState().selectSpan(null);
-      },
-    },
-    !helpOpen,
-  );
+  const step = useSearchKeys(trace, matches, inputRef, () => setHelpOpen(true), !helpOpen);
   return (
     <>
       <SearchBox

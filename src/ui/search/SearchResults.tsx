@@ -6,8 +6,9 @@ import { MAX_LIMIT } from '../../io/search/search-query.ts';
 import { emptyAnswerText, openHit, runSearch } from '../../loading/run-search.ts';
 import { useSearchStore, type SearchAnswer } from '../../loading/search-store.ts';
 import { epochNsToDate, formatDuration } from '../../view-model/duration.ts';
-import { isTraceOrder, shownTraces, TRACE_ORDERS, type TraceOrder } from '../trace-list.ts';
+import { shownTraces, TRACE_ORDERS, type TraceOrder } from '../trace-list.ts';
 import type { ScatterRow } from '../trace-scatter-layout.ts';
+import { TraceListControls } from '../TraceListControls.tsx';
 import { TraceScatter } from '../TraceScatter.tsx';
 import { useProgressiveCount } from './use-progressive-count.ts';
 
@@ -119,30 +120,13 @@ export function SearchResults() {
   return (
     <section className="search-results" aria-label="Search results">
       <AnswerCount answer={answer} />
-      <div className="trace-picker__controls">
-        <input
-          type="search"
-          aria-label="Filter traces"
-          placeholder="Filter by root operation, service or trace id"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-        />
-        <label>
-          Order{' '}
-          <select value={order} onChange={(e) => isTraceOrder(e.target.value) && setOrder(e.target.value)}>
-            {ORDERS.map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-        </label>
+      <TraceListControls filter={filter} onFilter={setFilter} order={order} orders={ORDERS} onOrder={setOrder}>
         {shown.length !== rows.length && (
           <span className="trace-picker__count">
             {countFormat.format(shown.length)} of {countFormat.format(rows.length)} match
           </span>
         )}
-      </div>
+      </TraceListControls>
       {shown.length > 0 && (
         <TraceScatter
           rows={shown}

@@ -3,7 +3,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { revealKept, setSubtreeCollapsed, toggleCollapsed } from '../../view-model/collapse.ts';
-import { matchPosition, stepMatch } from '../../view-model/match-cursor.ts';
+import { matchPosition } from '../../view-model/match-cursor.ts';
 import { treeIndex } from '../../view-model/tree-index.ts';
 import type { Trace } from '../../model/trace.ts';
 import { useTraceStore } from '../../state/trace-store.ts';
@@ -21,7 +21,7 @@ import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { TimeAxis } from './TimeAxis.tsx';
 import { TreeButtons } from './TreeButtons.tsx';
 import { useElementWidth } from './use-element-width.ts';
-import { useWaterfallKeys } from './use-waterfall-keys.ts';
+import { useSearchKeys } from './use-waterfall-keys.ts';
 import { useWaterfallModel } from './use-waterfall-model.ts';
 import { ensureViewStateFor } from '../../state/trace-session.ts';
 import { shownRange, zoomBetween } from './zoom.ts';
@@ -113,30 +113,7 @@ function WaterfallView({ trace }: { trace: Trace }) {
   }, [filter, trace]);
 
   const { rank } = treeIndex(trace.tree);
-  const step = (direction: 1 | -1) => {
-    const from = useTraceStore.getState().selectedSpan;
-    const position = stepMatch(reachableMatches, rank, from, direction);
-    if (position < 0) return;
-    useViewStore.getState().setMatchCursor(position);
-    useTraceStore.getState().selectSpan(reachableMatches[position]);
-  };
-
-  useWaterfallKeys(
-    {
-      focusSearch: () => {
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      },
-      step,
-      showHelp: () => setHelpOpen(true),
-      clear: () => {
-        const view = useViewStore.getState();
-        if (view.search !== '') view.setSearch('');
-        else if (useTraceStore.getState().selectedSpan !== null) useTraceStore.getState().selectSpan(null);
-      },
-    },
-    !helpOpen,
-  );
+  const step = useSearchKeys(trace, reachableMatches, searchRef, () => setHelpOpen(true), !helpOpen);
 
   const selectedHidden = selected !== null && filter !== null && filter.keep[selected] === 0;
   const selectedSpan = selected !== null && selected < trace.spans.length ? trace.spans[selected] : null;
