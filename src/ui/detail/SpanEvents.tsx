@@ -1,3 +1,4 @@
+import { TraceText } from '../TraceText.tsx';
 import { useMemo, useState } from 'react';
 import type { Span } from '../../model/trace.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
@@ -31,7 +32,7 @@ export function SpanEvents({ span }: { span: Span }) {
                 <span className="event__offset" title={`${formatExactNs(offsetNs)} after the span start`}>
                   {offsetText(offsetNs)}
                 </span>
-                <span className="event__name">{e.name}</span>
+                <TraceText className="event__name" value={e.name} />
               </div>
               {e.attributes.length > 0 && <AttributeTable attributes={e.attributes} />}
             </li>

@@ -63,6 +63,14 @@ describe('a 10 MB service and name', () => {
     expect(name.textContent).toBe(`${'n'.repeat(LABEL_MAX)}…Copy`);
     expect(within(name).getByRole('button', { name: /^Copy span name/ })).toBeTruthy();
   });
+
+  it('an event named with 10 MB is cut in the span detail', () => {
+    const trace = makeTrace([{ id: 'root', start: 0, dur: 1000, events: ['e'.repeat(TEN_MB)] }]);
+    const { container } = render(<SpanDetail trace={trace} spanIndex={0} />);
+    const eventName = container.querySelector('.event__name');
+    expect(eventName?.textContent?.startsWith(`${'e'.repeat(LABEL_MAX)}…`)).toBe(true);
+    expect(container.textContent!.length).toBeLessThan(10 * LABEL_MAX);
+  });
 });
 
 describe('U+202E in trace text', () => {
