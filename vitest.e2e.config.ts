@@ -9,5 +9,9 @@ export default defineConfig({
     testTimeout: 60000,
     hookTimeout: 60000,
     fileParallelism: false,
+    // What a poll waits for is the page catching up (a worker, a render, a request), which on a
+    // loaded two-core machine takes far longer than vitest's default second. A failing condition
+    // still fails; it only fails later.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
