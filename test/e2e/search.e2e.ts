@@ -328,7 +328,8 @@ describe('a viewer started with TRACE_PROXY', () => {
     await page.goto(`${origin}/`);
     await page.getByTestId('search-page').waitFor();
     await expect.poll(() => new URL(page.url()).searchParams.get('backend')).toBe('/proxy/jaeger');
-    expect(new URL(page.url()).searchParams.get('api')).toBe('jaeger');
+    // The address names the backend first and its type once the search form has it.
+    await expect.poll(() => new URL(page.url()).searchParams.get('api')).toBe('jaeger');
     await expect.poll(() => page.locator('#search-services option').count()).toBe(2);
     await page.getByRole('button', { name: 'From backend…' }).click();
     expect(await page.getByTestId('configured-backends').textContent()).toContain('/proxy/jaeger, /proxy/zipkin');
