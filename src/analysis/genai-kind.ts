@@ -136,9 +136,10 @@ export function countOf(values: ReadonlyMap<string, string>, keys: readonly stri
 /** The kind of GenAI step, from values collected for CLASSIFIER_KEYS; undefined when it is none. */
 export function classifyGenAi(values: ReadonlyMap<string, string>): GenAiKind | undefined {
   const declared = values.get('openinference.span.kind')?.toUpperCase();
-  if (declared !== undefined && OPENINFERENCE_KINDS[declared]) return OPENINFERENCE_KINDS[declared];
+  // Own keys only: trace data may say "__proto__" or "constructor".
+  if (declared !== undefined && Object.hasOwn(OPENINFERENCE_KINDS, declared)) return OPENINFERENCE_KINDS[declared];
   const operation = values.get('gen_ai.operation.name')?.toLowerCase();
-  if (operation !== undefined && OPERATION_KINDS[operation]) return OPERATION_KINDS[operation];
+  if (operation !== undefined && Object.hasOwn(OPERATION_KINDS, operation)) return OPERATION_KINDS[operation];
   const operationId = values.get('ai.operationId');
   const vercel = operationId === undefined ? undefined : vercelKind(operationId);
   if (vercel !== undefined) return vercel;

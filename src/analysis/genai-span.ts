@@ -280,7 +280,8 @@ function eventMessages(span: Span): { input: GenAiMessage[]; output: GenAiMessag
   const input: GenAiMessage[] = [];
   const output: GenAiMessage[] = [];
   for (const event of span.events) {
-    const role = EVENT_ROLES[event.name];
+    // Own keys only: an event may be named "__proto__".
+    const role = Object.hasOwn(EVENT_ROLES, event.name) ? EVENT_ROLES[event.name] : undefined;
     if (role === undefined && event.name !== 'gen_ai.choice') continue;
     const values = valuesOf(event.attributes);
     if (role !== undefined) {

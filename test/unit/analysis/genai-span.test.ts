@@ -33,6 +33,13 @@ describe('readGenAiSpan: kinds', () => {
     expect(readGenAiSpan(spanWith({ 'http.route': '/x' }))).toBeUndefined();
   });
 
+  it('takes no kind or role from names that are Object properties ("constructor", "__proto__")', () => {
+    expect(readGenAiSpan(spanWith({ 'gen_ai.operation.name': 'constructor' }))).toBeUndefined();
+    expect(readGenAiSpan(spanWith({ 'openinference.span.kind': '__proto__' }))).toBeUndefined();
+    const llm = read({ 'gen_ai.request.model': 'm' }, [event('__proto__', 0), event('constructor', 0)]);
+    for (const message of [...llm.input, ...llm.output]) expect(typeof message.role).toBe('string');
+  });
+
   it('lets the OpenInference span kind win over a GenAI operation on the same span', () => {
     expect(read({ 'openinference.span.kind': 'CHAIN', 'gen_ai.operation.name': 'chat' }).kind).toBe('chain');
   });
