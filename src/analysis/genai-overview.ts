@@ -1,9 +1,9 @@
 // A trace's GenAI story in one line, for a list of traces: its session, its main model, its
 // tokens (each model call once) and the start of the first thing a model was asked.
 import type { Trace } from '../model/trace.ts';
-import { genAiSummary, mayHaveGenAi } from './genai.ts';
+import { genAiSummary, mayHaveGenAi, mayUseWord } from './genai.ts';
 import { genAiKindOf } from './genai-kind.ts';
-import { readGenAiSpan, sessionIdOf } from './genai-span.ts';
+import { readGenAiSpan, SESSION_KEYS, sessionIdOf } from './genai-span.ts';
 
 export interface GenAiOverview {
   readonly sessionId?: string;
@@ -40,10 +40,13 @@ export function genAiOverview(trace: Trace): GenAiOverview | undefined {
   let overview: GenAiOverview | null = null;
   if (trace.spans.length <= OVERVIEW_MAX_SPANS) {
     let sessionId: string | undefined;
-    for (const i of trace.tree.preorder) {
-      sessionId = sessionIdOf(trace.spans[i].attributes);
-      if (sessionId !== undefined) break;
-    }
+    // Reading every span's attributes for a key the trace surely lacks would cost a list of
+    // plain traces a decode of all their spans.
+    if (mayUseWord(trace, (w) => SESSION_KEYS.includes(w)))
+      for (const i of trace.tree.preorder) {
+        sessionId = sessionIdOf(trace.spans[i].attributes);
+        if (sessionId !== undefined) break;
+      }
     const summary = mayHaveGenAi(trace) ? genAiSummary(trace, []) : undefined;
     if (summary !== undefined || sessionId !== undefined) {
       const model = summary?.models.find((m) => m.model !== 'model not named')?.model;

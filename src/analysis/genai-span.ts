@@ -521,7 +521,11 @@ function toolRun(values: Values): GenAiToolRun | undefined {
 }
 
 const PROVIDER_KEYS = ['gen_ai.provider.name', 'gen_ai.system', 'llm.provider', 'llm.system', 'ai.model.provider'];
-const SESSION_KEYS = ['session.id', 'gen_ai.conversation.id', 'ai.telemetry.metadata.sessionId'];
+export const SESSION_KEYS: readonly string[] = [
+  'session.id',
+  'gen_ai.conversation.id',
+  'ai.telemetry.metadata.sessionId',
+];
 
 /** The session (conversation) a span belongs to, from any attribute family. */
 export function sessionIdOf(attributes: readonly Attribute[]): string | undefined {

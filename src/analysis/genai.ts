@@ -84,14 +84,17 @@ export function provideTraceWords(trace: Trace, words: readonly string[]): void 
   traceWords.set(trace, words);
 }
 
+/** False when the trace surely uses no word that `test` accepts; true when its words are unknown. */
+export function mayUseWord(trace: Trace, test: (word: string) => boolean): boolean {
+  const words = traceWords.get(trace);
+  return words === undefined || words.some(test);
+}
+
 /** False when the trace surely has no GenAI attributes, so that nobody reads its spans to find out. */
 export function mayHaveGenAi(trace: Trace): boolean {
-  const words = traceWords.get(trace);
-  return (
-    words === undefined ||
-    words.some(
-      (w) => w.startsWith('gen_ai.') || w.startsWith('llm.') || w.startsWith('ai.') || w === 'openinference.span.kind',
-    )
+  return mayUseWord(
+    trace,
+    (w) => w.startsWith('gen_ai.') || w.startsWith('llm.') || w.startsWith('ai.') || w === 'openinference.span.kind',
   );
 }
 
