@@ -156,7 +156,8 @@ function filesHandler(): Handler {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(bytes.length) });
       // Close gracefully (FIN, not a reset) once the part is written: a reset may make the
       // browser drop bytes it has not read yet, and the test expects the part to arrive.
-      res.write(bytes.subarray(0, 20_000), () => setTimeout(() => res.socket?.end(), 100));
+      // The pause lets a loaded machine's browser take the part in before the close.
+      res.write(bytes.subarray(0, 20_000), () => setTimeout(() => res.socket?.end(), 1000));
       return;
     }
     send(res, 404, `no such file: ${rest}\n`, 'text/plain');
