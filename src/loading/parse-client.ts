@@ -6,7 +6,14 @@ import { provideDescendantErrors } from '../analysis/subtree-errors.ts';
 import type { LoadOutcome } from '../formats/load.ts';
 import type { Trace } from '../model/trace.ts';
 import { provideTraceAnalysis } from '../state/analysis-cache.ts';
-import type { PackedOutcome, ParseRequest, ParseResponse, ParseStage, SearchTextRequest } from '../worker/protocol.ts';
+import type {
+  PackedOutcome,
+  ParseRequest,
+  ParseResponse,
+  ParseStage,
+  SearchTextRequest,
+  WarmUpRequest,
+} from '../worker/protocol.ts';
 import { unpackAnalysis } from '../worker/packed-analysis.ts';
 import type { PackedTrace } from '../worker/packed-trace.ts';
 import { unpackTrace } from '../worker/unpack-trace.ts';
@@ -129,10 +136,16 @@ function workerForNextFile(byteLength: number): ParserWorker {
 
 /**
  * Starts the parsing worker ahead of the first file, so that fetching and compiling its script
- * is not part of that file's wait.
+ * is not part of that file's wait; once the page is idle, the worker reads small made-up traces
+ * so that the first file runs on warm code (worker/warm-up.ts).
  */
 export function prepareParser(): void {
-  if (typeof Worker !== 'undefined' && workers.length === 0) startWorker();
+  if (typeof Worker === 'undefined' || workers.length > 0) return;
+  const parser = startWorker();
+  const request: WarmUpRequest = { type: 'warm' };
+  whenIdle(() => {
+    if (workers.includes(parser)) parser.worker.postMessage(request);
+  });
 }
 
 /**

@@ -10,6 +10,7 @@ import { packedTransferables } from './packed-trace.ts';
 import type { PackedOutcome, ParseRequest, ParseResponse, WorkerRequest } from './protocol.ts';
 import { readTraceFile } from './read-file.ts';
 import { SearchJobs } from './search-jobs.ts';
+import { WarmUp } from './warm-up.ts';
 import { searchTextBuffers } from '../analysis/search.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -18,10 +19,14 @@ declare const self: DedicatedWorkerGlobalScope;
 const scope = self;
 const post = (message: ParseResponse, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 const searchJobs = new SearchJobs(
   (id, traceIndex, text) => post({ id, type: 'search', traceIndex, text }, searchTextBuffers(text)),
-  () => new Promise((resolve) => setTimeout(resolve, 0)),
+  yieldToMessages,
 );
+
+let warmUp: WarmUp | undefined;
 
 function packOutcome(outcome: LoadOutcome): PackedOutcome {
   if (!outcome.ok) return outcome;
@@ -58,6 +63,14 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     if (traces) searchJobs.add(request.id, traces);
     return;
   }
+  if (request.type === 'warm') {
+    if (warmUp !== undefined) return;
+    warmUp = new WarmUp(yieldToMessages);
+    // A warm-up that fails costs only its speed-up; the real file reads the same either way.
+    warmUp.run().catch(() => {});
+    return;
+  }
+  warmUp?.stop();
   const { packed, traces } = await readAndPack(request);
   try {
     post(

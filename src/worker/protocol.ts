@@ -20,7 +20,15 @@ export interface SearchTextRequest {
   readonly id: number;
 }
 
-export type WorkerRequest = ParseRequest | SearchTextRequest;
+/**
+ * Sent by the page once it is idle after opening: the worker reads small made-up traces so that
+ * the user's first file runs on warm code (warm-up.ts).
+ */
+export interface WarmUpRequest {
+  readonly type: 'warm';
+}
+
+export type WorkerRequest = ParseRequest | SearchTextRequest | WarmUpRequest;
 
 export type ParseStage = 'decompressing' | 'parsing' | 'done';
 
