@@ -18,9 +18,24 @@ export function formatDuration(ns: number): string {
   return `${sign}${threeDigits(abs / 3600e9)} h`;
 }
 
+/**
+ * Digits in groups of three ("1,234,567"), as toLocaleString('en-US') writes them. By hand,
+ * because toLocaleString sets up a formatter on every call, and a trace's first paint formats
+ * every visible row's exact times.
+ */
+function groupThousands(n: number): string {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return countFormat.format(n);
+  const digits = String(Math.abs(n));
+  let grouped = digits.slice(0, digits.length % 3 || 3);
+  for (let at = grouped.length; at < digits.length; at += 3) grouped += `,${digits.slice(at, at + 3)}`;
+  return n < 0 ? `-${grouped}` : grouped;
+}
+
+const countFormat = new Intl.NumberFormat('en-US');
+
 /** Exact nanoseconds with thousands separators, for tooltips. */
 export function formatExactNs(ns: number): string {
-  return `${Math.round(ns).toLocaleString('en-US')} ns`;
+  return `${groupThousands(Math.round(ns))} ns`;
 }
 
 /** Epoch nanoseconds (decimal digits) to a Date, dropping sub-millisecond digits. */
@@ -30,7 +45,7 @@ export function epochNsToDate(epochNs: string): Date {
 }
 
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  return groupThousands(n);
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
