@@ -8,8 +8,14 @@
 import type { Attribute, AttributeValue, Trace } from '../model/trace.ts';
 import { attributeValueText } from './attribute-text.ts';
 
-/** Separates fields in the per-span search text; a whitespace-split term never contains it. */
+/** Separates fields in the per-span search text; a term never contains it (parseTerms drops it). */
 const SEP = '\u0000';
+/**
+ * Leads an attribute key's field (after SEP), so that a key=value term finds the key a value
+ * belongs to by looking back from the value, instead of a second text of key=value pairs that
+ * would take as much memory as the fields themselves.
+ */
+const KEY = '\u0001';
 
 /**
  * The searchable text of a run of spans, lowercased once per trace (the search box queries on
@@ -20,12 +26,12 @@ const SEP = '\u0000';
  */
 export interface SearchTextChunk {
   readonly firstSpan: number;
-  /** Every searchable field: name, service, span id, event names, attribute keys and values. */
+  /**
+   * Every searchable field: name, service, span id, event names, then the attributes, each key
+   * (KEY-led) followed by its value, or by its elements or entries for arrays and maps.
+   */
   readonly fields: string;
   readonly fieldStarts: Int32Array;
-  /** Every attribute as SEP + key=value + SEP, for exact key=value lookups. */
-  readonly pairs: string;
-  readonly pairStarts: Int32Array;
 }
 
 /** The search text of a trace, in chunks that keep each string far below V8's length limit. */
@@ -39,18 +45,16 @@ const CHUNK_CHARS = 1 << 26;
 const searchTextCache = new WeakMap<Trace, SearchText>();
 
 /** Appends the keys and scalar values found in attributes, walking nested maps and arrays. */
-function collectAttributes(attributes: readonly Attribute[], fields: string[], pairs: string[]): void {
+function collectAttributes(attributes: readonly Attribute[], fields: string[]): void {
   let pending: { key: string; value: AttributeValue; element: boolean }[] | undefined;
   for (const { key, value } of attributes) {
     if (value.type === 'array' || value.type === 'map') {
       (pending ??= []).length = 0;
       pending.push({ key, value, element: false });
-      collectNested(pending, fields, pairs);
+      collectNested(pending, fields);
       continue;
     }
-    const text = attributeValueText(value);
-    fields.push(key, text);
-    pairs.push(`${key}=${text}`);
+    fields.push(KEY + key, attributeValueText(value));
   }
 }
 
@@ -58,22 +62,16 @@ function collectAttributes(attributes: readonly Attribute[], fields: string[], p
  * Walks nested values with an explicit stack. `element` marks array elements: they are matched
  * one by one under the array's key, which was written once already.
  */
-function collectNested(
-  pending: { key: string; value: AttributeValue; element: boolean }[],
-  fields: string[],
-  pairs: string[],
-): void {
+function collectNested(pending: { key: string; value: AttributeValue; element: boolean }[], fields: string[]): void {
   while (pending.length > 0) {
     const { key, value, element } = pending.pop()!;
-    if (!element) fields.push(key);
+    if (!element) fields.push(KEY + key);
     if (value.type === 'array') {
       for (let k = value.value.length - 1; k >= 0; k--) pending.push({ key, value: value.value[k], element: true });
     } else if (value.type === 'map') {
       for (let k = value.value.length - 1; k >= 0; k--) pending.push({ ...value.value[k], element: false });
     } else {
-      const text = attributeValueText(value);
-      fields.push(text);
-      pairs.push(`${key}=${text}`);
+      fields.push(attributeValueText(value));
     }
   }
 }
@@ -83,11 +81,8 @@ export class SearchTextBuilder {
   private readonly chunks: SearchTextChunk[] = [];
   private firstSpan = 0;
   private fieldParts: string[] = [];
-  private pairParts: string[] = [];
   private fieldStarts: number[] = [0];
-  private pairStarts: number[] = [0];
   private fieldLength = 0;
-  private pairLength = 0;
   private next = 0;
 
   /** `chunkChars` is where a chunk closes; tests lower it to exercise several chunks. */
@@ -101,24 +96,18 @@ export class SearchTextBuilder {
     const spans = this.trace.spans;
     const end = Math.min(spans.length, this.next + count);
     const spanFields: string[] = [];
-    const spanPairs: string[] = [];
     for (let i = this.next; i < end; i++) {
-      if (this.fieldLength >= this.chunkChars || this.pairLength >= this.chunkChars) this.closeChunk(i);
+      if (this.fieldLength >= this.chunkChars) this.closeChunk(i);
       const span = spans[i];
       spanFields.length = 0;
-      spanPairs.length = 0;
       spanFields.push(span.name, span.serviceName, span.spanId);
       for (const event of span.events) spanFields.push(event.name);
-      collectAttributes(span.attributes, spanFields, spanPairs);
+      collectAttributes(span.attributes, spanFields);
       // Lowercased span by span: lowercasing can change a string's length, which must stay known.
       const fields = (SEP + spanFields.join(SEP)).toLowerCase();
-      const pairs = spanPairs.length === 0 ? '' : (SEP + spanPairs.join(SEP) + SEP).toLowerCase();
       this.fieldParts.push(fields);
       this.fieldLength += fields.length;
       this.fieldStarts.push(this.fieldLength);
-      if (pairs !== '') this.pairParts.push(pairs);
-      this.pairLength += pairs.length;
-      this.pairStarts.push(this.pairLength);
     }
     this.next = end;
     return end === spans.length;
@@ -129,16 +118,11 @@ export class SearchTextBuilder {
       firstSpan: this.firstSpan,
       fields: this.fieldParts.join(''),
       fieldStarts: Int32Array.from(this.fieldStarts),
-      pairs: this.pairParts.join(''),
-      pairStarts: Int32Array.from(this.pairStarts),
     });
     this.firstSpan = nextFirstSpan;
     this.fieldParts = [];
-    this.pairParts = [];
     this.fieldStarts = [0];
-    this.pairStarts = [0];
     this.fieldLength = 0;
-    this.pairLength = 0;
   }
 
   finish(): SearchText {
@@ -150,7 +134,7 @@ export class SearchTextBuilder {
 
 /** The offset columns of a search text, which can move between threads without a copy. */
 export function searchTextBuffers(text: SearchText): ArrayBuffer[] {
-  return text.chunks.flatMap((c) => [c.fieldStarts.buffer as ArrayBuffer, c.pairStarts.buffer as ArrayBuffer]);
+  return text.chunks.map((c) => c.fieldStarts.buffer as ArrayBuffer);
 }
 
 export function buildSearchText(trace: Trace, chunkChars?: number): SearchText {
@@ -171,18 +155,26 @@ function searchTextOf(trace: Trace): SearchText {
   return text;
 }
 
+interface KeyValue {
+  readonly key: string;
+  readonly value: string;
+}
+
 interface Term {
   readonly text: string;
-  /** SEP + key=value + SEP when the term has the key=value form. */
-  readonly pair?: string;
+  /** The ways a key=value term divides into key and value (a key may hold '=' too). */
+  readonly pairs: readonly KeyValue[];
 }
 
 function parseTerms(query: string): Term[] {
   const terms: Term[] = [];
-  for (const word of query.toLowerCase().split(/\s+/)) {
+  // The separators are dropped: a term holding one could match across two fields.
+  for (const word of query.toLowerCase().replaceAll(SEP, '').replaceAll(KEY, '').split(/\s+/)) {
     if (word === '') continue;
-    const eq = word.indexOf('=');
-    terms.push(eq > 0 ? { text: word, pair: SEP + word + SEP } : { text: word });
+    const pairs: KeyValue[] = [];
+    for (let eq = word.indexOf('=', 1); eq !== -1; eq = word.indexOf('=', eq + 1))
+      pairs.push({ key: word.slice(0, eq), value: word.slice(eq + 1) });
+    terms.push({ text: word, pairs });
   }
   return terms;
 }
@@ -215,6 +207,38 @@ function markSpans(
   }
 }
 
+/**
+ * As markSpans, for spans with an attribute whose whole value is `pair.value` (an array's
+ * element counts) under the key `pair.key`: each field equal to the value is followed back to
+ * the nearest key field of the same span.
+ */
+function markPairs(
+  text: string,
+  starts: Int32Array,
+  firstSpan: number,
+  pair: KeyValue,
+  term: number,
+  seen: Int32Array,
+  hits: Int32Array,
+): void {
+  const needle = SEP + pair.value;
+  let k = 0;
+  let at = text.indexOf(needle);
+  while (at !== -1) {
+    while (starts[k + 1] <= at) k++;
+    const after = at + needle.length;
+    const wholeField = after === starts[k + 1] || text[after] === SEP;
+    if (wholeField && seen[firstSpan + k] !== term) {
+      const keyAt = text.lastIndexOf(KEY, at);
+      if (keyAt > starts[k] && text.slice(keyAt + 1, text.indexOf(SEP, keyAt)) === pair.key) {
+        seen[firstSpan + k] = term;
+        hits[firstSpan + k]++;
+      }
+    }
+    at = text.indexOf(needle, at + 1);
+  }
+}
+
 /** Indexes of the spans matching the query, in tree preorder; an empty query matches nothing. */
 export function searchSpans(trace: Trace, query: string): Int32Array {
   const terms = parseTerms(query);
@@ -227,7 +251,7 @@ export function searchSpans(trace: Trace, query: string): Int32Array {
   terms.forEach((term, t) => {
     for (const c of chunks) {
       markSpans(c.fields, c.fieldStarts, c.firstSpan, term.text, t, seen, hits);
-      if (term.pair !== undefined) markSpans(c.pairs, c.pairStarts, c.firstSpan, term.pair, t, seen, hits);
+      for (const pair of term.pairs) markPairs(c.fields, c.fieldStarts, c.firstSpan, pair, t, seen, hits);
     }
   });
   const preorder = trace.tree.preorder;

@@ -72,6 +72,22 @@ describe('searchSpans', () => {
     expect(found('cached=false')).toEqual([]);
   });
 
+  it('does not pair a value with another attribute\'s key, or with the name, service or id', () => {
+    expect(found('db.rows=true')).toEqual([]);
+    expect(found('cached=2.5')).toEqual([]);
+    expect(found('cached=query')).toEqual([]);
+    expect(found('host=primary')).toEqual([]);
+    expect(found('tags=db-7.internal')).toEqual([]);
+    // A later span's key does not reach back into an earlier span's values.
+    expect(found('status=render')).toEqual([]);
+  });
+
+  it('finds a key that itself holds "="', () => {
+    const withEq = makeTrace([{ id: 'ee05', start: 0, dur: 1, attrs: { 'a=b': 'c' } }]);
+    expect(Array.from(searchSpans(withEq, 'a=b=c'), (i) => withEq.spans[i].spanId)).toEqual(['ee05']);
+    expect(Array.from(searchSpans(withEq, 'a=b=d'), (i) => withEq.spans[i].spanId)).toEqual([]);
+  });
+
   it('requires every word of the query to match', () => {
     expect(found('frontend')).toEqual(['aa01', 'dd04']);
     expect(found('frontend render')).toEqual(['dd04']);
