@@ -121,9 +121,8 @@ describe('spansWithAncestors', () => {
     );
     const matches = searchSpans(chain, 's');
     expect(matches).toHaveLength(n);
-    const started = performance.now();
+    // Quadratic marking would run for minutes here, far past the test's timeout (no timing threshold).
     const marked = spansWithAncestors(chain, matches);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(marked.every((m) => m === 1)).toBe(true);
   });
 });

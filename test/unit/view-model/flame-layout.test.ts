@@ -55,13 +55,13 @@ describe('layoutTimeFlame', () => {
     }
   });
 
-  it('lays out a fan-out of 20,000 concurrent children quickly, one row each', () => {
+  // A layout quadratic in the fan-out would run for minutes here, far past the test's timeout;
+  // no timing threshold of its own (the machines are noisy).
+  it('lays out a fan-out of 20,000 concurrent children, one row each', () => {
     const specs: SpanSpec[] = [{ id: 'root', start: 0, dur: 1_000_000 }];
     for (let k = 0; k < 20_000; k++) specs.push({ id: `c${k}`, parent: 'root', start: k, dur: 500_000 });
     const trace = makeTrace(specs);
-    const t0 = performance.now();
     const boxes = layoutTimeFlame(trace);
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(boxes.rowCount).toBe(20_001);
   });
 
