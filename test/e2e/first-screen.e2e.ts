@@ -23,6 +23,32 @@ async function openCorpusFile(file: string, width?: number, height?: number): Pr
   return page;
 }
 
+/** An OTLP file of a dispatch whose child's clock runs 32 ms behind. */
+function skewedFile(): { name: string; mimeType: string; buffer: Buffer } {
+  const base = 1_700_000_000_000_000_000n;
+  const ms = 1_000_000n;
+  const span = (spanId: string, name: string, start: bigint, end: bigint, parentSpanId?: string) => ({
+    traceId: '5b8efff798038103d269b633813fc60c',
+    spanId,
+    ...(parentSpanId && { parentSpanId }),
+    name,
+    kind: 2,
+    startTimeUnixNano: String(base + start * ms),
+    endTimeUnixNano: String(base + end * ms),
+  });
+  const resource = (service: string, spans: unknown[]) => ({
+    resource: { attributes: [{ key: 'service.name', value: { stringValue: service } }] },
+    scopeSpans: [{ scope: { name: 't' }, spans }],
+  });
+  const otlp = {
+    resourceSpans: [
+      resource('frontend', [span('00000000000000a1', 'GET /dispatch', 40n, 140n)]),
+      resource('driver', [span('00000000000000b2', 'FindNearest', 8n, 60n, '00000000000000a1')]),
+    ],
+  };
+  return { name: 'skew.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(otlp)) };
+}
+
 async function legend(page: Page): Promise<Map<string, string>> {
   const entries = page.getByTestId('service-legend').locator('[data-service]');
   const out = new Map<string, string>();
@@ -227,6 +253,20 @@ describe('first screen', () => {
     await page.getByTestId('drop-zone').locator('input[type=file]').setInputFiles(corpusPath(HOTROD));
     await page.getByTestId('service-legend').waitFor();
     expect(await legend(page)).toEqual(colors);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('marks a span whose clock runs before its parent on its row and in its detail, with the amount in words', async () => {
+    const page = await openPage(browser, '?demo=0', 1024, 700);
+    await page.getByTestId('drop-zone').locator('input[type=file]').setInputFiles(skewedFile());
+    const row = page.locator('[data-testid="span-row"][data-span-id="00000000000000b2"]');
+    await row.waitFor();
+    const mark = row.getByRole('img', { name: 'Clock skew: starts 32 ms before GET /dispatch' });
+    expect(await mark.isVisible()).toBe(true);
+    expect(await mark.getAttribute('data-clock-skew')).toBe('starts 32 ms before GET /dispatch');
+    await row.click();
+    expect(await page.getByTestId('detail-clock-skew').textContent()).toBe('starts 32 ms before GET /dispatch');
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
