@@ -270,4 +270,33 @@ describe('first screen', () => {
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
+
+  it("lists a span's attributes one line each, key | value, with Copy on hover and on keyboard focus", async () => {
+    const page = await openDemo(1024, 700);
+    await page.getByTestId('span-row').nth(1).click();
+    const row = page.getByTestId('span-attributes').locator('.attr-row').first();
+    await row.waitFor();
+    const layout = await row.evaluate((r) => {
+      const key = r.querySelector('dt')!.getBoundingClientRect();
+      const value = r.querySelector('dd')!.getBoundingClientRect();
+      return { sameLine: Math.abs(key.top - value.top) < 4, valueRightOfKey: value.left >= key.right };
+    });
+    expect(layout).toEqual({ sameLine: true, valueRightOfKey: true });
+    const copy = row.locator('dd .copy-button');
+    const opacity = () => copy.evaluate((b) => Number(getComputedStyle(b).opacity));
+    await page.mouse.move(0, 0);
+    expect(await opacity()).toBe(0);
+    await row.hover();
+    await expect.poll(opacity).toBe(1);
+    await page.mouse.move(0, 0);
+    await expect.poll(opacity).toBe(0);
+    // From the key (a button that copies it), Tab reaches the value's Copy, which shows with its focus ring.
+    await row.getByRole('button', { name: /^Copy key/ }).focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => copy.evaluate((b) => b === document.activeElement)).toBe(true);
+    await expect.poll(opacity).toBe(1);
+    expect(await copy.evaluate((b) => getComputedStyle(b).outlineStyle)).not.toBe('none');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
 });
