@@ -299,4 +299,35 @@ describe('first screen', () => {
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
+
+  it("shows the flamegraph's tooltip on a waterfall bar, beside the pointer and inside the window", async () => {
+    const page = await openDemo(1024, 700);
+    const bars = page.getByTestId('span-bar');
+    // The root's bar runs to the right edge: the tooltip must turn back into the window.
+    for (const [k, where] of [
+      [0, 0.98],
+      [3, 0.5],
+    ] as const) {
+      const box = (await bars.nth(k).boundingBox())!;
+      const x = box.x + box.width * where;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(x, y);
+      const tip = page.getByTestId('bar-tooltip');
+      await tip.waitFor();
+      expect(await tip.textContent()).toMatch(/Duration.*Self time.*Share of trace.*Starts at/);
+      const t = (await tip.boundingBox())!;
+      expect(t.x).toBeGreaterThanOrEqual(0);
+      expect(t.y).toBeGreaterThanOrEqual(0);
+      expect(t.x + t.width).toBeLessThanOrEqual(1024);
+      expect(t.y + t.height).toBeLessThanOrEqual(700);
+      // Near the pointer: its nearest corner within a few dozen pixels.
+      const dx = Math.min(Math.abs(t.x - x), Math.abs(t.x + t.width - x));
+      expect(dx).toBeLessThan(40);
+    }
+    expect(await bars.first().getAttribute('title')).toBeNull();
+    await page.mouse.move(2, 2);
+    await expect.poll(() => page.getByTestId('bar-tooltip').count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
 });

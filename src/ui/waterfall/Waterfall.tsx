@@ -93,6 +93,7 @@ function WaterfallView({ trace }: { trace: Trace }) {
       trace,
       selfNs: analysis.selfNs,
       isSlowest: analysis.isSlowest,
+      onCriticalPath: analysis.onCriticalPath,
       criticalBySpan: model.criticalBySpan,
       scale,
       indentStep,
