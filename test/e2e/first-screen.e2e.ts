@@ -330,4 +330,39 @@ describe('first screen', () => {
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
+
+  it("the flamegraph has the waterfall's filters on the same state; it dims what they leave out", async () => {
+    const page = await openPage(browser, '?view=flamegraph', 1024, 700);
+    const flame = page.getByTestId('flamegraph');
+    await flame.waitFor();
+    const canvasPixels = () =>
+      flame
+        .locator('canvas')
+        .first()
+        .evaluate((canvas) => {
+          const c = canvas as HTMLCanvasElement;
+          return Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data).join(',');
+        });
+    const before = await canvasPixels();
+    const rowsBefore = await flame.getAttribute('data-row-count');
+    await page.getByRole('checkbox', { name: 'Critical path only' }).check();
+    await expect.poll(() => page.getByTestId('flame-filtered').textContent()).toMatch(/pass the filters/);
+    // Same layout, other colors: the boxes left out are drawn dimmed.
+    await expect.poll(canvasPixels).not.toBe(before);
+    expect(await flame.getAttribute('data-row-count')).toBe(rowsBefore);
+    // The toolbar fits at 1024 px: filters, the shortcuts button and the whole legend are on screen.
+    for (const el of [
+      page.getByRole('checkbox', { name: 'Errors only' }),
+      page.getByRole('button', { name: 'Keyboard shortcuts' }),
+      page.locator('.flame-legend li').last(),
+    ]) {
+      const box = (await el.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(1024);
+    }
+    await page.getByRole('tab', { name: 'Waterfall' }).click();
+    await page.getByTestId('span-row').first().waitFor();
+    expect(await page.getByRole('checkbox', { name: 'Critical path only' }).isChecked()).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
 });

@@ -5,6 +5,7 @@ import { formatDuration } from '../../view-model/duration.ts';
 import { genAiLabel, genAiRowFacts, tokensText } from '../../view-model/genai-labels.ts';
 import { spanTooltipLines, type TooltipLine } from '../../view-model/span-tooltip.ts';
 import type { FlameModel } from './model.ts';
+import { FLAG_DIM } from '../../view-model/flame-highlight.ts';
 import { KIND_PALETTE, type FlamePalette } from './palette.ts';
 import { boundedLabel } from '../../view-model/bounded-text.ts';
 
@@ -37,7 +38,12 @@ export function kindBuckets(trace: Trace): Uint8Array {
 export function timeModel(input: TimeModelInput, bucketOf: Uint8Array): FlameModel {
   const { trace, selfNs } = input;
   const spans = trace.spans;
-  const describe = (i: number): TooltipLine[] => spanTooltipLines(trace, i, input);
+  // A dimmed box says why it is dim: the search or the filters leave it out.
+  const describe = (i: number): TooltipLine[] => {
+    const lines = spanTooltipLines(trace, i, input);
+    if ((input.flags[i] & FLAG_DIM) !== 0) lines.push({ label: 'Dimmed', value: 'left out by the search or filters' });
+    return lines;
+  };
   return {
     boxes: input.boxes,
     bucketOf,
