@@ -359,6 +359,11 @@ describe('first screen', () => {
       const box = (await el.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(1024);
     }
+    // With a span selected the detail pane takes its share, and the help line is still whole.
+    await flame.click({ position: { x: 100, y: 40 } });
+    await page.getByTestId('span-detail').waitFor();
+    const hint = page.getByTestId('flame-hint');
+    expect(await hint.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await page.getByRole('tab', { name: 'Waterfall' }).click();
     await page.getByTestId('span-row').first().waitFor();
     expect(await page.getByRole('checkbox', { name: 'Critical path only' }).isChecked()).toBe(true);
