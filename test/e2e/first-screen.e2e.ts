@@ -370,4 +370,25 @@ describe('first screen', () => {
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
+
+  it('leaves the timeline a good share of the waterfall when the detail pane opens at 1024 px', async () => {
+    const page = await openDemo(1024, 700);
+    await page.getByTestId('span-row').nth(1).click();
+    await page.getByTestId('span-detail').waitFor();
+    const timelineShare = () =>
+      page.evaluate(() => {
+        const time = document.querySelector('.wf-head--axis .wf-head__time')!.getBoundingClientRect().width;
+        const all = document.querySelector('[data-testid="waterfall"]')!.getBoundingClientRect().width;
+        return time / all;
+      });
+    await expect.poll(timelineShare).toBeGreaterThanOrEqual(0.35);
+    // A width the user drags to is theirs: the name column follows the handle past that share.
+    const handle = page.getByTestId('name-resizer');
+    const before = Number(await handle.getAttribute('aria-valuenow'));
+    await handle.focus();
+    for (let k = 0; k < 4; k++) await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(async () => Number(await handle.getAttribute('aria-valuenow'))).toBe(before + 4 * 64);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
 });
