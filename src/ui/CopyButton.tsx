@@ -1,13 +1,28 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 
-export function CopyButton({ text, label }: { text: string; label: string }) {
+/**
+ * Copies `text` on click and says "Copied" for a moment. With children it shows them instead of
+ * the word Copy (a key that copies itself), still named "Copy <label>" for screen readers.
+ */
+export function CopyButton({
+  text,
+  label,
+  className = 'copy-button',
+  children,
+}: {
+  text: string;
+  label: string;
+  className?: string;
+  children?: ReactNode;
+}) {
   const [copied, setCopied] = useState(false);
   return (
     <button
       type="button"
-      className="copy-button"
+      className={className}
       aria-label={`Copy ${label}`}
-      title={`Copy ${label}`}
+      title={copied ? 'Copied' : `Copy ${label}`}
+      data-copied={copied || undefined}
       onClick={() => {
         void navigator.clipboard?.writeText(text).then(
           () => {
@@ -18,7 +33,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         );
       }}
     >
-      {copied ? 'Copied' : 'Copy'}
+      {children ?? (copied ? 'Copied' : 'Copy')}
     </button>
   );
 }

@@ -23,6 +23,32 @@ async function openCorpusFile(file: string, width?: number, height?: number): Pr
   return page;
 }
 
+/** An OTLP file of a dispatch whose child's clock runs 32 ms behind. */
+function skewedFile(): { name: string; mimeType: string; buffer: Buffer } {
+  const base = 1_700_000_000_000_000_000n;
+  const ms = 1_000_000n;
+  const span = (spanId: string, name: string, start: bigint, end: bigint, parentSpanId?: string) => ({
+    traceId: '5b8efff798038103d269b633813fc60c',
+    spanId,
+    ...(parentSpanId && { parentSpanId }),
+    name,
+    kind: 2,
+    startTimeUnixNano: String(base + start * ms),
+    endTimeUnixNano: String(base + end * ms),
+  });
+  const resource = (service: string, spans: unknown[]) => ({
+    resource: { attributes: [{ key: 'service.name', value: { stringValue: service } }] },
+    scopeSpans: [{ scope: { name: 't' }, spans }],
+  });
+  const otlp = {
+    resourceSpans: [
+      resource('frontend', [span('00000000000000a1', 'GET /dispatch', 40n, 140n)]),
+      resource('driver', [span('00000000000000b2', 'FindNearest', 8n, 60n, '00000000000000a1')]),
+    ],
+  };
+  return { name: 'skew.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(otlp)) };
+}
+
 async function legend(page: Page): Promise<Map<string, string>> {
   const entries = page.getByTestId('service-legend').locator('[data-service]');
   const out = new Map<string, string>();
@@ -227,6 +253,141 @@ describe('first screen', () => {
     await page.getByTestId('drop-zone').locator('input[type=file]').setInputFiles(corpusPath(HOTROD));
     await page.getByTestId('service-legend').waitFor();
     expect(await legend(page)).toEqual(colors);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('marks a span whose clock runs before its parent on its row and in its detail, with the amount in words', async () => {
+    const page = await openPage(browser, '?demo=0', 1024, 700);
+    await page.getByTestId('drop-zone').locator('input[type=file]').setInputFiles(skewedFile());
+    const row = page.locator('[data-testid="span-row"][data-span-id="00000000000000b2"]');
+    await row.waitFor();
+    const mark = row.getByRole('img', { name: 'Clock skew: starts 32 ms before GET /dispatch' });
+    expect(await mark.isVisible()).toBe(true);
+    expect(await mark.getAttribute('data-clock-skew')).toBe('starts 32 ms before GET /dispatch');
+    await row.click();
+    expect(await page.getByTestId('detail-clock-skew').textContent()).toBe('starts 32 ms before GET /dispatch');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("lists a span's attributes one line each, key | value, with Copy on hover and on keyboard focus", async () => {
+    const page = await openDemo(1024, 700);
+    await page.getByTestId('span-row').nth(1).click();
+    const row = page.getByTestId('span-attributes').locator('.attr-row').first();
+    await row.waitFor();
+    const layout = await row.evaluate((r) => {
+      const key = r.querySelector('dt')!.getBoundingClientRect();
+      const value = r.querySelector('dd')!.getBoundingClientRect();
+      return { sameLine: Math.abs(key.top - value.top) < 4, valueRightOfKey: value.left >= key.right };
+    });
+    expect(layout).toEqual({ sameLine: true, valueRightOfKey: true });
+    const copy = row.locator('dd .copy-button');
+    const opacity = () => copy.evaluate((b) => Number(getComputedStyle(b).opacity));
+    await page.mouse.move(0, 0);
+    expect(await opacity()).toBe(0);
+    await row.hover();
+    await expect.poll(opacity).toBe(1);
+    await page.mouse.move(0, 0);
+    await expect.poll(opacity).toBe(0);
+    // From the key (a button that copies it), Tab reaches the value's Copy, which shows with its focus ring.
+    await row.getByRole('button', { name: /^Copy key/ }).focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => copy.evaluate((b) => b === document.activeElement)).toBe(true);
+    await expect.poll(opacity).toBe(1);
+    expect(await copy.evaluate((b) => getComputedStyle(b).outlineStyle)).not.toBe('none');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the flamegraph's tooltip on a waterfall bar, beside the pointer and inside the window", async () => {
+    const page = await openDemo(1024, 700);
+    const bars = page.getByTestId('span-bar');
+    // The root's bar runs to the right edge: the tooltip must turn back into the window.
+    for (const [k, where] of [
+      [0, 0.98],
+      [3, 0.5],
+    ] as const) {
+      const box = (await bars.nth(k).boundingBox())!;
+      const x = box.x + box.width * where;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(x, y);
+      const tip = page.getByTestId('bar-tooltip');
+      await tip.waitFor();
+      expect(await tip.textContent()).toMatch(/Duration.*Self time.*Share of trace.*Starts at/);
+      const t = (await tip.boundingBox())!;
+      expect(t.x).toBeGreaterThanOrEqual(0);
+      expect(t.y).toBeGreaterThanOrEqual(0);
+      expect(t.x + t.width).toBeLessThanOrEqual(1024);
+      expect(t.y + t.height).toBeLessThanOrEqual(700);
+      // Near the pointer: its nearest corner within a few dozen pixels.
+      const dx = Math.min(Math.abs(t.x - x), Math.abs(t.x + t.width - x));
+      expect(dx).toBeLessThan(40);
+    }
+    expect(await bars.first().getAttribute('title')).toBeNull();
+    await page.mouse.move(2, 2);
+    await expect.poll(() => page.getByTestId('bar-tooltip').count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("the flamegraph has the waterfall's filters on the same state; it dims what they leave out", async () => {
+    const page = await openPage(browser, '?view=flamegraph', 1024, 700);
+    const flame = page.getByTestId('flamegraph');
+    await flame.waitFor();
+    const canvasPixels = () =>
+      flame
+        .locator('canvas')
+        .first()
+        .evaluate((canvas) => {
+          const c = canvas as HTMLCanvasElement;
+          return Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data).join(',');
+        });
+    const before = await canvasPixels();
+    const rowsBefore = await flame.getAttribute('data-row-count');
+    await page.getByRole('checkbox', { name: 'Critical path only' }).check();
+    await expect.poll(() => page.getByTestId('flame-filtered').textContent()).toMatch(/pass the filters/);
+    // Same layout, other colors: the boxes left out are drawn dimmed.
+    await expect.poll(canvasPixels).not.toBe(before);
+    expect(await flame.getAttribute('data-row-count')).toBe(rowsBefore);
+    // The toolbar fits at 1024 px: filters, the shortcuts button and the whole legend are on screen.
+    for (const el of [
+      page.getByRole('checkbox', { name: 'Errors only' }),
+      page.getByRole('button', { name: 'Keyboard shortcuts' }),
+      page.locator('.flame-legend li').last(),
+    ]) {
+      const box = (await el.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(1024);
+    }
+    // With a span selected the detail pane takes its share, and the help line is still whole.
+    await flame.click({ position: { x: 100, y: 40 } });
+    await page.getByTestId('span-detail').waitFor();
+    const hint = page.getByTestId('flame-hint');
+    expect(await hint.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await page.getByRole('tab', { name: 'Waterfall' }).click();
+    await page.getByTestId('span-row').first().waitFor();
+    expect(await page.getByRole('checkbox', { name: 'Critical path only' }).isChecked()).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('leaves the timeline a good share of the waterfall when the detail pane opens at 1024 px', async () => {
+    const page = await openDemo(1024, 700);
+    await page.getByTestId('span-row').nth(1).click();
+    await page.getByTestId('span-detail').waitFor();
+    const timelineShare = () =>
+      page.evaluate(() => {
+        const time = document.querySelector('.wf-head--axis .wf-head__time')!.getBoundingClientRect().width;
+        const all = document.querySelector('[data-testid="waterfall"]')!.getBoundingClientRect().width;
+        return time / all;
+      });
+    await expect.poll(timelineShare).toBeGreaterThanOrEqual(0.35);
+    // A width the user drags to is theirs: the name column follows the handle past that share.
+    const handle = page.getByTestId('name-resizer');
+    const before = Number(await handle.getAttribute('aria-valuenow'));
+    await handle.focus();
+    for (let k = 0; k < 4; k++) await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(async () => Number(await handle.getAttribute('aria-valuenow'))).toBe(before + 4 * 64);
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });

@@ -4,6 +4,7 @@ import type { Span, Trace } from '../../model/trace.ts';
 import { analyzeTrace } from '../../state/analysis-cache.ts';
 import { serviceColorIn } from '../../view-model/service-colors.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
+import { type ClockSkew, clockSkewOf } from '../../view-model/clock-skew.ts';
 import { AttributeTable } from './AttributeTable.tsx';
 import { GenAiDetail } from './GenAiDetail.tsx';
 import { SpanEvents } from './SpanEvents.tsx';
@@ -13,7 +14,17 @@ import './detail.css';
 import { boundedLabel, TEXT_MAX } from '../../view-model/bounded-text.ts';
 import { TraceText } from '../TraceText.tsx';
 
-function Timing({ span, selfNs, onCriticalPath }: { span: Span; selfNs: number; onCriticalPath: boolean }) {
+function Timing({
+  span,
+  selfNs,
+  onCriticalPath,
+  skew,
+}: {
+  span: Span;
+  selfNs: number;
+  onCriticalPath: boolean;
+  skew: ClockSkew | undefined;
+}) {
   return (
     <dl className="detail-facts">
       <div>
@@ -30,6 +41,19 @@ function Timing({ span, selfNs, onCriticalPath }: { span: Span; selfNs: number; 
           {formatDuration(selfNs)}
         </dd>
       </div>
+      {skew && (
+        <div>
+          <dt>Clock skew</dt>
+          <dd
+            className="detail-skew"
+            title="Outside its parent's time: a clock that drifted, or work that outlived its caller"
+            data-testid="detail-clock-skew"
+            data-clock-skew={skew.text}
+          >
+            {skew.text}
+          </dd>
+        </div>
+      )}
       {onCriticalPath && (
         <div>
           <dt className="visually-hidden">Critical path</dt>
@@ -118,6 +142,7 @@ export function SpanDetail({ trace, spanIndex }: { trace: Trace; spanIndex: numb
         span={span}
         selfNs={analysis.selfNs[spanIndex]}
         onCriticalPath={analysis.onCriticalPath[spanIndex] === 1}
+        skew={clockSkewOf(trace, spanIndex)}
       />
       <SpanIds trace={trace} span={span} />
 

@@ -16,6 +16,8 @@ const FLAME_SHORTCUTS: ShortcutList = [
   ['Enter / Shift+Enter in search', 'Next / previous match'],
   ['n / N', 'Next / previous match'],
   ['Esc', 'Clear the search, then the selection'],
+  ['Wheel or pinch', 'Zoom around the pointer'],
+  ['Drag / Shift+wheel', 'Pan / scroll the rows'],
   ['← → ↑ ↓ (on the chart)', 'Parent, child, siblings'],
   ['Enter (on the chart)', 'Select the box'],
   ['+ / − or w / s', 'Zoom in / out'],

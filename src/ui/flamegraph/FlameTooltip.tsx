@@ -3,20 +3,12 @@
 import type { Ref } from 'react';
 import { AXIS_HEIGHT } from './constants.ts';
 import type { FlameModel } from './model.ts';
+import { TooltipLines } from '../TooltipLines.tsx';
 
 export function FlameTooltip({ model, id, ref }: { model: FlameModel; id: number; ref: Ref<HTMLDivElement> }) {
   return (
     <div ref={ref} className="flame-tooltip" role="tooltip">
-      <dl>
-        {model.describe(id).map((line) => (
-          <div key={line.label}>
-            <dt>{line.label}</dt>
-            <dd title={line.exact}>
-              <bdi>{line.value}</bdi>
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <TooltipLines lines={model.describe(id)} />
     </div>
   );
 }

@@ -1,6 +1,12 @@
-// The flamegraph view: a time-ordered flame chart or an aggregated flamegraph of the trace.
-import { useState } from 'react';
+// The flamegraph view: a time-ordered flame chart or an aggregated flamegraph of the trace, with
+// the search and filters every view shares.
+import { useMemo, useState } from 'react';
 import type { Trace } from '../../model/trace.ts';
+import { analyzeTrace } from '../../state/analysis-cache.ts';
+import { useViewStore } from '../../state/view-store.ts';
+import { formatCount } from '../../view-model/duration.ts';
+import { rowFilter } from '../../view-model/row-filter.ts';
+import { FilterControls } from '../waterfall/FilterControls.tsx';
 import { AggregateFlame } from './AggregateFlame.tsx';
 import { FlameSearch } from './FlameSearch.tsx';
 import './flamegraph.css';
@@ -16,6 +22,18 @@ const MODES: readonly { mode: FlameMode; label: string; title: string }[] = [
 // The mode outlives the component, so coming back from the waterfall (after clicking an
 // aggregated box) shows the same mode again.
 let lastMode: FlameMode = 'time';
+
+/** How many spans the filters keep lit; shown only while a filter is on. */
+function FilteredCount({ trace }: { trace: Trace }) {
+  const filters = useViewStore((s) => s.filters);
+  const filter = useMemo(() => rowFilter(trace, filters, analyzeTrace(trace).onCriticalPath, null), [trace, filters]);
+  if (filter === null) return null;
+  return (
+    <span className="wf-shown" data-testid="flame-filtered" data-pass-count={filter.passCount}>
+      {formatCount(filter.passCount)} of {formatCount(trace.spans.length)} spans pass the filters; the rest are dimmed
+    </span>
+  );
+}
 
 export function Flamegraph({ trace }: { trace: Trace }) {
   const [mode, setModeState] = useState<FlameMode>(lastMode);
@@ -40,6 +58,10 @@ export function Flamegraph({ trace }: { trace: Trace }) {
           ))}
         </div>
         <FlameSearch trace={trace} />
+        {/* The waterfall's filters, on the same view state: here they dim what they leave out,
+            so the chart keeps its layout (as search matches light up in place). */}
+        <FilterControls trace={trace} />
+        <FilteredCount trace={trace} />
         <ul className="flame-legend" aria-label="Marks">
           <li>
             <span className="flame-key flame-key--critical" aria-hidden="true" />

@@ -2,9 +2,9 @@
 import type { FlameAggregate } from '../../view-model/flame-aggregate.ts';
 import type { Trace } from '../../model/trace.ts';
 import { formatCount, formatDuration, formatExactNs, plural } from '../../view-model/duration.ts';
-import type { FlameModel, TooltipLine } from './model.ts';
+import type { FlameModel } from './model.ts';
+import { shareText, type TooltipLine } from '../../view-model/span-tooltip.ts';
 import type { FlamePalette } from './palette.ts';
-import { shareText } from './time-model.ts';
 import { boundedLabel } from '../../view-model/bounded-text.ts';
 
 export function nodeBuckets(agg: FlameAggregate, palette: FlamePalette): Uint8Array {

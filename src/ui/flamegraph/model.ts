@@ -1,14 +1,8 @@
 // What the flamegraph canvas needs to know about one mode's boxes; each mode builds one.
 import type { FlameBoxes } from '../../view-model/flame-boxes.ts';
 import type { NavTree } from '../../view-model/flame-nav.ts';
+import type { TooltipLine } from '../../view-model/span-tooltip.ts';
 import type { FlamePalette } from './palette.ts';
-
-export interface TooltipLine {
-  readonly label: string;
-  readonly value: string;
-  /** Exact value, shown on hover of the line. */
-  readonly exact?: string;
-}
 
 export interface FlameModel {
   readonly boxes: FlameBoxes;

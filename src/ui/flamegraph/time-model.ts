@@ -1,24 +1,13 @@
 // The time-ordered flame chart's model: one box per span, described for tooltips and screen readers.
 import type { FlameBoxes } from '../../view-model/flame-boxes.ts';
 import type { Trace } from '../../model/trace.ts';
-import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
-import { GENAI_KIND_LABELS, genAiLabel, genAiRowFacts, tokensText } from '../../view-model/genai-labels.ts';
-import type { FlameModel, TooltipLine } from './model.ts';
+import { formatDuration } from '../../view-model/duration.ts';
+import { genAiLabel, genAiRowFacts, tokensText } from '../../view-model/genai-labels.ts';
+import { spanTooltipLines, type TooltipLine } from '../../view-model/span-tooltip.ts';
+import type { FlameModel } from './model.ts';
+import { FLAG_DIM } from '../../view-model/flame-highlight.ts';
 import { KIND_PALETTE, type FlamePalette } from './palette.ts';
-import { boundedLabel, TEXT_MAX } from '../../view-model/bounded-text.ts';
-
-export function shareText(part: number, whole: number): string {
-  if (!(whole > 0)) return '—';
-  const pct = (part / whole) * 100;
-  if (pct > 0 && pct < 0.1) return '<0.1%';
-  return `${pct >= 10 || pct === 0 ? pct.toFixed(0) : pct.toFixed(1)}%`;
-}
-
-export function statusText(trace: Trace, i: number): string {
-  const { status } = trace.spans[i];
-  if (status.code !== 'error') return status.code === 'ok' ? 'OK' : 'unset';
-  return status.message ? `error: ${status.message}` : 'error';
-}
+import { boundedLabel } from '../../view-model/bounded-text.ts';
 
 export interface TimeModelInput {
   readonly trace: Trace;
@@ -49,26 +38,10 @@ export function kindBuckets(trace: Trace): Uint8Array {
 export function timeModel(input: TimeModelInput, bucketOf: Uint8Array): FlameModel {
   const { trace, selfNs } = input;
   const spans = trace.spans;
+  // A dimmed box says why it is dim: the search or the filters leave it out.
   const describe = (i: number): TooltipLine[] => {
-    const s = spans[i];
-    const lines: TooltipLine[] = [
-      { label: 'Service', value: boundedLabel(s.serviceName) },
-      { label: 'Name', value: boundedLabel(s.name) },
-      { label: 'Duration', value: formatDuration(s.durationNs), exact: formatExactNs(s.durationNs) },
-      { label: 'Self time', value: formatDuration(selfNs[i]), exact: formatExactNs(selfNs[i]) },
-      { label: 'Share of trace', value: shareText(Math.max(0, s.durationNs), trace.durationNs) },
-      { label: 'Starts at', value: `+${formatDuration(s.startNs)}`, exact: formatExactNs(s.startNs) },
-      { label: 'Status', value: boundedLabel(statusText(trace, i), TEXT_MAX) },
-    ];
-    if (input.onCriticalPath[i] === 1) lines.push({ label: 'Critical path', value: 'yes' });
-    if (input.isSlowest[i] === 1) lines.push({ label: 'Slowest', value: 'among the slowest by self time' });
-    const genai = genAiRowFacts(s);
-    if (genai !== undefined) {
-      lines.push({ label: 'GenAI', value: GENAI_KIND_LABELS[genai.kind].name });
-      if (genai.model !== undefined) lines.push({ label: 'Model', value: genai.model });
-      const tokens = tokensText(genai.inputTokens, genai.outputTokens);
-      if (tokens !== undefined) lines.push({ label: 'Tokens', value: tokens });
-    }
+    const lines = spanTooltipLines(trace, i, input);
+    if ((input.flags[i] & FLAG_DIM) !== 0) lines.push({ label: 'Dimmed', value: 'left out by the search or filters' });
     return lines;
   };
   return {

@@ -9,6 +9,7 @@ import { WATERFALL_ROW_HEIGHT, rowId, type RowContext } from './row-context.ts';
 import { treeKeyAction } from './tree-keys.ts';
 import type { WaterfallModel } from './use-waterfall-model.ts';
 import { WaterfallRow } from './WaterfallRow.tsx';
+import { useBarTooltip } from './BarTooltip.tsx';
 
 const OVERSCAN_ROWS = 10;
 
@@ -83,6 +84,7 @@ export function RowList({ model, ctx, gridTicks, treeRef }: RowListProps) {
     }
   };
 
+  const tooltip = useBarTooltip(ctx);
   const items = virtualizer.getVirtualItems();
   const selectedRow = selected !== null && selected < rowOf.length ? rowOf[selected] : -1;
   const selectedRendered = selectedRow !== -1 && items.some((item) => item.index === selectedRow);
@@ -96,6 +98,9 @@ export function RowList({ model, ctx, gridTicks, treeRef }: RowListProps) {
       aria-activedescendant={selectedRendered && selected !== null ? rowId(ctx.idPrefix, selected) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onPointerMove={tooltip.onPointerMove}
+      onPointerLeave={tooltip.hide}
+      onScroll={tooltip.hide}
       data-testid="waterfall-rows"
       data-row-count={rows.length}
     >
@@ -125,6 +130,7 @@ export function RowList({ model, ctx, gridTicks, treeRef }: RowListProps) {
         })}
       </div>
       {rows.length === 0 && <p className="wf-empty">No spans match the filters.</p>}
+      {tooltip.element}
     </div>
   );
 }

@@ -6,7 +6,6 @@ import { serviceColorIn } from '../../view-model/service-colors.ts';
 import { formatDuration, formatExactNs } from '../../view-model/duration.ts';
 import { GENAI_KIND_COLORS, type GenAiRowFacts, NOT_GENAI_COLOR, tokensText } from '../../view-model/genai-labels.ts';
 import type { RowContext } from './row-context.ts';
-import { boundedLabel } from '../../view-model/bounded-text.ts';
 
 /** Pieces closer than this (percent of the timeline) are drawn as one, bounding the DOM per row. */
 const MERGE_GAP_PCT = 0.15;
@@ -76,14 +75,7 @@ export function SpanBar({ ctx, span, genai }: { ctx: RowContext; span: number; g
   const endNs = spanEndNs(s.startNs, s.durationNs);
   const left = clampPct(ctx.scale(s.startNs));
   const right = clampPct(ctx.scale(endNs));
-  const selfNs = ctx.selfNs[span];
   const slowest = ctx.isSlowest[span] === 1;
-  const title =
-    `${boundedLabel(s.serviceName)}: ${boundedLabel(s.name)}\n` +
-    `Starts at +${formatDuration(s.startNs)} (${formatExactNs(s.startNs)})\n` +
-    `Duration ${formatDuration(s.durationNs)} (${formatExactNs(s.durationNs)})\n` +
-    `Self time ${formatDuration(selfNs)} (${formatExactNs(selfNs)})` +
-    (slowest ? '\nOne of the slowest spans by self time' : '');
   const covered = ctx.trace.tree.childCount[span] > 0 ? pieces(childCoverage(ctx.trace, span), ctx.scale) : [];
   const sections = ctx.criticalBySpan.get(span);
   const critical = sections
@@ -125,7 +117,8 @@ export function SpanBar({ ctx, span, genai }: { ctx: RowContext; span: number; g
         : 'wf-duration';
 
   return (
-    <div className="wf-timeline">
+    // The span index leads the list's one tooltip (BarTooltip) to the span under the pointer.
+    <div className="wf-timeline" data-span-index={span}>
       {onScreen && (
         <div
           className="wf-bar"
@@ -139,7 +132,6 @@ export function SpanBar({ ctx, span, genai }: { ctx: RowContext; span: number; g
               : serviceColorIn(ctx.trace.services, s.serviceName),
           }}
           data-genai-kind={genai?.kind}
-          title={title}
           data-testid="span-bar"
         />
       )}
@@ -147,17 +139,11 @@ export function SpanBar({ ctx, span, genai }: { ctx: RowContext; span: number; g
         <div
           className="wf-first-token-wait"
           style={{ left: `${left}%`, width: `${Math.min(waitRight, right) - left}%` }}
-          title={`Waiting for the first token: ${formatDuration(firstToken! - s.startNs)}, then streaming`}
           data-testid="first-token-wait"
         />
       )}
       {covered.map((p) => (
-        <div
-          key={p.left}
-          className="wf-children"
-          style={{ left: `${p.left}%`, width: `${p.right - p.left}%` }}
-          title="Time spent in children"
-        />
+        <div key={p.left} className="wf-children" style={{ left: `${p.left}%`, width: `${p.right - p.left}%` }} />
       ))}
       {/* A slow span is marked where it worked itself, not around the children it waited for. */}
       {slowest &&
@@ -167,17 +153,11 @@ export function SpanBar({ ctx, span, genai }: { ctx: RowContext; span: number; g
             key={`slow${p.left}`}
             className="wf-slow-self"
             style={{ left: `${p.left}%`, width: `${p.right - p.left}%` }}
-            title={`Self time ${formatDuration(selfNs)}: one of the spans that stand out`}
             data-testid="slow-self"
           />
         ))}
       {critical.map((p) => (
-        <div
-          key={p.left}
-          className="wf-critical"
-          style={{ left: `${p.left}%`, width: `${p.right - p.left}%` }}
-          title="On the critical path"
-        />
+        <div key={p.left} className="wf-critical" style={{ left: `${p.left}%`, width: `${p.right - p.left}%` }} />
       ))}
       {marks.map((m) => (
         <span

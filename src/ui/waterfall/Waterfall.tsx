@@ -11,7 +11,7 @@ import { NO_FILTERS, useViewStore } from '../../state/view-store.ts';
 import { formatCount, formatDuration } from '../../view-model/duration.ts';
 import { FilterControls } from './FilterControls.tsx';
 import { Minimap } from './Minimap.tsx';
-import { NameColumnResizer } from './NameColumnResizer.tsx';
+import { MIN_NAME_WIDTH, NameColumnResizer } from './NameColumnResizer.tsx';
 import { fittingNameWidth } from '../../view-model/name-column.ts';
 import { MAX_INDENT_LEVELS } from './row-context.ts';
 import type { RowContext } from './row-context.ts';
@@ -32,6 +32,9 @@ const FIT_MIN_NAME_WIDTH = 320;
 const FIT_MAX_NAME_WIDTH = 560;
 const FIT_MAX_WINDOW_SHARE = 0.45;
 const TICK_SPACING_PX = 110;
+/** The fitted name column leaves the timeline at least the rest of a narrow waterfall (the detail
+ * pane open on a small screen); a width the user dragged to is kept as it is. */
+const FIT_MAX_WATERFALL_SHARE = 0.6;
 /** Zooming to a span leaves this share of its duration free on each side. */
 const ZOOM_TO_SPAN_MARGIN = 0.05;
 
@@ -56,12 +59,19 @@ function WaterfallView({ trace }: { trace: Trace }) {
       Math.max(FIT_MIN_NAME_WIDTH, Math.min(FIT_MAX_NAME_WIDTH, window.innerWidth * FIT_MAX_WINDOW_SHARE)),
     ),
   );
+  const [userSized, setUserSized] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const idPrefix = useId();
   const searchRef = useRef<HTMLInputElement>(null);
   const treeRef = useRef<HTMLDivElement>(null);
   const axisRef = useRef<HTMLDivElement>(null);
   const axisWidth = useElementWidth(axisRef);
+  const sectionRef = useRef<HTMLElement>(null);
+  const sectionWidth = useElementWidth(sectionRef);
+  const shownNameWidth =
+    userSized || sectionWidth <= 0
+      ? nameWidth
+      : Math.min(nameWidth, Math.max(MIN_NAME_WIDTH, Math.round(sectionWidth * FIT_MAX_WATERFALL_SHARE)));
 
   const range = shownRange(zoom, trace.durationNs);
   const scale = useMemo(
@@ -93,6 +103,7 @@ function WaterfallView({ trace }: { trace: Trace }) {
       trace,
       selfNs: analysis.selfNs,
       isSlowest: analysis.isSlowest,
+      onCriticalPath: analysis.onCriticalPath,
       criticalBySpan: model.criticalBySpan,
       scale,
       indentStep,
@@ -131,9 +142,9 @@ function WaterfallView({ trace }: { trace: Trace }) {
       );
   };
 
-  const style = { '--wf-name-width': `${nameWidth}px`, '--wf-indent-step': `${indentStep}px` } as CSSProperties;
+  const style = { '--wf-name-width': `${shownNameWidth}px`, '--wf-indent-step': `${indentStep}px` } as CSSProperties;
   return (
-    <section className="waterfall" style={style} aria-label="Waterfall" data-testid="waterfall">
+    <section ref={sectionRef} className="waterfall" style={style} aria-label="Waterfall" data-testid="waterfall">
       <div className="wf-toolbar">
         <TreeButtons model={model} />
         <SearchBox
@@ -203,7 +214,13 @@ function WaterfallView({ trace }: { trace: Trace }) {
       <div className="wf-head wf-head--axis">
         <div className="wf-head__name">
           <span className="wf-head__label">Service: span</span>
-          <NameColumnResizer width={nameWidth} onChange={setNameWidth} />
+          <NameColumnResizer
+            width={shownNameWidth}
+            onChange={(width) => {
+              setUserSized(true);
+              setNameWidth(width);
+            }}
+          />
         </div>
         <div className="wf-head__time" ref={axisRef}>
           <TimeAxis scale={scale} ticks={ticks} />

@@ -12,6 +12,7 @@ import { TraceText } from '../TraceText.tsx';
 import { formatCount, formatDuration } from '../../view-model/duration.ts';
 import { MAX_INDENT_LEVELS, WATERFALL_ROW_HEIGHT, rowId, type RowContext } from './row-context.ts';
 import { SpanBar } from './SpanBar.tsx';
+import { clockSkewOf } from '../../view-model/clock-skew.ts';
 
 export interface WaterfallRowProps {
   readonly ctx: RowContext;
@@ -50,6 +51,7 @@ function WaterfallRowView({
   const slowest = ctx.isSlowest[span] === 1;
   const hasChildren = childCount > 0;
   const color = serviceColorIn(ctx.trace.services, s.serviceName);
+  const skew = clockSkewOf(ctx.trace, span);
 
   const onToggle = (e: MouseEvent) => {
     // The row's own click selects; the toggle only expands or collapses.
@@ -70,7 +72,7 @@ function WaterfallRowView({
       aria-level={depth + 1}
       aria-selected={selected}
       aria-expanded={hasChildren ? !collapsed : undefined}
-      aria-label={`${boundedLabel(s.serviceName)}: ${boundedLabel(s.name)}, ${formatDuration(s.durationNs)}${isError ? ', error' : ''}`}
+      aria-label={`${boundedLabel(s.serviceName)}: ${boundedLabel(s.name)}, ${formatDuration(s.durationNs)}${isError ? ', error' : ''}${skew ? `, ${skew.text}` : ''}`}
       data-testid="span-row"
       data-span-id={s.spanId}
       data-service={s.serviceName}
@@ -123,6 +125,18 @@ function WaterfallRowView({
             data-testid="hidden-error-mark"
           >
             !
+          </span>
+        )}
+        {skew && (
+          <span
+            className="wf-mark wf-mark--skew"
+            role="img"
+            aria-label={`Clock skew: ${skew.text}`}
+            title={`Clock skew or asynchronous work: ${skew.text}`}
+            data-testid="clock-skew-mark"
+            data-clock-skew={skew.text}
+          >
+            {skew.beforeNs > 0 ? '⇤' : '⇥'}
           </span>
         )}
         {slowest && (

@@ -7,6 +7,7 @@ export interface RowContext {
   readonly trace: Trace;
   readonly selfNs: Float64Array;
   readonly isSlowest: Uint8Array;
+  readonly onCriticalPath: Uint8Array;
   readonly criticalBySpan: ReadonlyMap<number, readonly CriticalSection[]>;
   /** Nanoseconds since the trace start to percent of the timeline column. */
   readonly scale: ScaleLinear<number, number>;

@@ -283,6 +283,28 @@ describe('SpanDetail', () => {
     expect(writeText).toHaveBeenLastCalledWith('http.status_code');
   });
 
+  it('gives each attribute one row, key then value, with one Copy button that copies the value', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const trace = richTrace();
+    render(<SpanDetail trace={trace} spanIndex={indexOf(trace, API)} />);
+    const row = attrRow('cache.hit');
+    // One key cell and one value cell, side by side in the same row.
+    expect([...row.children].map((c) => c.tagName)).toEqual(['DT', 'DD']);
+    const copies = within(row)
+      .getAllByRole('button')
+      .filter((b) => b.textContent === 'Copy');
+    expect(copies.map((b) => b.getAttribute('aria-label'))).toEqual(['Copy value of cache.hit']);
+    fireEvent.click(copies[0]);
+    expect(writeText).toHaveBeenLastCalledWith('false');
+    // The key copies itself: shown as the key's text, named for what it does.
+    const key = within(row).getByRole('button', { name: 'Copy key cache.hit' });
+    expect(key.textContent).toBe('cache.hit');
+    fireEvent.click(key);
+    expect(writeText).toHaveBeenLastCalledWith('cache.hit');
+    await vi.waitFor(() => expect(key.getAttribute('title')).toBe('Copied'));
+  });
+
   it('selects the parent from the ids, and says when the parent is missing', () => {
     const trace = richTrace();
     const { unmount } = render(<SpanDetail trace={trace} spanIndex={indexOf(trace, DB)} />);

@@ -219,3 +219,24 @@ describe('Flamegraph search and shortcuts, as in the waterfall', () => {
     expect(screen.getByTestId('shortcuts-dialog').textContent).toContain('Zoom to the box');
   });
 });
+
+describe('Flamegraph filters, as in the waterfall', () => {
+  it("offers the waterfall's filters on the same view state, and dims what they leave out", () => {
+    const flame = renderTime();
+    expect(screen.queryByTestId('flame-filtered')).toBeNull();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Errors only' }));
+    expect(useViewStore.getState().filters.errorsOnly).toBe(true);
+    expect(screen.getByTestId('flame-filtered').textContent).toBe('1 of 4 spans pass the filters; the rest are dimmed');
+    // Dimmed, not hidden: the chart keeps every box where it was, and a dimmed box still answers.
+    expect(flame.getAttribute('data-row-count')).toBe('3');
+    fireEvent.pointerMove(flame, pointOf('auth'));
+    expect(screen.getByRole('tooltip').textContent).toContain('verify');
+    expect(screen.getByRole('tooltip').textContent).toContain('Dimmedleft out by the search or filters');
+    fireEvent.pointerMove(flame, pointOf('db'));
+    expect(screen.getByRole('tooltip').textContent).not.toContain('Dimmed');
+    fireEvent.change(screen.getByTestId('min-duration'), { target: { value: '500ns' } });
+    expect(useViewStore.getState().filters.minDurationNs).toBe(500);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Errors only' }));
+    expect(screen.getByTestId('flame-filtered').textContent).toContain('2 of 4 spans');
+  });
+});

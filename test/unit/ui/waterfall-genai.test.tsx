@@ -64,7 +64,10 @@ describe('waterfall rows of GenAI steps', () => {
   it("split a model call's bar at the first token: the wait is marked, the rest is streaming", () => {
     renderWaterfall(trace);
     const wait = within(row('llm')).getByTestId('first-token-wait');
-    expect(wait.getAttribute('title')).toBe('Waiting for the first token: 200 ms, then streaming');
+    fireEvent.pointerMove(wait, { clientX: 400, clientY: 30 });
+    const tip = screen.getByTestId('bar-tooltip');
+    const first = [...tip.querySelectorAll('dt')].find((d) => d.textContent === 'First token');
+    expect(first?.nextElementSibling?.textContent).toBe('after 200 ms');
     expect(within(row('tool')).queryByTestId('first-token-wait')).toBeNull();
   });
 

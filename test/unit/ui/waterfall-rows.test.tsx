@@ -1,7 +1,8 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { SpanSpec } from '../../helpers/make-trace.ts';
-import { makeTrace } from '../../helpers/make-trace.ts';
+import { indexOf, makeTrace } from '../../helpers/make-trace.ts';
+import { spanTooltipLines } from '../../../src/view-model/span-tooltip.ts';
 import { analyzeTrace } from '../../../src/state/analysis-cache.ts';
 import { renderWaterfall, row, rowIds, stubLayout } from './waterfall-test-utils.tsx';
 
@@ -37,6 +38,14 @@ const trace = makeTrace([
   },
   { id: 'fail', parent: 'llm', start: 600_000, dur: 100_000, service: 'ai', name: 'retry', error: true },
 ]);
+
+/** A line of the bar tooltip on screen, by its label. */
+function tooltipLine(label: string): { value: string; exact: string | null } | undefined {
+  const tip = screen.getByTestId('bar-tooltip');
+  const dt = [...tip.querySelectorAll('dt')].find((d) => d.textContent === label);
+  const dd = dt?.nextElementSibling;
+  return dd ? { value: dd.textContent ?? '', exact: dd.getAttribute('title') } : undefined;
+}
 
 describe('waterfall rows', () => {
   it('shows spans in tree order with service, name, depth and tree semantics', () => {
@@ -80,7 +89,8 @@ describe('waterfall rows', () => {
     expect(bar.style.left).toBe('10%');
     expect(bar.style.width).toBe('30%');
     expect(row('db').textContent).toContain('300 µs');
-    expect(bar.getAttribute('title')).toContain('Duration 300 µs (300,000 ns)');
+    fireEvent.pointerMove(bar, { clientX: 300, clientY: 40 });
+    expect(tooltipLine('Duration')).toEqual({ value: '300 µs', exact: '300,000 ns' });
     // The root's children cover 100–400 µs and 500–900 µs: those parts are drawn as child time.
     const covered = Array.from(row('root').querySelectorAll<HTMLElement>('.wf-children'), (e) => [
       e.style.left,
@@ -90,7 +100,39 @@ describe('waterfall rows', () => {
       ['10%', '30%'],
       ['50%', '40%'],
     ]);
-    expect(within(row('root')).getByTestId('span-bar').getAttribute('title')).toContain('Self time 300 µs');
+    // Over the part of the root's bar where a child ran, the tooltip is still the root's.
+    fireEvent.pointerMove(row('root').querySelector('.wf-children')!, { clientX: 300, clientY: 10 });
+    expect(tooltipLine('Name')?.value).toBe('GET /cart');
+    expect(tooltipLine('Self time')?.value).toBe('300 µs');
+  });
+
+  it("shows the flamegraph's tooltip on a bar, in place of a native title, and hides it when the pointer leaves", () => {
+    renderWaterfall(trace);
+    const bar = within(row('fail')).getByTestId('span-bar');
+    expect(bar.getAttribute('title')).toBeNull();
+    fireEvent.pointerMove(bar, { clientX: 500, clientY: 80 });
+    const tip = screen.getByTestId('bar-tooltip');
+    expect(tip.getAttribute('role')).toBe('tooltip');
+    expect(tooltipLine('Service')?.value).toBe('ai');
+    expect(tooltipLine('Name')?.value).toBe('retry');
+    expect(tooltipLine('Starts at')).toEqual({ value: '+600 µs', exact: '600,000 ns' });
+    expect(tooltipLine('Share of trace')?.value).toBe('10%');
+    expect(tooltipLine('Status')?.value).toBe('error');
+    // The same lines as the flamegraph's tooltip for the same span: one builder for both.
+    const analysis = analyzeTrace(trace);
+    expect([...tip.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(
+      spanTooltipLines(trace, indexOf(trace, 'fail'), analysis).map((l) => l.label),
+    );
+    fireEvent.pointerLeave(screen.getByTestId('waterfall-rows'));
+    expect(screen.queryByTestId('bar-tooltip')).toBeNull();
+    // The row keeps its accessible name.
+    expect(row('fail').getAttribute('aria-label')).toBe('ai: retry, 100 µs, error');
+  });
+
+  it('shows no bar tooltip over the empty part of a timeline', () => {
+    renderWaterfall(trace);
+    fireEvent.pointerMove(row('db').querySelector('.wf-timeline')!, { clientX: 700, clientY: 30 });
+    expect(screen.queryByTestId('bar-tooltip')).toBeNull();
   });
 
   it('shows event marks with the event name and offset on hover', () => {
