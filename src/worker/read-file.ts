@@ -1,6 +1,7 @@
 // The whole reading of one file, bytes to outcome. Runs in the worker, or in-thread where
 // workers do not exist (unit tests).
-import { LargeJsonError, parseLargeJson, type LargeJson } from '../formats/large-json.ts';
+import { LargeJsonError, type LargeJson } from '../formats/json-stream.ts';
+import { parseLargeJson } from '../formats/large-json.ts';
 import { loadTraceDocument, loadTraceLines, loadTraceText, type LoadOutcome } from '../formats/load.ts';
 import { DecodeError, decodeTrace, isGzip, MAX_TEXT_LENGTH, type DecodedTrace } from '../io/decode.ts';
 import type { TraceWarning } from '../model/trace.ts';
