@@ -7,7 +7,7 @@ import { DecodeError, decodeTrace, isGzip, MAX_TEXT_LENGTH, type DecodedTrace } 
 import type { TraceWarning } from '../model/trace.ts';
 import type { ParseStage } from './protocol.ts';
 
-function failure(fileName: string, reason: string): LoadOutcome {
+export function failure(fileName: string, reason: string): LoadOutcome {
   return { ok: false, error: { fileName, message: `${fileName}: ${reason}` } };
 }
 
@@ -33,6 +33,11 @@ function loadLargeBytesOnce(
     if (e instanceof LargeJsonError) return failure(fileName, e.message);
     return failure(fileName, `could not be read (${e instanceof Error ? e.message : String(e)})`);
   }
+  return loadParsedJson(fileName, parsed);
+}
+
+/** A file parsed by the streaming reader (whole or in slices), read like any other. */
+export function loadParsedJson(fileName: string, parsed: LargeJson): LoadOutcome {
   if (parsed.kind === 'document') return loadTraceDocument(fileName, parsed.doc);
   // As for text: a file that is mostly broken lines is reported as broken, not as a few spans.
   const firstSkipped = parsed.skipped[0];
