@@ -36,11 +36,6 @@ function hasBareNanos(text: string): boolean {
   return false;
 }
 
-/** Whether an object key names OTLP epoch nanoseconds (startTimeUnixNano, time_unix_nano...). */
-export function isNanosKey(key: string): boolean {
-  return key.endsWith('UnixNano') || key.endsWith('unix_nano');
-}
-
 /**
  * `text` with the long bare integers under OTLP time keys (…UnixNano, …unix_nano) quoted; the
  * same string when there are none. A key's closing quote cannot be inside a string value

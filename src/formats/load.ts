@@ -4,7 +4,7 @@ import type { LoadError, LoadedFile, TraceWarning } from '../model/trace.ts';
 import { quoteBareNanos } from './bare-nanos.ts';
 import { describeNonTrace, isKnownTraceShape, parseDocument } from './detect.ts';
 import { locateJsonError } from './json-error.ts';
-import type { JsonLine, SkippedLine } from './large-json.ts';
+import type { JsonLine, SkippedLine } from './json-stream.ts';
 import { buildTraces } from './normalize.ts';
 import { isOtlpLine, parseOtlpJsonLines } from './otlp.ts';
 import { FormatError, type ParsedBatch, type ParseWarning } from './parsed.ts';

@@ -62,6 +62,15 @@ function textEncoding(bytes: Uint8Array): TextEncoding {
   return 'utf-8';
 }
 
+/** Whether a file starting with `head` is read as UTF-8 (not UTF-16 or UTF-32): only UTF-8 is read in slices. */
+export function isUtf8Start(head: Uint8Array): boolean {
+  try {
+    return textEncoding(head) === 'utf-8';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Decompresses and decodes. UTF-8 never takes fewer bytes than UTF-16 code units, so
  * `maxTextBytes` bytes always fit in a string of that length.

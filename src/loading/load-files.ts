@@ -4,6 +4,7 @@ import { useDownloadProgress } from '../state/download-progress.ts';
 import { useTraceStore } from '../state/trace-store.ts';
 import { fetchBytes, type DownloadProgress } from '../io/fetch-bytes.ts';
 import { FetchError } from '../io/fetch-error.ts';
+import { STREAMED_FILE_BYTES } from '../worker/protocol.ts';
 import { parseInWorker } from './parse-client.ts';
 import { useSourceStore } from './source-store.ts';
 import { localSource, type TraceSource } from './trace-source.ts';
@@ -16,6 +17,8 @@ export interface ReadContext {
 export interface NamedBytes {
   readonly name: string;
   readonly bytes: (context: ReadContext) => Promise<ArrayBuffer>;
+  /** A large local file, handed to the worker as is (it reads it in slices, never whole) instead of `bytes`. */
+  readonly file?: Blob;
   /** What was learnt while reading (which backend answered), shown with the file. */
   readonly notes?: () => readonly string[];
 }
@@ -66,9 +69,10 @@ export async function loadInputs(inputs: readonly NamedBytes[], options: LoadOpt
   store.beginLoad(inputs.map((i) => i.name));
   const results = await Promise.all(
     inputs.map(async (input) => {
-      let bytes: ArrayBuffer;
+      let bytes: ArrayBuffer | Blob;
       try {
-        bytes = await input.bytes({ onProgress: progressReporter(input.name), signal: controller.signal });
+        bytes =
+          input.file ?? (await input.bytes({ onProgress: progressReporter(input.name), signal: controller.signal }));
       } catch (e) {
         const message =
           e instanceof SourceError || e instanceof FetchError
@@ -108,7 +112,11 @@ export async function loadInputs(inputs: readonly NamedBytes[], options: LoadOpt
 }
 
 export function fileInputs(files: Iterable<File>): NamedBytes[] {
-  return [...files].map((file) => ({ name: file.name, bytes: () => file.arrayBuffer() }));
+  return [...files].map((file) => ({
+    name: file.name,
+    bytes: () => file.arrayBuffer(),
+    ...(file.size >= STREAMED_FILE_BYTES ? { file } : {}),
+  }));
 }
 
 export function textInput(name: string, text: string): NamedBytes {

@@ -149,22 +149,25 @@ export function prepareParser(): void {
 }
 
 /**
- * Reads one file in a worker. Aborting `signal` stops that worker at once, whatever it is doing
- * (decompressing a bomb, parsing a huge file): the files it was reading end as cancelled.
+ * Reads one file in a worker: its bytes, or a large local file itself (read there in slices).
+ * Aborting `signal` stops that worker at once, whatever it is doing (decompressing a bomb,
+ * parsing a huge file): the files it was reading end as cancelled.
  */
 export async function parseInWorker(
   fileName: string,
-  bytes: ArrayBuffer,
+  bytes: ArrayBuffer | Blob,
   onStage: (stage: ParseStage) => void = () => {},
   signal?: AbortSignal,
 ): Promise<LoadOutcome> {
+  const isBlob = typeof Blob !== 'undefined' && bytes instanceof Blob;
   if (typeof Worker === 'undefined') {
+    if (isBlob) return (await import('../worker/read-blob.ts')).readTraceBlob(fileName, bytes, onStage);
     const { readTraceFile } = await import('../worker/read-file.ts');
-    return readTraceFile(fileName, new Uint8Array(bytes), onStage);
+    return readTraceFile(fileName, new Uint8Array(bytes as ArrayBuffer), onStage);
   }
   const id = nextId++;
   return new Promise((resolve) => {
-    const parser = workerForNextFile(bytes.byteLength);
+    const parser = workerForNextFile(isBlob ? (bytes as Blob).size : (bytes as ArrayBuffer).byteLength);
     const onAbort = () => stopWorker(parser, 'reading was cancelled');
     const done = (outcome: LoadOutcome) => {
       signal?.removeEventListener('abort', onAbort);
@@ -172,7 +175,7 @@ export async function parseInWorker(
     };
     parser.pending.set(id, { fileName, resolve: done, onStage });
     const request: ParseRequest = { type: 'parse', id, fileName, bytes };
-    parser.worker.postMessage(request, [bytes]);
+    parser.worker.postMessage(request, isBlob ? [] : [bytes as ArrayBuffer]);
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
   });

@@ -7,7 +7,8 @@ import type { LoadOutcome } from '../formats/load.ts';
 import type { Trace } from '../model/trace.ts';
 import { packTraceForPage } from './pack-for-page.ts';
 import { packedTransferables } from './packed-trace.ts';
-import type { PackedOutcome, ParseRequest, ParseResponse, WorkerRequest } from './protocol.ts';
+import type { PackedOutcome, ParseRequest, ParseResponse, ParseStage, WorkerRequest } from './protocol.ts';
+import { readTraceBlob } from './read-blob.ts';
 import { readTraceFile } from './read-file.ts';
 import { SearchJobs } from './search-jobs.ts';
 import { WarmUp } from './warm-up.ts';
@@ -37,9 +38,11 @@ function packOutcome(outcome: LoadOutcome): PackedOutcome {
 async function readAndPack(request: ParseRequest): Promise<{ packed: PackedOutcome; traces: readonly Trace[] }> {
   const { id, fileName, bytes } = request;
   try {
-    const outcome = await readTraceFile(fileName, new Uint8Array(bytes), (stage) =>
-      post({ id, type: 'progress', stage }),
-    );
+    const onStage = (stage: ParseStage) => post({ id, type: 'progress', stage });
+    const outcome =
+      bytes instanceof Blob
+        ? await readTraceBlob(fileName, bytes, onStage)
+        : await readTraceFile(fileName, new Uint8Array(bytes), onStage);
     return { packed: packOutcome(outcome), traces: outcome.ok ? outcome.file.traces : [] };
   } catch (e) {
     // A bug must end this file's load with a message, not leave the page waiting for an answer.

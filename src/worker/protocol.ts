@@ -3,11 +3,20 @@ import type { SearchText } from '../analysis/search.ts';
 import type { LoadError, LoadedFile } from '../model/trace.ts';
 import type { PackedTrace } from './packed-trace.ts';
 
+/**
+ * Local files from this size on are sent to the worker as the File itself and read there in
+ * slices (read-blob.ts). Below it, reading the text whole and one JSON.parse is faster (the
+ * streaming reader scans every byte in JavaScript first); from it on, the file's bytes held
+ * next to the parsed document cost more memory than that time is worth.
+ */
+export const STREAMED_FILE_BYTES = 128 * 2 ** 20;
+
 export interface ParseRequest {
   readonly type: 'parse';
   readonly id: number;
   readonly fileName: string;
-  readonly bytes: ArrayBuffer;
+  /** The file's bytes (transferred), or a large local file itself, which the worker reads in slices. */
+  readonly bytes: ArrayBuffer | Blob;
 }
 
 /**

@@ -1,12 +1,13 @@
 // The whole reading of one file, bytes to outcome. Runs in the worker, or in-thread where
 // workers do not exist (unit tests).
-import { LargeJsonError, parseLargeJson, type LargeJson } from '../formats/large-json.ts';
+import { LargeJsonError, type LargeJson } from '../formats/json-stream.ts';
+import { parseLargeJson } from '../formats/large-json.ts';
 import { loadTraceDocument, loadTraceLines, loadTraceText, type LoadOutcome } from '../formats/load.ts';
 import { DecodeError, decodeTrace, isGzip, MAX_TEXT_LENGTH, type DecodedTrace } from '../io/decode.ts';
 import type { TraceWarning } from '../model/trace.ts';
 import type { ParseStage } from './protocol.ts';
 
-function failure(fileName: string, reason: string): LoadOutcome {
+export function failure(fileName: string, reason: string): LoadOutcome {
   return { ok: false, error: { fileName, message: `${fileName}: ${reason}` } };
 }
 
@@ -32,6 +33,11 @@ function loadLargeBytesOnce(
     if (e instanceof LargeJsonError) return failure(fileName, e.message);
     return failure(fileName, `could not be read (${e instanceof Error ? e.message : String(e)})`);
   }
+  return loadParsedJson(fileName, parsed);
+}
+
+/** A file parsed by the streaming reader (whole or in slices), read like any other. */
+export function loadParsedJson(fileName: string, parsed: LargeJson): LoadOutcome {
   if (parsed.kind === 'document') return loadTraceDocument(fileName, parsed.doc);
   // As for text: a file that is mostly broken lines is reported as broken, not as a few spans.
   const firstSkipped = parsed.skipped[0];

@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateTraceText, type BenchFormat } from '../../../bench/generate.ts';
-import { LargeJsonError, parseLargeJson } from '../../../src/formats/large-json.ts';
+import { LargeJsonError } from '../../../src/formats/json-stream.ts';
+import { parseLargeJson } from '../../../src/formats/large-json.ts';
 import { loadTraceText } from '../../../src/formats/load.ts';
 import { readTraceFile } from '../../../src/worker/read-file.ts';
 
@@ -139,10 +140,10 @@ describe('parseLargeJson: errors say where', () => {
     );
   });
 
-  it('says where a truncated file leaves an array open', () => {
+  it('says where a truncated file leaves an array open, and which one', () => {
     const text = '{"data": [{"a": 1}, {"a": [2, 3';
     expect(errorOf(text, 4).message).toBe(
-      'not valid JSON at line 1, byte offset 31 (in $): the file ends inside the array opened at byte offset 26',
+      'not valid JSON at line 1, byte offset 31 (in $.data[1].a): the file ends inside the array opened at byte offset 26',
     );
   });
 
