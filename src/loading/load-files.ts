@@ -4,7 +4,6 @@ import { useDownloadProgress } from '../state/download-progress.ts';
 import { useTraceStore } from '../state/trace-store.ts';
 import { fetchBytes, type DownloadProgress } from '../io/fetch-bytes.ts';
 import { FetchError } from '../io/fetch-error.ts';
-import { STREAMED_FILE_BYTES } from '../worker/protocol.ts';
 import { parseInWorker } from './parse-client.ts';
 import { useSourceStore } from './source-store.ts';
 import { localSource, type TraceSource } from './trace-source.ts';
@@ -17,7 +16,10 @@ export interface ReadContext {
 export interface NamedBytes {
   readonly name: string;
   readonly bytes: (context: ReadContext) => Promise<ArrayBuffer>;
-  /** A large local file, handed to the worker as is (it reads it in slices, never whole) instead of `bytes`. */
+  /**
+   * A local file, handed to the worker as is instead of `bytes`: the worker reads it (in slices
+   * when large), so the page's thread never copies it.
+   */
   readonly file?: Blob;
   /** What was learnt while reading (which backend answered), shown with the file. */
   readonly notes?: () => readonly string[];
@@ -115,7 +117,7 @@ export function fileInputs(files: Iterable<File>): NamedBytes[] {
   return [...files].map((file) => ({
     name: file.name,
     bytes: () => file.arrayBuffer(),
-    ...(file.size >= STREAMED_FILE_BYTES ? { file } : {}),
+    file,
   }));
 }
 

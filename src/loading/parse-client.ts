@@ -149,7 +149,7 @@ export function prepareParser(): void {
 }
 
 /**
- * Reads one file in a worker: its bytes, or a large local file itself (read there in slices).
+ * Reads one file in a worker: its bytes, or a local file itself (read there, in slices when large).
  * Aborting `signal` stops that worker at once, whatever it is doing (decompressing a bomb,
  * parsing a huge file): the files it was reading end as cancelled.
  */
@@ -160,11 +160,8 @@ export async function parseInWorker(
   signal?: AbortSignal,
 ): Promise<LoadOutcome> {
   const isBlob = typeof Blob !== 'undefined' && bytes instanceof Blob;
-  if (typeof Worker === 'undefined') {
-    if (isBlob) return (await import('../worker/read-blob.ts')).readTraceBlob(fileName, bytes, onStage);
-    const { readTraceFile } = await import('../worker/read-file.ts');
-    return readTraceFile(fileName, new Uint8Array(bytes as ArrayBuffer), onStage);
-  }
+  if (typeof Worker === 'undefined')
+    return (await import('../worker/read-blob.ts')).readTraceInput(fileName, bytes, onStage);
   const id = nextId++;
   return new Promise((resolve) => {
     const parser = workerForNextFile(isBlob ? (bytes as Blob).size : (bytes as ArrayBuffer).byteLength);

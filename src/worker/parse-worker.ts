@@ -8,8 +8,7 @@ import type { Trace } from '../model/trace.ts';
 import { packTraceForPage } from './pack-for-page.ts';
 import { packedTransferables } from './packed-trace.ts';
 import type { PackedOutcome, ParseRequest, ParseResponse, ParseStage, WorkerRequest } from './protocol.ts';
-import { readTraceBlob } from './read-blob.ts';
-import { readTraceFile } from './read-file.ts';
+import { readTraceInput } from './read-blob.ts';
 import { SearchJobs } from './search-jobs.ts';
 import { WarmUp } from './warm-up.ts';
 import { searchTextBuffers } from '../analysis/search.ts';
@@ -39,10 +38,7 @@ async function readAndPack(request: ParseRequest): Promise<{ packed: PackedOutco
   const { id, fileName, bytes } = request;
   try {
     const onStage = (stage: ParseStage) => post({ id, type: 'progress', stage });
-    const outcome =
-      bytes instanceof Blob
-        ? await readTraceBlob(fileName, bytes, onStage)
-        : await readTraceFile(fileName, new Uint8Array(bytes), onStage);
+    const outcome = await readTraceInput(fileName, bytes, onStage);
     return { packed: packOutcome(outcome), traces: outcome.ok ? outcome.file.traces : [] };
   } catch (e) {
     // A bug must end this file's load with a message, not leave the page waiting for an answer.

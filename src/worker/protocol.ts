@@ -4,8 +4,8 @@ import type { LoadError, LoadedFile } from '../model/trace.ts';
 import type { PackedTrace } from './packed-trace.ts';
 
 /**
- * Local files from this size on are sent to the worker as the File itself and read there in
- * slices (read-blob.ts). Below it, reading the text whole and one JSON.parse is faster (the
+ * Local files go to the worker as the File itself; from this size on it reads them in slices
+ * (read-blob.ts). Below it, reading the text whole and one JSON.parse is faster (the
  * streaming reader scans every byte in JavaScript first); from it on, the file's bytes held
  * next to the parsed document cost more memory than that time is worth.
  */
@@ -15,7 +15,7 @@ export interface ParseRequest {
   readonly type: 'parse';
   readonly id: number;
   readonly fileName: string;
-  /** The file's bytes (transferred), or a large local file itself, which the worker reads in slices. */
+  /** The file's bytes (transferred), or a local file itself, which the worker reads (in slices when large). */
   readonly bytes: ArrayBuffer | Blob;
 }
 

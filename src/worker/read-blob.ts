@@ -6,7 +6,7 @@ import { JsonStream, LargeJsonError, type LargeJson } from '../formats/json-stre
 import type { LoadOutcome } from '../formats/load.ts';
 import { DecodeError, isGzip, isUtf8Start, MAX_INFLATED_BYTES, MAX_TEXT_LENGTH } from '../io/decode.ts';
 import { InflateLimitError } from '../io/inflate.ts';
-import type { ParseStage } from './protocol.ts';
+import { STREAMED_FILE_BYTES, type ParseStage } from './protocol.ts';
 import { failure, loadParsedJson, readTraceFile } from './read-file.ts';
 
 const SLICE_BYTES = 16 * 2 ** 20;
@@ -144,4 +144,18 @@ export async function readTraceBlob(
   };
   const outcome = await readOnce(false);
   return outcome.ok && outcome.inexactTimes ? readOnce(true) : outcome;
+}
+
+/**
+ * Reads what the page sent: bytes whole; a local file whole below STREAMED_FILE_BYTES (read
+ * here, so that the page's thread never copies it), in slices from there on.
+ */
+export async function readTraceInput(
+  fileName: string,
+  input: ArrayBuffer | Blob,
+  onStage: (stage: ParseStage) => void = () => {},
+): Promise<LoadOutcome> {
+  if (!(input instanceof Blob)) return readTraceFile(fileName, new Uint8Array(input), onStage);
+  if (input.size >= STREAMED_FILE_BYTES) return readTraceBlob(fileName, input, onStage);
+  return readTraceFile(fileName, new Uint8Array(await input.arrayBuffer()), onStage);
 }

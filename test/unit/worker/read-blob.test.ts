@@ -5,7 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateTraceText, type BenchFormat } from '../../../bench/generate.ts';
-import { readTraceBlob } from '../../../src/worker/read-blob.ts';
+import { readTraceBlob, readTraceInput } from '../../../src/worker/read-blob.ts';
 import { readTraceFile } from '../../../src/worker/read-file.ts';
 import type { ParseStage } from '../../../src/worker/protocol.ts';
 
@@ -120,5 +120,21 @@ describe('readTraceBlob: errors name the file and the place', () => {
     const outcome = await readTraceBlob('cut.json.gz', new Blob([gz.subarray(0, gz.length / 2)]), undefined, SLICED);
     if (outcome.ok) throw new Error('expected an error');
     expect(outcome.error.message).toMatch(/^cut\.json\.gz: (the gzip data is corrupt or truncated|not valid JSON)/);
+  });
+});
+
+describe('readTraceInput: what the page sends', () => {
+  it('reads a local file handed over as a Blob as it reads the same bytes', async () => {
+    const text = generateTraceText('jaeger', 200, 3);
+    const whole = await readTraceFile('t.json', utf8(text));
+    expect(whole.ok).toBe(true);
+    expect(await readTraceInput('t.json', new Blob([text]))).toEqual(whole);
+    expect(await readTraceInput('t.json', utf8(text).buffer as ArrayBuffer)).toEqual(whole);
+  });
+
+  it('says what is wrong with a file handed over as a Blob', async () => {
+    const outcome = await readTraceInput('broken.json', new Blob(['{"data": [']));
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error.message).toMatch(/^broken\.json: /);
   });
 });
