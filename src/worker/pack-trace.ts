@@ -24,8 +24,12 @@ import {
   type TextChunk,
 } from './packed-trace.ts';
 
-/** A chunk of text is closed at the next span once it is this long (V8 strings stop near 2^29). */
-const CHUNK_CHARS = 1 << 26;
+/**
+ * A chunk of text is closed at the next span once it is this long: far below V8's string limit,
+ * and small enough that a chunk's parts and their join, both alive while it closes, add little
+ * to the worker's peak memory.
+ */
+const CHUNK_CHARS = 1 << 22;
 
 const KIND_CODE = new Map<string, number>(KIND_CODES.map((k, i) => [k, i]));
 const STATUS_CODE = new Map<string, number>(STATUS_CODES.map((k, i) => [k, i]));
