@@ -449,7 +449,10 @@ function memberAt(spans: SpansOfId, endpoint: string, serverHalvesOnly: boolean)
  * Other records with one id (true duplicates) keep it.
  */
 export class ZipkinSpanWriter {
-  private readonly drafts: DraftSpan[] = [];
+  /** The batch's spans, all written here, in order: the writer keeps no list of its own. */
+  private get drafts(): DraftSpan[] {
+    return this.out.spans as unknown as DraftSpan[];
+  }
   private readonly sharedFlags: boolean[] = [];
   private readonly endpointKeys: string[] = [];
   /** Spans with no time at all, and where their records are. */
@@ -559,9 +562,7 @@ export class ZipkinSpanWriter {
       attributes,
       reader,
     );
-    const draft = span as unknown as DraftSpan;
     out.addSpan(span);
-    this.drafts.push(draft);
     this.sharedFlags.push(record.shared);
     this.endpointKeys.push(localKey);
     this.noteIdUse(traceId, spanId, record.kind, record.shared);

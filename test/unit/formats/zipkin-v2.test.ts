@@ -183,6 +183,16 @@ describe('parseZipkinV2 endpoints, kinds, tags', () => {
     expect(warnings).toEqual([expect.objectContaining({ code: 'unknown-kind', path: '$[5].kind' })]);
   });
 
+  it('reads kinds written in other cases as their capitals, without a warning', () => {
+    const capitals = ['CLIENT', 'SERVER', 'PRODUCER', 'CONSUMER'];
+    const others = ['client', 'Server', 'producer', 'cOnSuMeR'];
+    const read = (kinds: readonly string[]) =>
+      parseZipkinV2(kinds.map((kind, i) => span({ id: String(i + 1), kind }))).spans.map((s) => s.kind);
+    const { warnings } = parseZipkinV2(others.map((kind, i) => span({ id: String(i + 1), kind })));
+    expect(read(others)).toEqual(read(capitals));
+    expect(warnings).toEqual([]);
+  });
+
   it('keeps tags as string attributes and reads the error tag as an error status', () => {
     const { spans } = parseZipkinV2([
       span({ id: '1', tags: { 'http.path': '/api', error: 'timeout' } }),
