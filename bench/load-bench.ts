@@ -19,18 +19,16 @@ import { chromiumLaunchOptions } from '../test/e2e/browser-path.ts';
 import { writeTraceFile } from './large-file-bench.ts';
 import { jsonParseInPage } from './page-baseline.ts';
 import { median, ms, ratio } from './stats.ts';
+import { loadTime } from './waterfall-bench.ts';
 
 const SIZES = [1_000, 10_000, 100_000, 1_000_000] as const;
 /** Loads per size for the sizes where one load is quick; the median is printed. */
 const LOADS_SMALL = 5;
-const LOAD_TIMEOUT_MS = 10 * 60_000;
 const IDLE_BEFORE_LOAD_MS = 1500;
 const SETTLE_MS = 4000;
 const SAMPLE_MS = 100;
 /** JSON.parse cannot take a file whose text is longer than V8's string limit. */
 const ONE_STRING_SPANS = 100_000;
-
-type BenchWindow = Window & { __loadBench?: { handedAt?: number; paintedAt?: number } };
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
@@ -163,30 +161,6 @@ function samplePeaks(targets: readonly CdpTarget[]): { stop(): Promise<Peaks> } 
   };
 }
 
-async function timeToRows(page: Page, file: string): Promise<number> {
-  await page.evaluate(() => {
-    const marks: { handedAt?: number; paintedAt?: number } = {};
-    (window as BenchWindow).__loadBench = marks;
-    document.addEventListener('change', () => (marks.handedAt ??= performance.now()), { capture: true, once: true });
-    const observer = new MutationObserver(() => {
-      if (document.querySelector('[data-testid="span-row"]') === null) return;
-      observer.disconnect();
-      // The rows are in the DOM; the frame that paints them ends before this timeout runs.
-      requestAnimationFrame(() => setTimeout(() => (marks.paintedAt = performance.now()), 0));
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
-  });
-  await page.locator('[data-testid="drop-zone"] input[type=file]').setInputFiles(file);
-  await page.waitForFunction(() => (window as BenchWindow).__loadBench?.paintedAt !== undefined, null, {
-    timeout: LOAD_TIMEOUT_MS,
-    polling: 20,
-  });
-  return page.evaluate(() => {
-    const marks = (window as BenchWindow).__loadBench!;
-    return marks.paintedAt! - marks.handedAt!;
-  });
-}
-
 interface LoadFigures {
   readonly loadMs: number;
   readonly spansShown: string | null;
@@ -207,7 +181,7 @@ async function loadOnce(baseUrl: string, file: string, withMemory: boolean): Pro
     const heaps = await heapTargets(page);
     await page.waitForTimeout(IDLE_BEFORE_LOAD_MS);
     const sampler = withMemory ? samplePeaks(heaps.targets) : undefined;
-    const loadMs = await timeToRows(page, file);
+    const loadMs = await loadTime(page, file);
     const spansShown = await page.getByTestId('trace-summary').getAttribute('data-span-count');
     let peaks: Peaks = { heap: 0, resident: 0 };
     let steady: Peaks = { heap: 0, resident: 0 };
