@@ -72,7 +72,7 @@ describe('searchSpans', () => {
     expect(found('cached=false')).toEqual([]);
   });
 
-  it('does not pair a value with another attribute\'s key, or with the name, service or id', () => {
+  it("does not pair a value with another attribute's key, or with the name, service or id", () => {
     expect(found('db.rows=true')).toEqual([]);
     expect(found('cached=2.5')).toEqual([]);
     expect(found('cached=query')).toEqual([]);
