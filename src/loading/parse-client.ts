@@ -6,13 +6,14 @@ import { provideDescendantErrors } from '../analysis/subtree-errors.ts';
 import type { LoadOutcome } from '../formats/load.ts';
 import type { Trace } from '../model/trace.ts';
 import { provideTraceAnalysis } from '../state/analysis-cache.ts';
-import type {
-  PackedOutcome,
-  ParseRequest,
-  ParseResponse,
-  ParseStage,
-  SearchTextRequest,
-  WarmUpRequest,
+import {
+  isFileInput,
+  type PackedOutcome,
+  type ParseRequest,
+  type ParseResponse,
+  type ParseStage,
+  type SearchTextRequest,
+  type WarmUpRequest,
 } from '../worker/protocol.ts';
 import { unpackAnalysis } from '../worker/packed-analysis.ts';
 import type { PackedTrace } from '../worker/packed-trace.ts';
@@ -159,7 +160,7 @@ export async function parseInWorker(
   onStage: (stage: ParseStage) => void = () => {},
   signal?: AbortSignal,
 ): Promise<LoadOutcome> {
-  const isBlob = typeof Blob !== 'undefined' && bytes instanceof Blob;
+  const isBlob = isFileInput(bytes);
   if (typeof Worker === 'undefined')
     return (await import('../worker/read-blob.ts')).readTraceInput(fileName, bytes, onStage);
   const id = nextId++;

@@ -11,6 +11,14 @@ import type { PackedTrace } from './packed-trace.ts';
  */
 export const STREAMED_FILE_BYTES = 128 * 2 ** 20;
 
+/**
+ * Whether the page sent a file rather than bytes. Asked of what it can do, not of its class: a
+ * Blob or ArrayBuffer made in another realm (a test's, a frame's) is not instanceof this one's.
+ */
+export function isFileInput(input: ArrayBuffer | Blob): input is Blob {
+  return typeof (input as Blob).arrayBuffer === 'function';
+}
+
 export interface ParseRequest {
   readonly type: 'parse';
   readonly id: number;

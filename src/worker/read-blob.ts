@@ -6,7 +6,7 @@ import { JsonStream, LargeJsonError, type LargeJson } from '../formats/json-stre
 import type { LoadOutcome } from '../formats/load.ts';
 import { DecodeError, isGzip, isUtf8Start, MAX_INFLATED_BYTES, MAX_TEXT_LENGTH } from '../io/decode.ts';
 import { InflateLimitError } from '../io/inflate.ts';
-import { STREAMED_FILE_BYTES, type ParseStage } from './protocol.ts';
+import { isFileInput, STREAMED_FILE_BYTES, type ParseStage } from './protocol.ts';
 import { failure, loadParsedJson, readTraceFile } from './read-file.ts';
 
 const SLICE_BYTES = 16 * 2 ** 20;
@@ -155,7 +155,7 @@ export async function readTraceInput(
   input: ArrayBuffer | Blob,
   onStage: (stage: ParseStage) => void = () => {},
 ): Promise<LoadOutcome> {
-  if (!(input instanceof Blob)) return readTraceFile(fileName, new Uint8Array(input), onStage);
+  if (!isFileInput(input)) return readTraceFile(fileName, new Uint8Array(input), onStage);
   if (input.size >= STREAMED_FILE_BYTES) return readTraceBlob(fileName, input, onStage);
   return readTraceFile(fileName, new Uint8Array(await input.arrayBuffer()), onStage);
 }
