@@ -3,6 +3,7 @@
 import { MAX_INFLATED_BYTES } from './decode.ts';
 import { errorDetail } from './error-body.ts';
 import { FetchError, failureMessage, type FetchFailure } from './fetch-error.ts';
+import { joinBytes } from './join-bytes.ts';
 
 /**
  * A download with nothing new for this long is given up: a server that accepts the connection
@@ -138,13 +139,7 @@ async function readBody(url: string, response: Response, options: FetchOptions, 
     options.onProgress?.({ received, total: total !== null && received <= total ? total : null });
   }
   if (total !== null && received < total) throw fail(url, { kind: 'cut', received, total });
-  const bytes = new Uint8Array(received);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return bytes;
+  return joinBytes(chunks, received);
 }
 
 export async function fetchBytes(url: string, options: FetchOptions = {}): Promise<Fetched> {

@@ -1,6 +1,7 @@
 // Decompression with a ceiling: a gzip or deflate bomb (4 GiB from a few megabytes) is stopped
 // as soon as it passes the limit, instead of filling the tab until it dies.
 import { formatBytes } from './fetch-error.ts';
+import { joinBytes } from './join-bytes.ts';
 
 export class InflateLimitError extends Error {
   override name = 'InflateLimitError';
@@ -36,11 +37,5 @@ export async function inflateBounded(
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return joinBytes(chunks, size);
 }

@@ -6,6 +6,7 @@ import { JsonStream, LargeJsonError, type LargeJson } from '../formats/json-stre
 import type { LoadOutcome } from '../formats/load.ts';
 import { DecodeError, isGzip, isUtf8Start, MAX_INFLATED_BYTES, MAX_TEXT_LENGTH } from '../io/decode.ts';
 import { InflateLimitError } from '../io/inflate.ts';
+import { joinBytes } from '../io/join-bytes.ts';
 import { isFileInput, STREAMED_FILE_BYTES, type ParseStage } from './protocol.ts';
 import { failure, loadParsedJson, readTraceFile } from './read-file.ts';
 
@@ -42,17 +43,6 @@ function sliceSource(blob: Blob, sliceBytes: number): ReadableStream<BufferSourc
   });
 }
 
-function joined(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
-
 /**
  * Decompresses as it reads, up to `maxInflatedBytes`. The stream's own chunks are small (tens
  * of KiB), and each feed may copy the reader's window, so they are gathered into slices first.
@@ -84,12 +74,12 @@ async function feedInflated(
       gathered.push(value);
       gatheredBytes += value.length;
       if (gatheredBytes >= sliceBytes) {
-        stream.feed(joined(gathered, gatheredBytes));
+        stream.feed(joinBytes(gathered, gatheredBytes));
         gathered = [];
         gatheredBytes = 0;
       }
     }
-    if (gatheredBytes > 0) stream.feed(joined(gathered, gatheredBytes));
+    if (gatheredBytes > 0) stream.feed(joinBytes(gathered, gatheredBytes));
   } catch (e) {
     await reader.cancel().catch(() => undefined);
     throw e;

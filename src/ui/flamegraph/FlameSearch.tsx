@@ -8,7 +8,7 @@ import { useViewStore } from '../../state/view-store.ts';
 import { matchPosition } from '../../view-model/match-cursor.ts';
 import { treeIndex } from '../../view-model/tree-index.ts';
 import { SearchBox } from '../waterfall/SearchBox.tsx';
-import { type ShortcutList, ShortcutsDialog } from '../waterfall/ShortcutsDialog.tsx';
+import { type ShortcutList, ShortcutsButton, ShortcutsDialog } from '../waterfall/ShortcutsDialog.tsx';
 import { useSearchKeys } from '../waterfall/use-waterfall-keys.ts';
 
 const FLAME_SHORTCUTS: ShortcutList = [
@@ -49,15 +49,7 @@ export function FlameSearch({ trace }: { trace: Trace }) {
         onStep={step}
         onLeave={() => inputRef.current?.blur()}
       />
-      <button
-        type="button"
-        className="wf-help-button"
-        onClick={() => setHelpOpen(true)}
-        aria-label="Keyboard shortcuts"
-        title="Keyboard shortcuts (?)"
-      >
-        ?
-      </button>
+      <ShortcutsButton onOpen={() => setHelpOpen(true)} />
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} shortcuts={FLAME_SHORTCUTS} />}
     </>
   );

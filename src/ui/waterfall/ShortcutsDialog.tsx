@@ -76,3 +76,18 @@ export function ShortcutsDialog({
     </div>
   );
 }
+
+/** The "?" button beside a view's search box that opens its shortcuts (as the ? key does). */
+export function ShortcutsButton({ onOpen }: { onOpen: () => void }) {
+  return (
+    <button
+      type="button"
+      className="wf-help-button"
+      onClick={onOpen}
+      aria-label="Keyboard shortcuts"
+      title="Keyboard shortcuts (?)"
+    >
+      ?
+    </button>
+  );
+}

@@ -17,7 +17,7 @@ import { MAX_INDENT_LEVELS } from './row-context.ts';
 import type { RowContext } from './row-context.ts';
 import { RowList } from './RowList.tsx';
 import { SearchBox } from './SearchBox.tsx';
-import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { ShortcutsButton, ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { TimeAxis } from './TimeAxis.tsx';
 import { TreeButtons } from './TreeButtons.tsx';
 import { useElementWidth } from './use-element-width.ts';
@@ -161,15 +161,7 @@ function WaterfallView({ trace }: { trace: Trace }) {
         <span className="wf-shown" data-testid="rows-shown">
           {formatCount(model.rows.length)} of {formatCount(trace.spans.length)} spans shown
         </span>
-        <button
-          type="button"
-          className="wf-help-button"
-          onClick={() => setHelpOpen(true)}
-          aria-label="Keyboard shortcuts"
-          title="Keyboard shortcuts (?)"
-        >
-          ?
-        </button>
+        <ShortcutsButton onOpen={() => setHelpOpen(true)} />
       </div>
       {selectedHidden && (
         <div className="wf-notice" role="status">
