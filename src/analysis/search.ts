@@ -5,7 +5,7 @@
 // service, span id, an event name, or an attribute key or value (inside arrays and maps too).
 // A term of the form key=value also matches an attribute with exactly that key and value
 // (compared as text, so "http.status_code=500" finds the int 500 and "error=true" the bool).
-import type { Attribute, AttributeValue, Trace } from '../model/trace.ts';
+import type { Attribute, AttributeValue, Span, Trace } from '../model/trace.ts';
 import { attributeValueText } from './attribute-text.ts';
 
 /** Separates fields in the per-span search text; a term never contains it (parseTerms drops it). */
@@ -81,6 +81,20 @@ function collectNested(pending: { key: string; value: AttributeValue; element: b
 }
 
 /** Builds a trace's search text a slice of spans at a time (the worker does it between other work). */
+/**
+ * Spans read one at a time, in order, once each: a trace's own, or spans made afresh from packed
+ * columns that nothing keeps (the worker's, whose parsed spans are gone once packed).
+ */
+export interface SpanSequence {
+  readonly length: number;
+  spanAt(index: number): Span;
+}
+
+function spansOf(trace: Trace): SpanSequence {
+  const { spans } = trace;
+  return { length: spans.length, spanAt: (index) => spans[index] };
+}
+
 export class SearchTextBuilder {
   private readonly chunks: SearchTextChunk[] = [];
   private firstSpan = 0;
@@ -91,18 +105,18 @@ export class SearchTextBuilder {
 
   /** `chunkChars` is where a chunk closes; tests lower it to exercise several chunks. */
   constructor(
-    private readonly trace: Trace,
+    private readonly spans: SpanSequence,
     private readonly chunkChars: number = CHUNK_CHARS,
   ) {}
 
   /** Adds up to `count` more spans; true when every span is in. */
   add(count: number): boolean {
-    const spans = this.trace.spans;
+    const { spans } = this;
     const end = Math.min(spans.length, this.next + count);
     const spanFields: string[] = [];
     for (let i = this.next; i < end; i++) {
       if (this.fieldLength >= this.chunkChars) this.closeChunk(i);
-      const span = spans[i];
+      const span = spans.spanAt(i);
       spanFields.length = 0;
       spanFields.push(span.name, span.serviceName, span.spanId);
       for (const event of span.events) spanFields.push(event.name);
@@ -131,7 +145,7 @@ export class SearchTextBuilder {
 
   finish(): SearchText {
     this.add(Infinity);
-    this.closeChunk(this.trace.spans.length);
+    this.closeChunk(this.spans.length);
     return { chunks: this.chunks };
   }
 }
@@ -142,7 +156,7 @@ export function searchTextBuffers(text: SearchText): ArrayBuffer[] {
 }
 
 export function buildSearchText(trace: Trace, chunkChars?: number): SearchText {
-  return new SearchTextBuilder(trace, chunkChars).finish();
+  return new SearchTextBuilder(spansOf(trace), chunkChars).finish();
 }
 
 /** Hands over search text built elsewhere (by the parsing worker), unless the trace has its own by now. */

@@ -19,6 +19,7 @@ import {
   TAG_INT,
   TAG_MAP,
   TAG_STRING,
+  KEYED_TAG_BITS,
   type PackedSpans,
   type PackedTrace,
   type TextChunk,
@@ -66,6 +67,14 @@ interface ContainerFrame {
   readonly isMap: boolean;
   readonly items: readonly (AttributeValue | Attribute)[];
   next: number;
+}
+
+/** The key word of an array's element, which has none. */
+const NO_KEY = -1;
+
+/** A value's tag, with the key word of an attribute or map entry before it (see KEYED_TAG_BITS). */
+function valueHead(tag: number, keyWord: number): number {
+  return keyWord === NO_KEY ? tag : (keyWord << KEYED_TAG_BITS) | tag;
 }
 
 class TracePacker implements ScalarSink {
@@ -120,8 +129,12 @@ class TracePacker implements ScalarSink {
     this.chunkLength = 0;
   }
 
+  /** Where the next text goes in the chunk: a record's strings follow on from its start. */
+  get textOffset(): number {
+    return this.chunkLength;
+  }
+
   text(value: string): void {
-    this.detail.push(this.chunkLength);
     this.detail.push(value.length);
     this.spanText += value;
     this.chunkLength += value.length;
@@ -129,39 +142,35 @@ class TracePacker implements ScalarSink {
 
   attributes(list: readonly Attribute[]): void {
     this.detail.push(list.length);
-    for (let i = 0; i < list.length; i++) {
-      this.detail.push(this.word(list[i].key));
-      this.value(list[i].value);
-    }
+    for (let i = 0; i < list.length; i++) this.value(list[i].value, this.word(list[i].key));
   }
 
   /** One attribute of a list the parser left unread (ScalarSink). */
   scalar(key: string, type: ScalarType, value: string | number | boolean): void {
-    this.detail.push(this.word(key));
-    this.scalarValue(type, value);
+    this.scalarValue(type, value, this.word(key));
   }
 
-  private scalarValue(type: ScalarType, value: string | number | boolean): void {
+  private scalarValue(type: ScalarType, value: string | number | boolean, keyWord: number): void {
     const detail = this.detail;
     switch (type) {
       case 'string':
-        detail.push(TAG_STRING);
+        detail.push(valueHead(TAG_STRING, keyWord));
         this.text(value as string);
         return;
       case 'int':
-        detail.push(TAG_INT);
+        detail.push(valueHead(TAG_INT, keyWord));
         this.text(value as string);
         return;
       case 'bytes':
-        detail.push(TAG_BYTES);
+        detail.push(valueHead(TAG_BYTES, keyWord));
         this.text(value as string);
         return;
       case 'bool':
-        detail.push(TAG_BOOL);
+        detail.push(valueHead(TAG_BOOL, keyWord));
         detail.push(value === true ? 1 : 0);
         return;
       case 'double':
-        detail.push(TAG_DOUBLE);
+        detail.push(valueHead(TAG_DOUBLE, keyWord));
         detail.push(this.numbers.push(value as number));
         return;
     }
@@ -171,13 +180,13 @@ class TracePacker implements ScalarSink {
    * Writes a value, a container before its items. Nesting depth is chosen by whoever wrote the
    * trace, so containers are walked with an explicit stack, not by recursion.
    */
-  value(value: AttributeValue): void {
+  value(value: AttributeValue, keyWord: number): void {
     if (value.type !== 'array' && value.type !== 'map') {
-      this.valueHead(value, undefined);
+      this.valueHead(value, undefined, keyWord);
       return;
     }
     const stack: ContainerFrame[] = [];
-    this.valueHead(value, stack);
+    this.valueHead(value, stack, keyWord);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       if (frame.next === frame.items.length) {
@@ -187,27 +196,26 @@ class TracePacker implements ScalarSink {
       const item = frame.items[frame.next++];
       if (frame.isMap) {
         const entry = item as Attribute;
-        this.detail.push(this.word(entry.key));
-        this.valueHead(entry.value, stack);
-      } else this.valueHead(item as AttributeValue, stack);
+        this.valueHead(entry.value, stack, this.word(entry.key));
+      } else this.valueHead(item as AttributeValue, stack, NO_KEY);
     }
   }
 
   /** Writes a scalar whole, or a container's tag and count, leaving its items to `stack`. */
-  private valueHead(value: AttributeValue, stack: ContainerFrame[] | undefined): void {
+  private valueHead(value: AttributeValue, stack: ContainerFrame[] | undefined, keyWord: number): void {
     const detail = this.detail;
     switch (value.type) {
       case 'array':
       case 'map':
-        detail.push(value.type === 'array' ? TAG_ARRAY : TAG_MAP);
+        detail.push(valueHead(value.type === 'array' ? TAG_ARRAY : TAG_MAP, keyWord));
         detail.push(value.value.length);
         if (value.value.length > 0) stack?.push({ isMap: value.type === 'map', items: value.value, next: 0 });
         return;
       case 'empty':
-        detail.push(TAG_EMPTY);
+        detail.push(valueHead(TAG_EMPTY, keyWord));
         return;
       default:
-        this.scalarValue(value.type, value.value);
+        this.scalarValue(value.type, value.value, keyWord);
     }
   }
 
@@ -291,6 +299,7 @@ function packSpans(spans: readonly Span[], traceId: string, chunkChars: number):
   const resource = new Int32Array(n);
   const scope = new Int32Array(n);
   const detailStart = new Int32Array(n);
+  const textStart = new Int32Array(n);
   const resources = new ObjectTable<Resource>();
   const scopes = new ObjectTable<InstrumentationScope>();
   for (let i = 0; i < n; i++) {
@@ -299,6 +308,7 @@ function packSpans(spans: readonly Span[], traceId: string, chunkChars: number):
     if (span.traceId !== traceId) throw new Error(`span ${span.spanId} is not of trace ${traceId}`);
     packer.beginSpan(i);
     detailStart[i] = packer.detail.length;
+    textStart[i] = packer.textOffset;
     startNs[i] = span.startNs;
     durationNs[i] = span.durationNs;
     nameWord[i] = packer.word(span.name);
@@ -313,15 +323,19 @@ function packSpans(spans: readonly Span[], traceId: string, chunkChars: number):
   const records = n + resources.list.length + scopes.list.length;
   const recordStart = new Int32Array(records + 1);
   recordStart.set(detailStart.subarray(0, n));
+  const recordText = new Int32Array(records);
+  recordText.set(textStart);
   let record = n;
   for (const { serviceName, attributes } of resources.list) {
     packer.beginSpan(record);
+    recordText[record] = packer.textOffset;
     recordStart[record++] = packer.detail.length;
     packer.text(serviceName);
     packer.attributes(attributes);
   }
   for (const { name, version, attributes } of scopes.list) {
     packer.beginSpan(record);
+    recordText[record] = packer.textOffset;
     recordStart[record++] = packer.detail.length;
     packer.text(name);
     packer.detail.push(version === undefined ? 0 : 1);
@@ -345,6 +359,7 @@ function packSpans(spans: readonly Span[], traceId: string, chunkChars: number):
     resourceCount: resources.list.length,
     scopeCount: scopes.list.length,
     detailStart: recordStart,
+    textStart: recordText,
     detail: packer.detail.finish(),
     numbers: packer.numbers.finish(),
     chunks: packer.chunks,

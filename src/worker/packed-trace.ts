@@ -15,6 +15,11 @@ export const TAG_DOUBLE = 4;
 export const TAG_BYTES = 5;
 export const TAG_ARRAY = 6;
 export const TAG_MAP = 7;
+/**
+ * An attribute's or map entry's value tag shares its number with the key's word:
+ * (word << KEYED_TAG_BITS) | tag. An array's element has no key and is its tag alone.
+ */
+export const KEYED_TAG_BITS = 3;
 
 /** Per-span flags: which details the span has, so that absent ones cost nothing to ask for. */
 export const HAS_ATTRIBUTES = 1;
@@ -55,7 +60,9 @@ export interface PackedSpans {
   readonly scopeCount: number;
   /**
    * Span i's run of the detail stream is detail[detailStart[i] .. detailStart[i + 1]): its id
-   * and, with HAS_PARENT_ID, its parent's id as text references, then what its flags say it has.
+   * and, with HAS_PARENT_ID, its parent's id as text lengths, then what its flags say it has.
+   * A string is its length alone: a record's strings follow one another in its chunk's text
+   * from textStart, so the stream holds no offsets.
    * Ids travel as text rather than as an array of strings: a million strings in a message cost
    * the page more than half a second to take in.
    * After the spans' runs come the resources' (service name, attributes), then the scopes'
@@ -63,6 +70,8 @@ export interface PackedSpans {
    * would exhaust the structured clone's stack and the whole trace could not be posted.
    */
   readonly detailStart: Int32Array;
+  /** Where each record's (span's, resource's, scope's) text starts in its chunk. */
+  readonly textStart: Int32Array;
   readonly detail: Int32Array;
   /** Doubles and event times, referred to by index from the detail stream. */
   readonly numbers: Float64Array;
@@ -98,6 +107,7 @@ export function packedTransferables(trace: PackedTrace): ArrayBuffer[] {
     p.resource,
     p.scope,
     p.detailStart,
+    p.textStart,
     p.detail,
     p.numbers,
     t.parent,

@@ -3,13 +3,11 @@
 // columns: cloning span objects would cost the page more than the parse itself. Large traces
 // come with their analysis (self times, critical paths), which costs less here than on the
 // page's spans. When the page asks (once it is idle), it builds their search text and posts that too.
-import type { LoadOutcome } from '../formats/load.ts';
-import type { Trace } from '../model/trace.ts';
 import { packTraceForPage } from './pack-for-page.ts';
 import { packedTransferables } from './packed-trace.ts';
 import type { PackedOutcome, ParseRequest, ParseResponse, ParseStage, WorkerRequest } from './protocol.ts';
 import { readTraceInput } from './read-blob.ts';
-import { SearchJobs } from './search-jobs.ts';
+import { keepForSearch, SearchJobs, type SearchSource } from './search-jobs.ts';
 import { WarmUp } from './warm-up.ts';
 import { searchTextBuffers } from '../analysis/search.ts';
 
@@ -28,30 +26,30 @@ const searchJobs = new SearchJobs(
 
 let warmUp: WarmUp | undefined;
 
-function packOutcome(outcome: LoadOutcome): PackedOutcome {
-  if (!outcome.ok) return outcome;
-  return { ok: true, file: { ...outcome.file, traces: outcome.file.traces.map(packTraceForPage) } };
-}
-
-/** The outcome to post, and the traces read (their spans still whole, for the search text). */
-async function readAndPack(request: ParseRequest): Promise<{ packed: PackedOutcome; traces: readonly Trace[] }> {
+/**
+ * The outcome to post, and the columns its search text will be read from. The parsed traces
+ * are let go here: what the worker keeps of a file is the packed copy, a fraction of their size.
+ */
+async function readAndPack(request: ParseRequest): Promise<{ packed: PackedOutcome; forSearch: SearchSource[] }> {
   const { id, fileName, bytes } = request;
   try {
     const onStage = (stage: ParseStage) => post({ id, type: 'progress', stage });
     const outcome = await readTraceInput(fileName, bytes, onStage);
-    return { packed: packOutcome(outcome), traces: outcome.ok ? outcome.file.traces : [] };
+    if (!outcome.ok) return { packed: outcome, forSearch: [] };
+    const traces = outcome.file.traces.map(packTraceForPage);
+    return { packed: { ok: true, file: { ...outcome.file, traces } }, forSearch: traces.map(keepForSearch) };
   } catch (e) {
     // A bug must end this file's load with a message, not leave the page waiting for an answer.
     const reason = e instanceof Error ? e.message : String(e);
     return {
       packed: { ok: false, error: { fileName, message: `${fileName}: could not be read (${reason})` } },
-      traces: [],
+      forSearch: [],
     };
   }
 }
 
 /** Traces posted to the page, kept until it asks for their search text; the newest few only. */
-const awaitingSearchRequest = new Map<number, readonly Trace[]>();
+const awaitingSearchRequest = new Map<number, readonly SearchSource[]>();
 const KEEP_FOR_SEARCH = 8;
 
 scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
@@ -70,7 +68,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     return;
   }
   warmUp?.stop();
-  const { packed, traces } = await readAndPack(request);
+  const { packed, forSearch } = await readAndPack(request);
   try {
     post(
       { id: request.id, type: 'result', outcome: packed },
@@ -83,8 +81,8 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     post({ id: request.id, type: 'result', outcome: { ok: false, error: { fileName: request.fileName, message } } });
     return;
   }
-  if (traces.length === 0) return;
-  awaitingSearchRequest.set(request.id, traces);
+  if (forSearch.length === 0) return;
+  awaitingSearchRequest.set(request.id, forSearch);
   for (const id of awaitingSearchRequest.keys()) {
     if (awaitingSearchRequest.size <= KEEP_FOR_SEARCH) break;
     awaitingSearchRequest.delete(id);

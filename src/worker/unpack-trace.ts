@@ -1,6 +1,7 @@
 // The page's side of packed-trace.ts: spans that read their fields from the packed columns.
 // Attributes, events, links and a status message are decoded on first use and kept, so a
 // 100,000-span trace costs the page only what it shows or searches.
+import type { SpanSequence } from '../analysis/search.ts';
 import { EMPTY_VALUE, NO_ATTRIBUTES, NO_EVENTS, NO_LINKS, STATUS_ONLY } from '../model/shared-values.ts';
 import type {
   Attribute,
@@ -31,9 +32,12 @@ import {
   TAG_INT,
   TAG_MAP,
   TAG_STRING,
+  KEYED_TAG_BITS,
   type PackedSpans,
   type PackedTrace,
 } from './packed-trace.ts';
+
+const TAG_MASK = (1 << KEYED_TAG_BITS) - 1;
 
 interface SpanDetails {
   readonly attributes: readonly Attribute[];
@@ -63,6 +67,8 @@ interface ContainerFrame {
 /** Reads one span's run of the detail stream, in the order pack-trace.ts wrote it. */
 class DetailReader {
   private at: number;
+  /** Where the next string starts in the chunk's text. */
+  private textAt: number;
   private readonly detail: Int32Array;
   private readonly text: string;
 
@@ -72,12 +78,13 @@ class DetailReader {
     spanIndex: number,
   ) {
     this.at = source.detailStart[spanIndex];
+    this.textAt = source.textStart[spanIndex];
     this.detail = source.detail;
     this.text = chunkText(source, spanIndex);
   }
 
   skipString(): void {
-    this.at += 2;
+    this.textAt += this.next();
   }
 
   next(): number {
@@ -85,9 +92,9 @@ class DetailReader {
   }
 
   string(): string {
-    const start = this.next();
-    const length = this.next();
-    return this.text.slice(start, start + length);
+    const start = this.textAt;
+    this.textAt += this.next();
+    return this.text.slice(start, this.textAt);
   }
 
   attributes(): readonly Attribute[] {
@@ -95,16 +102,16 @@ class DetailReader {
     if (count === 0) return NO_ATTRIBUTES;
     const list: Attribute[] = new Array(count);
     for (let k = 0; k < count; k++) {
-      const key = this.source.words[this.next()];
-      list[k] = { key, value: this.value() };
+      const head = this.next();
+      list[k] = { key: this.source.words[head >>> KEYED_TAG_BITS], value: this.value(head & TAG_MASK) };
     }
     return list;
   }
 
-  /** Reads a value; containers are filled from an explicit stack (see the packer's `value`). */
-  value(): AttributeValue {
+  /** Reads a value with this tag; containers are filled from an explicit stack (see the packer's `value`). */
+  value(tag: number): AttributeValue {
     const stack: ContainerFrame[] = [];
-    const root = this.valueHead(stack);
+    const root = this.valueHead(stack, tag);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       if (frame.left === 0) {
@@ -113,16 +120,19 @@ class DetailReader {
       }
       frame.left--;
       if (frame.map !== undefined) {
-        const key = this.source.words[this.next()];
-        frame.map.push({ key, value: this.valueHead(stack) });
-      } else frame.array!.push(this.valueHead(stack));
+        const head = this.next();
+        frame.map.push({
+          key: this.source.words[head >>> KEYED_TAG_BITS],
+          value: this.valueHead(stack, head & TAG_MASK),
+        });
+      } else frame.array!.push(this.valueHead(stack, this.next()));
     }
     return root;
   }
 
   /** A scalar whole, or a container whose items `stack` is left to read. */
-  private valueHead(stack: ContainerFrame[]): AttributeValue {
-    switch (this.next()) {
+  private valueHead(stack: ContainerFrame[], tag: number): AttributeValue {
+    switch (tag) {
       case TAG_STRING:
         return { type: 'string', value: this.string() };
       case TAG_INT:
@@ -279,16 +289,29 @@ class PackedSpan implements Span {
   }
 }
 
-export function unpackTrace(packedTrace: PackedTrace): Trace {
-  // The analysis is handed to the analysis caches by the caller, not kept on the trace.
-  const { packed, analysis: _analysis, ...rest } = packedTrace;
+function pageSpans(packed: PackedSpans): PageSpans {
   const { count, resourceCount, scopeCount } = packed;
   const resources: Resource[] = new Array(resourceCount);
   for (let r = 0; r < resourceCount; r++) resources[r] = new DetailReader(packed, count + r).resource();
   const scopes: InstrumentationScope[] = new Array(scopeCount);
   for (let s = 0; s < scopeCount; s++) scopes[s] = new DetailReader(packed, count + resourceCount + s).scope();
-  const source: PageSpans = { ...packed, resources, scopes };
-  const spans: Span[] = new Array(count);
-  for (let i = 0; i < count; i++) spans[i] = new PackedSpan(source, i, rest.traceId);
+  return { ...packed, resources, scopes };
+}
+
+export function unpackTrace(packedTrace: PackedTrace): Trace {
+  // The analysis is handed to the analysis caches by the caller, not kept on the trace.
+  const { packed, analysis: _analysis, ...rest } = packedTrace;
+  const source = pageSpans(packed);
+  const spans: Span[] = new Array(packed.count);
+  for (let i = 0; i < packed.count; i++) spans[i] = new PackedSpan(source, i, rest.traceId);
   return { ...rest, spans };
+}
+
+/**
+ * The spans of packed columns made one at a time and kept by nobody, for a single pass over
+ * them: a span keeps what it decodes, and a million kept spans would hold every attribute.
+ */
+export function packedSpanSequence(traceId: string, packed: PackedSpans): SpanSequence {
+  const source = pageSpans(packed);
+  return { length: packed.count, spanAt: (index) => new PackedSpan(source, index, traceId) };
 }
