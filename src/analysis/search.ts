@@ -11,9 +11,10 @@ import { attributeValueText } from './attribute-text.ts';
 /** Separates fields in the per-span search text; a term never contains it (parseTerms drops it). */
 const SEP = '\u0000';
 /**
- * Leads an attribute key's field (after SEP), so that a key=value term finds the key a value
- * belongs to by looking back from the value, instead of a second text of key=value pairs that
- * would take as much memory as the fields themselves.
+ * Stands for an attribute key in the text (a field of its own), in the order of the span's
+ * keys in keyIds: keys repeat in every span and would be half the text, so each distinct key is
+ * written once, in SearchText.keys. A key=value term finds the key of a value by counting the
+ * markers before it. Never found in a field's own text (fieldText replaces it).
  */
 const KEY = '\u0001';
 
@@ -28,15 +29,20 @@ export interface SearchTextChunk {
   readonly firstSpan: number;
   /**
    * Every searchable field: name, service, span id, event names, then the attributes, each key
-   * (KEY-led) followed by its value, or by its elements or entries for arrays and maps.
+   * (a KEY field) followed by its value, or by its elements or entries for arrays and maps.
    */
   readonly fields: string;
   readonly fieldStarts: Int32Array;
+  /** Span firstSpan + k's keys, in text order, are keyIds[keyStarts[k] .. keyStarts[k + 1]) (into SearchText.keys). */
+  readonly keyStarts: Int32Array;
+  readonly keyIds: Int32Array | Uint16Array;
 }
 
 /** The search text of a trace, in chunks that keep each string far below V8's length limit. */
 export interface SearchText {
   readonly chunks: readonly SearchTextChunk[];
+  /** Every attribute key of the trace, lowercased, once. */
+  readonly keys: readonly string[];
 }
 
 /**
@@ -48,17 +54,47 @@ const CHUNK_CHARS = 1 << 22;
 
 const searchTextCache = new WeakMap<Trace, SearchText>();
 
-/** Appends the keys and scalar values found in attributes, walking nested maps and arrays. */
-function collectAttributes(attributes: readonly Attribute[], fields: string[]): void {
+/** A field as searched: a KEY in it would be counted as a key's place. */
+function fieldText(text: string): string {
+  return text.includes(KEY) ? text.replaceAll(KEY, ' ') : text;
+}
+
+/** The distinct keys of a trace, numbered as they are first met. */
+class KeyTable {
+  readonly keys: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  id(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.keys.push(key.toLowerCase());
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * Appends the keys (a KEY field each, its id to `keyIds`) and scalar values found in
+ * attributes, walking nested maps and arrays.
+ */
+function collectAttributes(
+  attributes: readonly Attribute[],
+  fields: string[],
+  keyIds: number[],
+  table: KeyTable,
+): void {
   let pending: { key: string; value: AttributeValue; element: boolean }[] | undefined;
   for (const { key, value } of attributes) {
     if (value.type === 'array' || value.type === 'map') {
       (pending ??= []).length = 0;
       pending.push({ key, value, element: false });
-      collectNested(pending, fields);
+      collectNested(pending, fields, keyIds, table);
       continue;
     }
-    fields.push(KEY + key, attributeValueText(value));
+    fields.push(KEY, fieldText(attributeValueText(value)));
+    keyIds.push(table.id(key));
   }
 }
 
@@ -66,16 +102,24 @@ function collectAttributes(attributes: readonly Attribute[], fields: string[]): 
  * Walks nested values with an explicit stack. `element` marks array elements: they are matched
  * one by one under the array's key, which was written once already.
  */
-function collectNested(pending: { key: string; value: AttributeValue; element: boolean }[], fields: string[]): void {
+function collectNested(
+  pending: { key: string; value: AttributeValue; element: boolean }[],
+  fields: string[],
+  keyIds: number[],
+  table: KeyTable,
+): void {
   while (pending.length > 0) {
     const { key, value, element } = pending.pop()!;
-    if (!element) fields.push(KEY + key);
+    if (!element) {
+      fields.push(KEY);
+      keyIds.push(table.id(key));
+    }
     if (value.type === 'array') {
       for (let k = value.value.length - 1; k >= 0; k--) pending.push({ key, value: value.value[k], element: true });
     } else if (value.type === 'map') {
       for (let k = value.value.length - 1; k >= 0; k--) pending.push({ ...value.value[k], element: false });
     } else {
-      fields.push(attributeValueText(value));
+      fields.push(fieldText(attributeValueText(value)));
     }
   }
 }
@@ -97,10 +141,13 @@ function spansOf(trace: Trace): SpanSequence {
 
 export class SearchTextBuilder {
   private readonly chunks: SearchTextChunk[] = [];
+  private readonly keyTable = new KeyTable();
   private firstSpan = 0;
   private fieldParts: string[] = [];
   private fieldStarts: number[] = [0];
   private fieldLength = 0;
+  private keyIds: number[] = [];
+  private keyStarts: number[] = [0];
   private next = 0;
 
   /** `chunkChars` is where a chunk closes; tests lower it to exercise several chunks. */
@@ -118,9 +165,10 @@ export class SearchTextBuilder {
       if (this.fieldLength >= this.chunkChars) this.closeChunk(i);
       const span = spans.spanAt(i);
       spanFields.length = 0;
-      spanFields.push(span.name, span.serviceName, span.spanId);
-      for (const event of span.events) spanFields.push(event.name);
-      collectAttributes(span.attributes, spanFields);
+      spanFields.push(fieldText(span.name), fieldText(span.serviceName), fieldText(span.spanId));
+      for (const event of span.events) spanFields.push(fieldText(event.name));
+      collectAttributes(span.attributes, spanFields, this.keyIds, this.keyTable);
+      this.keyStarts.push(this.keyIds.length);
       // Lowercased span by span: lowercasing can change a string's length, which must stay known.
       const fields = (SEP + spanFields.join(SEP)).toLowerCase();
       this.fieldParts.push(fields);
@@ -132,27 +180,32 @@ export class SearchTextBuilder {
   }
 
   private closeChunk(nextFirstSpan: number): void {
+    const fewKeys = this.keyTable.keys.length <= 0xffff;
     this.chunks.push({
       firstSpan: this.firstSpan,
       fields: this.fieldParts.join(''),
       fieldStarts: Int32Array.from(this.fieldStarts),
+      keyStarts: Int32Array.from(this.keyStarts),
+      keyIds: fewKeys ? Uint16Array.from(this.keyIds) : Int32Array.from(this.keyIds),
     });
     this.firstSpan = nextFirstSpan;
     this.fieldParts = [];
     this.fieldStarts = [0];
     this.fieldLength = 0;
+    this.keyIds = [];
+    this.keyStarts = [0];
   }
 
   finish(): SearchText {
     this.add(Infinity);
     this.closeChunk(this.spans.length);
-    return { chunks: this.chunks };
+    return { chunks: this.chunks, keys: this.keyTable.keys };
   }
 }
 
-/** The offset columns of a search text, which can move between threads without a copy. */
+/** The columns of a search text, which can move between threads without a copy. */
 export function searchTextBuffers(text: SearchText): ArrayBuffer[] {
-  return text.chunks.map((c) => c.fieldStarts.buffer as ArrayBuffer);
+  return text.chunks.flatMap((c) => [c.fieldStarts.buffer, c.keyStarts.buffer, c.keyIds.buffer] as ArrayBuffer[]);
 }
 
 export function buildSearchText(trace: Trace, chunkChars?: number): SearchText {
@@ -225,20 +278,43 @@ function markSpans(
   }
 }
 
+/** As markSpans, for spans with a key that holds the term: each span's key ids are looked up in `matchingKeys`. */
+function markKeys(
+  chunk: SearchTextChunk,
+  matchingKeys: Uint8Array,
+  term: number,
+  seen: Int32Array,
+  hits: Int32Array,
+): void {
+  const { keyStarts, keyIds, firstSpan } = chunk;
+  const spanCount = keyStarts.length - 1;
+  for (let k = 0; k < spanCount; k++) {
+    const span = firstSpan + k;
+    if (seen[span] === term) continue;
+    for (let j = keyStarts[k]; j < keyStarts[k + 1]; j++) {
+      if (matchingKeys[keyIds[j]] === 1) {
+        seen[span] = term;
+        hits[span]++;
+        break;
+      }
+    }
+  }
+}
+
 /**
  * As markSpans, for spans with an attribute whose whole value is `pair.value` (an array's
- * element counts) under the key `pair.key`: each field equal to the value is followed back to
- * the nearest key field of the same span.
+ * element counts) under the key `pair.key`: for each field equal to the value, the KEY fields
+ * before it in its span say which of the span's keys it belongs to.
  */
 function markPairs(
-  text: string,
-  starts: Int32Array,
-  firstSpan: number,
+  chunk: SearchTextChunk,
+  keys: readonly string[],
   pair: KeyValue,
   term: number,
   seen: Int32Array,
   hits: Int32Array,
 ): void {
+  const { fields: text, fieldStarts: starts, firstSpan, keyStarts, keyIds } = chunk;
   const needle = SEP + pair.value;
   let k = 0;
   let at = text.indexOf(needle);
@@ -247,8 +323,9 @@ function markPairs(
     const after = at + needle.length;
     const wholeField = after === starts[k + 1] || text[after] === SEP;
     if (wholeField && seen[firstSpan + k] !== term) {
-      const keyAt = text.lastIndexOf(KEY, at);
-      if (keyAt > starts[k] && text.slice(keyAt + 1, text.indexOf(SEP, keyAt)) === pair.key) {
+      let keysBefore = 0;
+      for (let m = text.indexOf(KEY, starts[k]); m !== -1 && m < at; m = text.indexOf(KEY, m + 1)) keysBefore++;
+      if (keysBefore > 0 && keys[keyIds[keyStarts[k] + keysBefore - 1]] === pair.key) {
         seen[firstSpan + k] = term;
         hits[firstSpan + k]++;
       }
@@ -261,15 +338,22 @@ function markPairs(
 export function searchSpans(trace: Trace, query: string): Int32Array {
   const terms = parseTerms(query);
   if (terms.length === 0) return new Int32Array(0);
-  const { chunks } = searchTextOf(trace);
+  const { chunks, keys } = searchTextOf(trace);
   const n = trace.spans.length;
   // How many terms each span matches; a span matches the query when it matches all of them.
   const hits = new Int32Array(n);
   const seen = new Int32Array(n).fill(-1);
+  const matchingKeys = new Uint8Array(keys.length);
   terms.forEach((term, t) => {
+    let anyKey = false;
+    for (let id = 0; id < keys.length; id++) {
+      matchingKeys[id] = keys[id].includes(term.text) ? 1 : 0;
+      anyKey ||= matchingKeys[id] === 1;
+    }
     for (const c of chunks) {
       markSpans(c.fields, c.fieldStarts, c.firstSpan, term.text, t, seen, hits);
-      for (const pair of term.pairs) markPairs(c.fields, c.fieldStarts, c.firstSpan, pair, t, seen, hits);
+      if (anyKey) markKeys(c, matchingKeys, t, seen, hits);
+      for (const pair of term.pairs) markPairs(c, keys, pair, t, seen, hits);
     }
   });
   const preorder = trace.tree.preorder;

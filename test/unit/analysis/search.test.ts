@@ -88,6 +88,26 @@ describe('searchSpans', () => {
     expect(Array.from(searchSpans(withEq, 'a=b=d'), (i) => withEq.spans[i].spanId)).toEqual([]);
   });
 
+  it('pairs a value with its own key when values hold the characters the search text uses between fields', () => {
+    const odd = makeTrace([
+      { id: 'ff06', start: 0, dur: 1, name: 'a\u0001b', attrs: { first: 'x\u0001y', second: 'wanted' } },
+    ]);
+    const ids = (q: string) => Array.from(searchSpans(odd, q), (i) => odd.spans[i].spanId);
+    expect(ids('second=wanted')).toEqual(['ff06']);
+    expect(ids('first=wanted')).toEqual([]);
+  });
+
+  it('matches keys and key=value in a trace with more distinct keys than fit in 16 bits', () => {
+    const n = 70_000;
+    const many = makeTrace(
+      Array.from({ length: n }, (_, i) => ({ id: `s${i}`, start: i, dur: 1, attrs: { [`key.${i}`]: `v${i}` } })),
+    );
+    const ids = (q: string) => Array.from(searchSpans(many, q), (i) => many.spans[i].spanId);
+    expect(ids('key.69999')).toEqual(['s69999']);
+    expect(ids('key.69998=v69998')).toEqual(['s69998']);
+    expect(ids('key.69998=v69999')).toEqual([]);
+  });
+
   it('requires every word of the query to match', () => {
     expect(found('frontend')).toEqual(['aa01', 'dd04']);
     expect(found('frontend render')).toEqual(['dd04']);
