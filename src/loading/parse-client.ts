@@ -44,6 +44,13 @@ let nextId = 1;
 /** Traces whose search text a worker is still to send, by request id. */
 const awaitingSearchText = new Map<number, { readonly traces: readonly Trace[]; left: number }>();
 
+/**
+ * A worker that has read a file of this many spans is replaced by a fresh one once it has sent
+ * their search text: what it allocated (gigabytes at a million spans) is garbage by then, but an
+ * idle worker's heap is collected late, and ending the worker frees it at once.
+ */
+export const RETIRE_AFTER_SPANS = 50_000;
+
 /** Runs `task` once the page is idle (after it has painted what it was given). */
 function whenIdle(task: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
@@ -83,6 +90,15 @@ function takeSearchText(parser: ParserWorker, id: number, traceIndex: number, te
   if (--entry.left > 0) return;
   awaitingSearchText.delete(id);
   parser.searching.delete(id);
+  const spans = entry.traces.reduce((n, trace) => n + trace.spans.length, 0);
+  if (spans >= RETIRE_AFTER_SPANS && parser.pending.size === 0 && parser.searching.size === 0) retire(parser);
+}
+
+/** Ends an idle worker; the first worker is replaced at once, so that a warm one waits for the next file. */
+function retire(parser: ParserWorker): void {
+  const wasFirst = workers[0] === parser;
+  stopWorker(parser, 'the parser was replaced');
+  if (wasFirst) startWarmWorker(0);
 }
 
 function startWorker(): ParserWorker {
@@ -106,6 +122,19 @@ function startWorker(): ParserWorker {
   worker.onerror = (event) => stopWorker(parser, event.message || 'the parser stopped unexpectedly');
   workers.push(parser);
   return parser;
+}
+
+/** Starts a worker (at `at` in the list, else last) that warms up once the page is idle (worker/warm-up.ts). */
+function startWarmWorker(at?: number): void {
+  const parser = startWorker();
+  if (at !== undefined) {
+    workers.splice(workers.indexOf(parser), 1);
+    workers.splice(at, 0, parser);
+  }
+  const request: WarmUpRequest = { type: 'warm' };
+  whenIdle(() => {
+    if (workers.includes(parser)) parser.worker.postMessage(request);
+  });
 }
 
 /** Ends a worker and every file it was reading, each with `message`; the next file starts a new one. */
@@ -142,11 +171,7 @@ function workerForNextFile(byteLength: number): ParserWorker {
  */
 export function prepareParser(): void {
   if (typeof Worker === 'undefined' || workers.length > 0) return;
-  const parser = startWorker();
-  const request: WarmUpRequest = { type: 'warm' };
-  whenIdle(() => {
-    if (workers.includes(parser)) parser.worker.postMessage(request);
-  });
+  startWarmWorker();
 }
 
 /**

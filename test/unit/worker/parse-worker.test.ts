@@ -11,6 +11,9 @@ import { plainTrace } from '../../helpers/plain-trace.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
+/** Workers the page started and ended, in the current test. */
+const workerLife = { started: 0, ended: 0 };
+
 describe('parseInWorker', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -34,6 +37,8 @@ describe('parseInWorker', () => {
         page?.onmessage?.({ data });
       },
     };
+    workerLife.started = 0;
+    workerLife.ended = 0;
     vi.stubGlobal('self', scope);
     await import('../../../src/worker/parse-worker.ts');
     vi.stubGlobal(
@@ -42,11 +47,14 @@ describe('parseInWorker', () => {
         onmessage: ((event: { data: unknown }) => void) | null = null;
         constructor() {
           page = this;
+          workerLife.started++;
         }
         postMessage(request: unknown, transfer: Transferable[] = []) {
           void scope.onmessage?.({ data: structuredClone(request, { transfer }) });
         }
-        terminate() {}
+        terminate() {
+          workerLife.ended++;
+        }
       },
     );
     return posted;
@@ -70,6 +78,34 @@ describe('parseInWorker', () => {
       ...expected.file,
       traces: expected.file.traces.map(plainTrace),
     });
+  });
+
+  it('ends a worker that read a large file once it has sent the search text, and has a fresh one for the next file', async () => {
+    const { RETIRE_AFTER_SPANS } = await import('../../../src/loading/parse-client.ts');
+    const text = generateTraceText('zipkin-v2', RETIRE_AFTER_SPANS, 6);
+    const { posted, outcome } = await throughWorker('large.json', text);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(workerLife).toEqual({ started: 1, ended: 0 });
+    await vi.waitFor(() => expect(posted.some((m) => m.type === 'search')).toBe(true), { timeout: 30_000 });
+    expect(workerLife).toEqual({ started: 2, ended: 1 });
+    // The search text came before the worker ended: the page finds what an in-thread search finds.
+    const { searchSpans } = await import('../../../src/analysis/search.ts');
+    expect(searchSpans(outcome.file.traces[0], 'get').length).toBeGreaterThan(0);
+    const { parseInWorker } = await import('../../../src/loading/parse-client.ts');
+    const next = await parseInWorker('small.json', utf8(generateTraceText('zipkin-v2', 10, 7)).buffer as ArrayBuffer);
+    expect(next.ok).toBe(true);
+    expect(workerLife).toEqual({ started: 2, ended: 1 });
+  });
+
+  it('keeps the worker that read a smaller file', async () => {
+    const { RETIRE_AFTER_SPANS } = await import('../../../src/loading/parse-client.ts');
+    const { posted, outcome } = await throughWorker(
+      'medium.json',
+      generateTraceText('zipkin-v2', RETIRE_AFTER_SPANS - 1, 6),
+    );
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    await vi.waitFor(() => expect(posted.some((m) => m.type === 'search')).toBe(true), { timeout: 30_000 });
+    expect(workerLife).toEqual({ started: 1, ended: 0 });
   });
 
   it('gives the page a 40,000-span trace whole', async () => {
