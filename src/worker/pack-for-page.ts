@@ -3,7 +3,7 @@
 import { descendantErrors } from '../analysis/subtree-errors.ts';
 import { computeTraceAnalysis } from '../analysis/trace-analysis.ts';
 import type { Trace } from '../model/trace.ts';
-import { packAnalysis } from './packed-analysis.ts';
+import { packAnalysis, type PackedAnalysis } from './packed-analysis.ts';
 import type { PackedTrace } from './packed-trace.ts';
 import { packTrace } from './pack-trace.ts';
 
@@ -14,14 +14,20 @@ import { packTrace } from './pack-trace.ts';
  */
 export const ANALYSED_IN_WORKER_FROM_SPANS = 2_000;
 
-export function packTraceForPage(trace: Trace): PackedTrace {
-  const packed = packTrace(trace);
-  if (trace.spans.length < ANALYSED_IN_WORKER_FROM_SPANS) return packed;
+/** `letGoOfSpans`: the trace's span list is emptied as it is packed (see PackOptions). */
+export function packTraceForPage(trace: Trace, letGoOfSpans = false): PackedTrace {
+  // Worked out before packing, which may let go of the spans.
+  const analysis = trace.spans.length < ANALYSED_IN_WORKER_FROM_SPANS ? undefined : analysisOf(trace);
+  const packed = packTrace(trace, { letGoOfSpans });
+  return analysis === undefined ? packed : { ...packed, analysis };
+}
+
+function analysisOf(trace: Trace): PackedAnalysis | undefined {
   try {
-    return { ...packed, analysis: packAnalysis(computeTraceAnalysis(trace), descendantErrors(trace)) };
+    return packAnalysis(computeTraceAnalysis(trace), descendantErrors(trace));
   } catch {
     // The page then works it out itself: a fault shows in the view that needs it rather than
     // as a file that fails to load.
-    return packed;
+    return undefined;
   }
 }

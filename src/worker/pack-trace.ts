@@ -286,7 +286,7 @@ class ObjectTable<T extends object> {
 }
 
 /** `traceId` is the trace's: the page gives it to every span, so each must have it. */
-function packSpans(spans: readonly Span[], traceId: string, chunkChars: number): PackedSpans {
+function packSpans(spans: readonly Span[], traceId: string, chunkChars: number, letGo: boolean): PackedSpans {
   const n = spans.length;
   const packer = new TracePacker(n, chunkChars);
   const startNs = new Float64Array(n);
@@ -318,6 +318,8 @@ function packSpans(spans: readonly Span[], traceId: string, chunkChars: number):
     resource[i] = resources.indexOf(span.resource);
     scope[i] = span.scope === undefined ? -1 : scopes.indexOf(span.scope);
     flags[i] = packer.span(span);
+    // Each span packed can be collected while the rest are packed (see packTrace).
+    if (letGo) (spans as (Span | undefined)[])[i] = undefined;
   }
   // Resources and scopes follow the spans as records of their own (see PackedSpans.detailStart).
   const records = n + resources.list.length + scopes.list.length;
@@ -366,8 +368,18 @@ function packSpans(spans: readonly Span[], traceId: string, chunkChars: number):
   };
 }
 
-/** `chunkChars` is where a text chunk closes; tests lower it to exercise several chunks. */
-export function packTrace(trace: Trace, chunkChars: number = CHUNK_CHARS): PackedTrace {
+export interface PackOptions {
+  /** Where a text chunk closes; tests lower it to exercise several chunks. */
+  readonly chunkChars?: number;
+  /**
+   * Empties the trace's span list as it packs, so that the parsed spans (several times the packed
+   * size) need not all live until the end: for the worker, which has no use for them afterwards.
+   */
+  readonly letGoOfSpans?: boolean;
+}
+
+export function packTrace(trace: Trace, options: PackOptions = {}): PackedTrace {
   const { spans, ...rest } = trace;
-  return { ...rest, packed: packSpans(spans, trace.traceId, chunkChars) };
+  const packed = packSpans(spans, trace.traceId, options.chunkChars ?? CHUNK_CHARS, options.letGoOfSpans ?? false);
+  return { ...rest, packed };
 }

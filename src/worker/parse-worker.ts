@@ -36,7 +36,8 @@ async function readAndPack(request: ParseRequest): Promise<{ packed: PackedOutco
     const onStage = (stage: ParseStage) => post({ id, type: 'progress', stage });
     const outcome = await readTraceInput(fileName, bytes, onStage);
     if (!outcome.ok) return { packed: outcome, forSearch: [] };
-    const traces = outcome.file.traces.map(packTraceForPage);
+    // The parsed spans are let go of as they are packed: nothing here reads them again.
+    const traces = outcome.file.traces.map((trace) => packTraceForPage(trace, true));
     return { packed: { ok: true, file: { ...outcome.file, traces } }, forSearch: traces.map(keepForSearch) };
   } catch (e) {
     // A bug must end this file's load with a message, not leave the page waiting for an answer.

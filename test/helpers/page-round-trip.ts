@@ -9,7 +9,7 @@ import { unpackTrace } from '../../src/worker/unpack-trace.ts';
 /** Packs, clones as postMessage would (moving the columns), and unpacks. */
 export function throughPostMessage(trace: Trace, chunkChars?: number): Trace {
   // Moving the tree columns empties them here; the test still needs the original's.
-  const packed = packTrace({ ...trace, tree: structuredClone(trace.tree) }, chunkChars);
+  const packed = packTrace({ ...trace, tree: structuredClone(trace.tree) }, { chunkChars });
   return unpackTrace(structuredClone(packed, { transfer: packedTransferables(packed) }));
 }
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTraceText } from '../../../src/formats/load.ts';
 import type { Attribute, AttributeValue, Trace } from '../../../src/model/trace.ts';
 import { MOVE_FROM_BYTES, packedTransferables } from '../../../src/worker/packed-trace.ts';
+import { packTraceForPage } from '../../../src/worker/pack-for-page.ts';
 import { packTrace } from '../../../src/worker/pack-trace.ts';
 import { unpackTrace } from '../../../src/worker/unpack-trace.ts';
 import { generateTraceText } from '../../../bench/generate.ts';
@@ -74,7 +75,7 @@ describe('packed traces', () => {
     const trace = outcome.file.traces[0];
     expect(trace.spans.some((s) => s.status.message !== undefined)).toBe(true);
     // A few thousand characters a chunk gives dozens of chunks over 3,000 spans.
-    const packed = packTrace(trace, 4_000);
+    const packed = packTrace(trace, { chunkChars: 4_000 });
     expect(packed.packed.chunks.length).toBeGreaterThan(10);
     expectSameTrace(throughPostMessage(trace, 4_000), trace);
   });
@@ -97,6 +98,21 @@ describe('packed traces', () => {
     expect(moved).toContain(big.packed.startNs.buffer);
     expect(moved.every((b) => b.byteLength >= MOVE_FROM_BYTES)).toBe(true);
     expectSameTrace(unpackTrace(structuredClone(big, { transfer: moved })), trace);
+  });
+
+  it('packs the same when letting go of the parsed spans, which leaves the span list empty', () => {
+    const text = generateTraceText('jaeger', 3_000, 11);
+    const load = () => {
+      const outcome = loadTraceText('j.json', text);
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      return outcome.file.traces[0];
+    };
+    const expected = load();
+    const consumed = load();
+    const packed = packTraceForPage(consumed, true);
+    expect(consumed.spans.every((span) => span === undefined)).toBe(true);
+    expect(packed.analysis).toEqual(packTraceForPage(expected).analysis);
+    expectSameTrace(unpackTrace(packed), expected);
   });
 
   it('gives the same span object each time it is asked for one, with the same details', () => {

@@ -14,7 +14,7 @@ const loadable = corpusEntries().filter((e) => e.expect !== 'error' && e.format 
 async function searchTextsFromWorkerCopy(fileName: string, text: string): Promise<SearchText[]> {
   const loaded = loadTraceText(fileName, text);
   if (!loaded.ok) throw new Error(loaded.error.message);
-  const packed = loaded.file.traces.map(packTraceForPage);
+  const packed = loaded.file.traces.map((trace) => packTraceForPage(trace));
   const kept = packed.map(keepForSearch);
   // The originals move to the page, which leaves the worker's buffers empty.
   structuredClone(packed, { transfer: packed.flatMap(packedTransferables) });
