@@ -12,6 +12,8 @@ import {
   type ParseRequest,
   type ParseResponse,
   type ParseStage,
+  type HandOffSearchRequest,
+  type SearchFromPortRequest,
   type SearchTextRequest,
   type WarmUpRequest,
 } from '../worker/protocol.ts';
@@ -45,9 +47,10 @@ let nextId = 1;
 const awaitingSearchText = new Map<number, { readonly traces: readonly Trace[]; left: number }>();
 
 /**
- * A worker that has read a file of this many spans is replaced by a fresh one once it has sent
- * their search text: what it allocated (gigabytes at a million spans) is garbage by then, but an
- * idle worker's heap is collected late, and ending the worker frees it at once.
+ * From this many spans in a file, the worker that read it hands what the search text is built
+ * from to a fresh worker and is ended, and that one is ended too once it has sent the text: what
+ * each allocated (gigabytes at a million spans) is garbage by then, but an idle worker's heap is
+ * collected only seconds later, while ending the worker frees it at once.
  */
 export const RETIRE_AFTER_SPANS = 50_000;
 
@@ -75,9 +78,11 @@ function unpackOutcome(parser: ParserWorker, id: number, outcome: PackedOutcome)
   if (traces.length > 0) {
     awaitingSearchText.set(id, { traces, left: traces.length });
     parser.searching.add(id);
-    const request: SearchTextRequest = { type: 'search', id };
+    const large = spanCount(traces) >= RETIRE_AFTER_SPANS;
     whenIdle(() => {
-      if (workers.includes(parser)) parser.worker.postMessage(request);
+      if (!workers.includes(parser)) return;
+      if (large) handOffSearch(parser, id);
+      else parser.worker.postMessage({ type: 'search', id } satisfies SearchTextRequest);
     });
   }
   return { ok: true, file: { ...outcome.file, traces } };
@@ -90,15 +95,32 @@ function takeSearchText(parser: ParserWorker, id: number, traceIndex: number, te
   if (--entry.left > 0) return;
   awaitingSearchText.delete(id);
   parser.searching.delete(id);
-  const spans = entry.traces.reduce((n, trace) => n + trace.spans.length, 0);
-  if (spans >= RETIRE_AFTER_SPANS && parser.pending.size === 0 && parser.searching.size === 0) retire(parser);
+  if (spanCount(entry.traces) >= RETIRE_AFTER_SPANS) retireIfIdle(parser);
 }
 
-/** Ends an idle worker; the first worker is replaced at once, so that a warm one waits for the next file. */
-function retire(parser: ParserWorker): void {
-  const wasFirst = workers[0] === parser;
+function spanCount(traces: readonly Trace[]): number {
+  return traces.reduce((n, trace) => n + trace.spans.length, 0);
+}
+
+/** The search text of request `id` is built by a fresh worker, to which `parser` hands what it kept for it. */
+function handOffSearch(parser: ParserWorker, id: number): void {
+  const channel = new MessageChannel();
+  const fresh = startWorker();
+  parser.searching.delete(id);
+  fresh.searching.add(id);
+  fresh.worker.postMessage({ type: 'search-from-port', port: channel.port2 } satisfies SearchFromPortRequest, [
+    channel.port2,
+  ]);
+  parser.worker.postMessage({ type: 'hand-off-search', id, port: channel.port1 } satisfies HandOffSearchRequest, [
+    channel.port1,
+  ]);
+}
+
+/** Ends a worker that has nothing left to do; a warm one is started if none is left for the next file. */
+function retireIfIdle(parser: ParserWorker): void {
+  if (parser.pending.size > 0 || parser.searching.size > 0) return;
   stopWorker(parser, 'the parser was replaced');
-  if (wasFirst) startWarmWorker(0);
+  if (workers.length === 0) startWarmWorker();
 }
 
 function startWorker(): ParserWorker {
@@ -108,6 +130,10 @@ function startWorker(): ParserWorker {
     const msg = event.data;
     if (msg.type === 'search') {
       takeSearchText(parser, msg.id, msg.traceIndex, msg.text);
+      return;
+    }
+    if (msg.type === 'handed-off') {
+      retireIfIdle(parser);
       return;
     }
     const entry = parser.pending.get(msg.id);
@@ -124,13 +150,9 @@ function startWorker(): ParserWorker {
   return parser;
 }
 
-/** Starts a worker (at `at` in the list, else last) that warms up once the page is idle (worker/warm-up.ts). */
-function startWarmWorker(at?: number): void {
+/** Starts a worker that warms up once the page is idle (worker/warm-up.ts). */
+function startWarmWorker(): void {
   const parser = startWorker();
-  if (at !== undefined) {
-    workers.splice(workers.indexOf(parser), 1);
-    workers.splice(at, 0, parser);
-  }
   const request: WarmUpRequest = { type: 'warm' };
   whenIdle(() => {
     if (workers.includes(parser)) parser.worker.postMessage(request);

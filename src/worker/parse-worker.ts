@@ -5,9 +5,16 @@
 // page's spans. When the page asks (once it is idle), it builds their search text and posts that too.
 import { packTraceForPage } from './pack-for-page.ts';
 import { packedTransferables } from './packed-trace.ts';
-import type { PackedOutcome, ParseRequest, ParseResponse, ParseStage, WorkerRequest } from './protocol.ts';
+import type {
+  PackedOutcome,
+  ParseRequest,
+  ParseResponse,
+  ParseStage,
+  SearchHandOff,
+  WorkerRequest,
+} from './protocol.ts';
 import { readTraceInput } from './read-blob.ts';
-import { keepForSearch, SearchJobs, type SearchSource } from './search-jobs.ts';
+import { keepForSearch, SearchJobs, searchSourceBuffers, type SearchSource } from './search-jobs.ts';
 import { WarmUp } from './warm-up.ts';
 import { searchTextBuffers } from '../analysis/search.ts';
 
@@ -59,6 +66,23 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     const traces = awaitingSearchRequest.get(request.id);
     awaitingSearchRequest.delete(request.id);
     if (traces) searchJobs.add(request.id, traces);
+    return;
+  }
+  if (request.type === 'hand-off-search') {
+    const sources = awaitingSearchRequest.get(request.id) ?? [];
+    awaitingSearchRequest.delete(request.id);
+    const handOff: SearchHandOff = { id: request.id, sources };
+    request.port.postMessage(handOff, sources.flatMap(searchSourceBuffers));
+    request.port.close();
+    post({ id: request.id, type: 'handed-off' });
+    return;
+  }
+  if (request.type === 'search-from-port') {
+    const { port } = request;
+    port.onmessage = (event: MessageEvent<SearchHandOff>) => {
+      port.close();
+      if (event.data.sources.length > 0) searchJobs.add(event.data.id, event.data.sources);
+    };
     return;
   }
   if (request.type === 'warm') {

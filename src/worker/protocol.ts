@@ -2,6 +2,7 @@
 import type { SearchText } from '../analysis/search.ts';
 import type { LoadError, LoadedFile } from '../model/trace.ts';
 import type { PackedTrace } from './packed-trace.ts';
+import type { SearchSource } from './search-jobs.ts';
 
 /**
  * Local files go to the worker as the File itself; from this size on it reads them in slices
@@ -45,7 +46,35 @@ export interface WarmUpRequest {
   readonly type: 'warm';
 }
 
-export type WorkerRequest = ParseRequest | SearchTextRequest | WarmUpRequest;
+/**
+ * Instead of a SearchTextRequest, for a large file: the worker that read it sends what the search
+ * text is built from through `port` (a SearchHandOff) and answers 'handed-off', so that the page
+ * can end it and the garbage of the reading (gigabytes at a million spans) with it.
+ */
+export interface HandOffSearchRequest {
+  readonly type: 'hand-off-search';
+  readonly id: number;
+  readonly port: MessagePort;
+}
+
+/** To a fresh worker: build the search text of what comes through `port` (from a HandOffSearchRequest). */
+export interface SearchFromPortRequest {
+  readonly type: 'search-from-port';
+  readonly port: MessagePort;
+}
+
+/** What goes through the port between the two workers. */
+export interface SearchHandOff {
+  readonly id: number;
+  readonly sources: readonly SearchSource[];
+}
+
+export type WorkerRequest =
+  | ParseRequest
+  | SearchTextRequest
+  | WarmUpRequest
+  | HandOffSearchRequest
+  | SearchFromPortRequest;
 
 export type ParseStage = 'decompressing' | 'parsing' | 'done';
 
@@ -62,4 +91,6 @@ export type ParseResponse =
   | { readonly id: number; readonly type: 'progress'; readonly stage: ParseStage }
   | { readonly id: number; readonly type: 'result'; readonly outcome: PackedOutcome }
   /** After the result, when the worker is idle: trace `traceIndex`'s search text. */
-  | { readonly id: number; readonly type: 'search'; readonly traceIndex: number; readonly text: SearchText };
+  | { readonly id: number; readonly type: 'search'; readonly traceIndex: number; readonly text: SearchText }
+  /** After a HandOffSearchRequest: the worker holds nothing of request `id` any more. */
+  | { readonly id: number; readonly type: 'handed-off' };

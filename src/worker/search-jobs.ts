@@ -24,6 +24,27 @@ export interface SearchSource {
 
 const copyOf = <T extends { slice(): T }>(column: T): T => column.slice();
 
+/** The buffers of a search source, which can move to another worker without a copy. */
+export function searchSourceBuffers(source: SearchSource): ArrayBuffer[] {
+  const p = source.packed;
+  const columns = [
+    p.startNs,
+    p.durationNs,
+    p.nameWord,
+    p.serviceWord,
+    p.kind,
+    p.statusCode,
+    p.flags,
+    p.resource,
+    p.scope,
+    p.detailStart,
+    p.textStart,
+    p.detail,
+    p.numbers,
+  ];
+  return columns.map((c) => c.buffer as ArrayBuffer);
+}
+
 /** A copy of the columns that move to the page with a trace (taken before they move). */
 export function keepForSearch(trace: PackedTrace): SearchSource {
   const p = trace.packed;

@@ -218,6 +218,33 @@ describe('waterfall', () => {
     await page.close();
   });
 
+  it('searches a 50,000-span trace with the text a fresh worker built, and ends the workers that read and indexed it', async () => {
+    const page = await openPage(browser, '?demo=0');
+    const started: string[] = [];
+    const ended: string[] = [];
+    page.on('worker', (worker) => {
+      started.push(worker.url());
+      worker.on('close', () => ended.push(worker.url()));
+    });
+    await page.getByTestId('drop-zone').waitFor();
+    const { text } = bigOtlpTrace(50_000);
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.getByTestId('waterfall-rows').waitFor({ timeout: 60_000 });
+    // The reader hands its columns to a fresh worker and ends; that one ends once the text is sent.
+    await expect.poll(() => ended.length, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+    expect(started.length).toBeGreaterThan(ended.length);
+    await page.getByRole('searchbox', { name: 'Search spans' }).fill('leaf 4999');
+    // Both words must be in some field of a span: its name, service or id.
+    type Doc = { resourceSpans: { scopeSpans: { spans: { name: string; spanId: string }[] }[] }[] };
+    const { spans } = (JSON.parse(text) as Doc).resourceSpans[0].scopeSpans[0];
+    const expected = spans.filter((s) => s.name.includes('leaf') && `${s.name} ${s.spanId}`.includes('4999')).length;
+    await expect.poll(() => page.getByTestId('match-count').textContent()).toBe(`${expected} matches`);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it('follows a span link into another trace of the file, to the linked span in its collapsed subtree', async () => {
     const { text, lastId } = bigOtlpTrace(3_000);
     const doc = JSON.parse(text) as { resourceSpans: unknown[] };

@@ -11,6 +11,8 @@ import { plainTrace } from '../../helpers/plain-trace.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
+const WORKER_MODULE = new URL('../../../src/worker/parse-worker.ts', import.meta.url).pathname;
+
 /** Workers the page started and ended, in the current test. */
 const workerLife = { started: 0, ended: 0 };
 
@@ -20,39 +22,53 @@ describe('parseInWorker', () => {
     vi.resetModules();
   });
 
-  /** `refuse` makes postMessage throw for the messages it accepts, as a failed structured clone does. */
+  /**
+   * Workers that run in this thread, each with its own instance of the worker module and its own
+   * scope, as the page's workers are separate. `refuse` makes postMessage throw for the messages
+   * it accepts, as a failed structured clone does.
+   */
   async function inThreadWorker(refuse: (message: ParseResponse) => boolean = () => false): Promise<ParseResponse[]> {
     const posted: ParseResponse[] = [];
-    let page: { onmessage: ((event: { data: unknown }) => void) | null } | undefined;
-    const scope: {
-      onmessage: ((event: { data: unknown }) => void) | null;
-      postMessage: (m: ParseResponse, t?: Transferable[]) => void;
-    } = {
-      onmessage: null,
-      postMessage: (message, transfer = []) => {
-        if (refuse(message)) throw new DOMException('could not be cloned', 'DataCloneError');
-        // What the page receives: the sender's moved buffers are empty afterwards.
-        const data = structuredClone(message, { transfer });
-        posted.push(data);
-        page?.onmessage?.({ data });
-      },
-    };
     workerLife.started = 0;
     workerLife.ended = 0;
-    vi.stubGlobal('self', scope);
-    await import('../../../src/worker/parse-worker.ts');
+    // One module instance at a time is evaluated: each reads its own `self` when it is.
+    let loading: Promise<unknown> = Promise.resolve();
+    type Listener = ((event: { data: unknown }) => void) | null;
     vi.stubGlobal(
       'Worker',
       class {
-        onmessage: ((event: { data: unknown }) => void) | null = null;
+        onmessage: Listener = null;
+        private ended = false;
+        private readonly scope: { onmessage: Listener; postMessage: (m: ParseResponse, t?: Transferable[]) => void };
+        private readonly ready: Promise<unknown>;
         constructor() {
-          page = this;
-          workerLife.started++;
+          const instance = ++workerLife.started;
+          this.scope = {
+            onmessage: null,
+            postMessage: (message, transfer = []) => {
+              if (this.ended) return;
+              if (refuse(message)) throw new DOMException('could not be cloned', 'DataCloneError');
+              // What the page receives: the sender's moved buffers are empty afterwards.
+              const data = structuredClone(message, { transfer });
+              posted.push(data);
+              this.onmessage?.({ data });
+            },
+          };
+          const scope = this.scope;
+          loading = loading.then(async () => {
+            vi.stubGlobal('self', scope);
+            await import(/* @vite-ignore */ `${WORKER_MODULE}?instance=${instance}`);
+          });
+          this.ready = loading;
         }
         postMessage(request: unknown, transfer: Transferable[] = []) {
-          void scope.onmessage?.({ data: structuredClone(request, { transfer }) });
+          const data = structuredClone(request, { transfer });
+          void this.ready.then(() => {
+            if (!this.ended) this.scope.onmessage?.({ data });
+          });
         }
         terminate() {
+          this.ended = true;
           workerLife.ended++;
         }
       },
@@ -80,21 +96,29 @@ describe('parseInWorker', () => {
     });
   });
 
-  it('ends a worker that read a large file once it has sent the search text, and has a fresh one for the next file', async () => {
+  it('hands the search text of a large file to a fresh worker, ends both once it is sent, and has a warm one for the next file', async () => {
     const { RETIRE_AFTER_SPANS } = await import('../../../src/loading/parse-client.ts');
     const text = generateTraceText('zipkin-v2', RETIRE_AFTER_SPANS, 6);
     const { posted, outcome } = await throughWorker('large.json', text);
     if (!outcome.ok) throw new Error(outcome.error.message);
     expect(workerLife).toEqual({ started: 1, ended: 0 });
     await vi.waitFor(() => expect(posted.some((m) => m.type === 'search')).toBe(true), { timeout: 30_000 });
-    expect(workerLife).toEqual({ started: 2, ended: 1 });
-    // The search text came before the worker ended: the page finds what an in-thread search finds.
+    // The reader handed off and ended; the fresh worker sent the text and ended; a third waits.
+    await vi.waitFor(() => expect(workerLife).toEqual({ started: 3, ended: 2 }));
+    expect(posted.filter((m) => m.type === 'handed-off')).toHaveLength(1);
+    // The page finds what an in-thread search finds.
     const { searchSpans } = await import('../../../src/analysis/search.ts');
-    expect(searchSpans(outcome.file.traces[0], 'get').length).toBeGreaterThan(0);
+    const expected = loadTraceText('large.json', text);
+    if (!expected.ok) throw new Error(expected.error.message);
+    for (const query of ['get', 'frontend', 'http.route=/api/cart']) {
+      expect(Array.from(searchSpans(outcome.file.traces[0], query))).toEqual(
+        Array.from(searchSpans(expected.file.traces[0], query)),
+      );
+    }
     const { parseInWorker } = await import('../../../src/loading/parse-client.ts');
     const next = await parseInWorker('small.json', utf8(generateTraceText('zipkin-v2', 10, 7)).buffer as ArrayBuffer);
     expect(next.ok).toBe(true);
-    expect(workerLife).toEqual({ started: 2, ended: 1 });
+    expect(workerLife).toEqual({ started: 3, ended: 2 });
   });
 
   it('keeps the worker that read a smaller file', async () => {
