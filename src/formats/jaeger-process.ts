@@ -28,9 +28,11 @@ export class ProcessResolver {
 
   constructor(private readonly warnDocument: WarnFn) {}
 
-  /** The Resource of a span; `warnSpan` reports problems that belong to this span alone. */
-  resolve(span: JsonObject, spanPath: PathRef, table: ProcessTable, warnSpan: WarnFn): Resource {
-    const processId = span.processID;
+  /**
+   * The Resource of a span from its processID and process as written; `warnSpan` reports
+   * problems that belong to this span alone.
+   */
+  resolve(processId: unknown, inline: unknown, spanPath: PathRef, table: ProcessTable, warnSpan: WarnFn): Resource {
     if (typeof processId === 'string' && table.processes !== undefined) {
       const known = table.byId.get(processId);
       if (known !== undefined) return known;
@@ -41,7 +43,6 @@ export class ProcessResolver {
         return resource;
       }
     }
-    const inline = span.process;
     if (isObject(inline)) return this.inlineResource(inline, `${resolvePath(spanPath)}.process`, warnSpan);
     if (inline !== undefined && inline !== null) {
       warnSpan(

@@ -1,7 +1,7 @@
 // One Jaeger span record → one ParsedSpan. Every record yields a span: a field that cannot be
 // read becomes a warning (with its JSON path, on this span) and a fallback value.
 import { NO_EVENTS } from '../model/shared-values.ts';
-import type { Attribute } from '../model/trace.ts';
+import type { Attribute, InstrumentationScope, SpanKind, SpanLink, SpanStatus, WarningCode } from '../model/trace.ts';
 import {
   EPOCH_ZERO,
   epochCompare,
@@ -28,6 +28,7 @@ import {
   readPlainList,
   type BatchBuilder,
   type ParsedEvent,
+  type PlainListReader,
 } from './parsed.ts';
 import { readReferences, type ReferenceResult } from './jaeger-references.ts';
 import { isTagFieldKey, readTagFields } from './jaeger-tag-fields.ts';
@@ -51,19 +52,55 @@ const REAL_EPOCH_FROM_SEC = 946_684_800;
 const MISSING_START_FALLBACK =
   "the span is placed at its parent's start (else at the earliest start in its trace; epoch 0 if no span has one)";
 
-export class JaegerSpanReader {
-  private readonly processes: ProcessResolver;
+/** A stand-in start, recognised by identity when the fallback is filled in. */
+const MISSING_TIME: EpochTime = { sec: 0, nano: 0 };
+/** The start of spans whose startTime is 0, recognised by identity in case it turns out to mean "not set". */
+const ZERO_TIME: EpochTime = { sec: 0, nano: 0 };
+
+interface PendingWarning {
+  readonly code: WarningCode;
+  readonly message: string;
+  readonly path: string;
+}
+
+/**
+ * A span read from its JSON but for what needs its trace: its process (Jaeger writes a trace's
+ * processes after its spans) and, when it has no traceID, its trace id. The spans of a large file
+ * are read so while it streams in, so that their JSON can be let go of (jaeger-stream.ts); the
+ * trace's reader places them (JaegerSpanReader.place). Its warnings wait for the span's index.
+ */
+export class PreReadSpan {
+  constructor(
+    readonly owner: string,
+    readonly position: number,
+    /** Undefined when the span has no traceID: it then takes its trace's. */
+    readonly traceId: string | undefined,
+    readonly spanId: string,
+    readonly parentSpanId: string | undefined,
+    readonly name: string,
+    readonly kind: SpanKind,
+    readonly durationNs: number,
+    readonly status: SpanStatus,
+    readonly scope: InstrumentationScope | undefined,
+    readonly events: readonly ParsedEvent[],
+    readonly links: readonly SpanLink[],
+    readonly start: EpochTime,
+    readonly attributeList: unknown,
+    readonly attributeReader: PlainListReader | null,
+    readonly processId: unknown,
+    readonly process: unknown,
+    readonly warnings: readonly PendingWarning[] | undefined,
+  ) {}
+
+  path(): string {
+    return this.position < 0 ? this.owner : `${this.owner}[${this.position}]`;
+  }
+}
+
+/** Reads span JSON into PreReadSpans, which keep nothing of the JSON but the tag lists they defer. */
+export class JaegerSpanPreReader {
   private readonly scopes = new KnownScopes();
-  /** Spans read without a usable startTime; their start is filled in by finish(). */
-  private readonly startless: number[] = [];
-  /** A stand-in start, recognised by identity when the fallback is filled in. */
-  private readonly missingTime: EpochTime = { sec: 0, nano: 0 };
-  /** The start of spans whose startTime is 0, recognised by identity in case it turns out to mean "not set". */
-  private readonly zeroTime: EpochTime = { sec: 0, nano: 0 };
-  /** Spans whose startTime is 0, with the path of that field. */
-  private readonly zeroStarts: { readonly index: number; readonly path: string }[] = [];
   private readonly references: ReferenceResult = { parentSpanId: undefined, links: [] };
-  private spanIndex = 0;
   // Where the span being read is, kept in pieces: its path is written out only for a warning.
   private spanOwner = '$';
   private spanPosition = -1;
@@ -71,11 +108,15 @@ export class JaegerSpanReader {
   private readonly spanPath = (): string =>
     this.spanPosition < 0 ? this.spanOwner : `${this.spanOwner}[${this.spanPosition}]`;
   private readonly logPath = (): string => `${this.spanPath()}.logs[${this.logPosition}]`;
+  private pending: PendingWarning[] | undefined;
+  private readonly warnSpan: WarnFn = (code, message, path) => {
+    this.pending ??= [];
+    this.pending.push({ code, message, path });
+  };
   // Spans of one trace repeat the same traceID; normalizing it once per run of equal ids saves an id check per span.
   private lastRawTraceId = '';
   private lastTraceId = '';
-  private readonly warnSpan: WarnFn;
-  private readonly normalizeTraceId = (written: string): string => {
+  readonly normalizeTraceId = (written: string): string => {
     if (written !== this.lastRawTraceId) {
       this.lastRawTraceId = written;
       this.lastTraceId = normalizeJaegerId(written).id;
@@ -83,20 +124,16 @@ export class JaegerSpanReader {
     return this.lastTraceId;
   };
 
-  constructor(private readonly batch: BatchBuilder) {
-    this.warnSpan = (code, message, path) => batch.warn(code, message, path, this.spanIndex);
-    this.processes = new ProcessResolver((code, message, path) => batch.warn(code, message, path));
-  }
-
   /** Reads the span at `owner[position]`, or at `owner` when position is -1. */
-  read(raw: JsonObject, owner: string, position: number, scope: SpanScope): void {
-    this.spanIndex = this.batch.spans.length;
+  read(raw: JsonObject, owner: string, position: number): PreReadSpan {
     this.spanOwner = owner;
     this.spanPosition = position;
+    this.pending = undefined;
     const warn = this.warnSpan;
     const path = this.spanPath;
 
-    const traceId = this.traceIdOf(raw, scope);
+    const writtenTraceId = raw.traceID;
+    const traceId = writtenTraceId === undefined ? undefined : this.traceIdOf(writtenTraceId);
     const spanId = this.spanIdOf(raw.spanID);
 
     const writtenName = raw.operationName;
@@ -125,13 +162,12 @@ export class JaegerSpanReader {
     const attributes = plainTags
       ? readPlainList(plainTagList, fieldTags)
       : [...readTypedTags(rawTags, path, 'tags', warn), ...readTagObject(tagObject, path, warn)];
-    const resource = this.processes.resolve(raw, path, scope.processes, warn);
     const events = this.eventsOf(raw.logs, start);
 
     const refs = readReferences(
       raw.references,
       path,
-      traceId,
+      traceId ?? '',
       this.normalizeTraceId,
       normalizeSpanId,
       warn,
@@ -144,135 +180,42 @@ export class JaegerSpanReader {
     this.spanWarnings(raw.warnings);
 
     const fields = readTagFields(attributes, rawTags, path, warn);
-    const span = new DeferredAttributesSpan(
+    return new PreReadSpan(
+      owner,
+      position,
       traceId,
       spanId,
       parentSpanId,
       name,
-      resource.serviceName,
       fields.kind,
       durationNs,
       fields.status,
-      resource,
       fields.scopeName === undefined ? undefined : this.scopes.get(fields.scopeName, fields.scopeVersion),
       events,
       refs.links,
       start,
       plainTags ? rawTags : attributes,
       plainTags ? plainTagList : null,
+      raw.processID,
+      raw.process,
+      this.pending,
     );
-    this.batch.addSpan(span);
   }
 
-  /**
-   * Gives spans without a usable startTime a start: their nearest ancestor's that has one, as
-   * Jaeger UI repairs them, else the earliest start of their trace, else of the batch, else epoch 0.
-   */
-  finish(): void {
-    this.zeroStartsAsMissing();
-    if (this.startless.length === 0) return;
-    const spans = this.batch.spans;
-    const earliestByTrace = new Map<string, EpochTime>();
-    let earliest: EpochTime | undefined;
-    /** Index of the first span of each (trace id, span id), for walking up parents. */
-    const indexById = new Map<string, Map<string, number>>();
-    for (let i = 0; i < spans.length; i++) {
-      const span = spans[i];
-      let ofTrace = indexById.get(span.traceId);
-      if (ofTrace === undefined) {
-        ofTrace = new Map();
-        indexById.set(span.traceId, ofTrace);
-      }
-      if (!ofTrace.has(span.spanId)) ofTrace.set(span.spanId, i);
-      if (span.start === this.missingTime) continue;
-      const known = earliestByTrace.get(span.traceId);
-      if (known === undefined || epochCompare(span.start, known) < 0) earliestByTrace.set(span.traceId, span.start);
-      if (earliest === undefined || epochCompare(span.start, earliest) < 0) earliest = span.start;
-    }
-    const startOfAncestors = (index: number): EpochTime | undefined => {
-      const ofTrace = indexById.get(spans[index].traceId)!;
-      // Bounded by the span count: parent references may form a cycle.
-      for (let step = 0, at = index; step < spans.length; step++) {
-        const parentId = spans[at].parentSpanId;
-        const parent = parentId === undefined ? undefined : ofTrace.get(parentId);
-        if (parent === undefined || parent === index) return undefined;
-        if (spans[parent].start !== this.missingTime) return spans[parent].start;
-        at = parent;
-      }
-      return undefined;
-    };
-    const starts = this.startless.map(
-      (index) => startOfAncestors(index) ?? earliestByTrace.get(spans[index].traceId) ?? earliest ?? EPOCH_ZERO,
-    );
-    this.startless.forEach((index, k) => {
-      const span = spans[index];
-      const start = starts[k];
-      const events = span.events.map((event) => (event.time === this.missingTime ? { ...event, time: start } : event));
-      placeSpanStart(span, start, events);
-    });
-  }
-
-  /** In traces with real epoch times, spans whose startTime is 0 join the spans without one. */
-  private zeroStartsAsMissing(): void {
-    if (this.zeroStarts.length === 0) return;
-    const spans = this.batch.spans;
-    const withRealTimes = new Set<string>();
-    for (const span of spans) if (span.start.sec >= REAL_EPOCH_FROM_SEC) withRealTimes.add(span.traceId);
-    for (const { index, path } of this.zeroStarts) {
-      const span = spans[index];
-      if (!withRealTimes.has(span.traceId)) continue;
-      const message = `startTime is 0 while other spans of its trace have real times, so it is taken as not set; ${MISSING_START_FALLBACK}`;
-      this.batch.warn('missing-field', message, path, index);
-      const events = span.events.map((event) =>
-        event.time === this.zeroTime ? { ...event, time: this.missingTime } : event,
-      );
-      placeSpanStart(span, this.missingTime, events);
-      this.startless.push(index);
-    }
-  }
-
-  private traceIdOf(raw: JsonObject, scope: SpanScope): string {
-    let written = raw.traceID;
-    if (written === undefined && scope.traceId !== undefined) {
-      this.warnSpan(
-        'missing-field',
-        "span has no traceID; the enclosing trace's traceID is used",
-        `${this.spanPath()}.traceID`,
-      );
-      written = scope.traceId;
-    }
+  private traceIdOf(written: unknown): string {
     if (typeof written === 'string' && written.trim() !== '') return this.normalizeTraceId(written);
-    return this.idOf(written, 'traceID');
+    return readId(written, 'traceID', this.warnSpan, this.spanPath());
   }
 
   private spanIdOf(written: unknown): string {
     // Most ids are lowercase hex already, which normalizing leaves as it is.
     if (typeof written === 'string' && isLowerHex(written)) return written;
-    return this.idOf(written, 'spanID');
-  }
-
-  private idOf(written: unknown, field: string): string {
-    if (typeof written === 'string') {
-      const normalized = normalizeJaegerId(written);
-      if (!normalized.valid) this.warnSpan('invalid-id', `${field} is empty`, `${this.spanPath()}.${field}`);
-      return normalized.id;
-    }
-    if (typeof written === 'number' && Number.isSafeInteger(written)) {
-      const message = `${field} is a number, not a string; its decimal digits are used as the id`;
-      this.warnSpan('invalid-id', message, `${this.spanPath()}.${field}`);
-      return String(written);
-    }
-    const problem = `${field} is ${written === undefined ? 'missing' : 'not a string'}; the span has an empty id`;
-    this.warnSpan('invalid-id', problem, `${this.spanPath()}.${field}`);
-    return '';
+    return readId(written, 'spanID', this.warnSpan, this.spanPath());
   }
 
   private startOf(written: unknown): EpochTime {
     const micros = asNumber(written);
-    if (micros === 0) {
-      this.zeroStarts.push({ index: this.spanIndex, path: `${this.spanPath()}.startTime` });
-      return this.zeroTime;
-    }
+    if (micros === 0) return ZERO_TIME;
     if (micros !== undefined && isEpochMicros(micros)) return epochFromMicros(micros);
     const fallback = MISSING_START_FALLBACK;
     if (written === undefined || written === null) {
@@ -281,8 +224,7 @@ export class JaegerSpanReader {
       const message = `startTime ${jsonText(written)} is not epoch microseconds ${TIME_RANGE_TEXT}; ${fallback}`;
       this.warnSpan('invalid-value', message, `${this.spanPath()}.startTime`);
     }
-    this.startless.push(this.spanIndex);
-    return this.missingTime;
+    return MISSING_TIME;
   }
 
   private durationOf(written: unknown): number {
@@ -344,6 +286,150 @@ export class JaegerSpanReader {
       this.warnSpan('other', typeof text === 'string' ? text : jsonText(text), `${this.spanPath()}.warnings[${i}]`);
     }
   }
+}
+
+/** Places spans in a batch with their processes, and fills in missing starts once all are read. */
+export class JaegerSpanReader {
+  private readonly preReader = new JaegerSpanPreReader();
+  private readonly processes: ProcessResolver;
+  /** Spans read without a usable startTime; their start is filled in by finish(). */
+  private readonly startless: number[] = [];
+  /** Spans whose startTime is 0, with the path of that field. */
+  private readonly zeroStarts: { readonly index: number; readonly path: string }[] = [];
+  private spanIndex = 0;
+  private readonly warnSpan: WarnFn;
+
+  constructor(private readonly batch: BatchBuilder) {
+    this.warnSpan = (code, message, path) => batch.warn(code, message, path, this.spanIndex);
+    this.processes = new ProcessResolver((code, message, path) => batch.warn(code, message, path));
+  }
+
+  /** Reads the span at `owner[position]`, or at `owner` when position is -1. */
+  read(raw: JsonObject, owner: string, position: number, scope: SpanScope): void {
+    this.place(this.preReader.read(raw, owner, position), scope);
+  }
+
+  /** Adds a span read before its trace was known, in the trace `scope` describes. */
+  place(pre: PreReadSpan, scope: SpanScope): void {
+    const index = this.batch.spans.length;
+    this.spanIndex = index;
+    const warn = this.warnSpan;
+    if (pre.warnings !== undefined) for (const w of pre.warnings) warn(w.code, w.message, w.path);
+    const path = () => pre.path();
+    const traceId = pre.traceId ?? this.traceIdOfTrace(scope, path());
+    const resource = this.processes.resolve(pre.processId, pre.process, path, scope.processes, warn);
+    if (pre.start === MISSING_TIME) this.startless.push(index);
+    else if (pre.start === ZERO_TIME) this.zeroStarts.push({ index, path: `${path()}.startTime` });
+    const span = new DeferredAttributesSpan(
+      traceId,
+      pre.spanId,
+      pre.parentSpanId,
+      pre.name,
+      resource.serviceName,
+      pre.kind,
+      pre.durationNs,
+      pre.status,
+      resource,
+      pre.scope,
+      pre.events,
+      pre.links,
+      pre.start,
+      pre.attributeList,
+      pre.attributeReader,
+    );
+    this.batch.addSpan(span);
+  }
+
+  /** The id of a span that has no traceID: its trace's, else an empty one. */
+  private traceIdOfTrace(scope: SpanScope, spanPath: string): string {
+    const written = scope.traceId;
+    if (written === undefined) return readId(undefined, 'traceID', this.warnSpan, spanPath);
+    this.warnSpan('missing-field', "span has no traceID; the enclosing trace's traceID is used", `${spanPath}.traceID`);
+    if (written.trim() !== '') return this.preReader.normalizeTraceId(written);
+    return readId(written, 'traceID', this.warnSpan, spanPath);
+  }
+
+  /**
+   * Gives spans without a usable startTime a start: their nearest ancestor's that has one, as
+   * Jaeger UI repairs them, else the earliest start of their trace, else of the batch, else epoch 0.
+   */
+  finish(): void {
+    this.zeroStartsAsMissing();
+    if (this.startless.length === 0) return;
+    const spans = this.batch.spans;
+    const earliestByTrace = new Map<string, EpochTime>();
+    let earliest: EpochTime | undefined;
+    /** Index of the first span of each (trace id, span id), for walking up parents. */
+    const indexById = new Map<string, Map<string, number>>();
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i];
+      let ofTrace = indexById.get(span.traceId);
+      if (ofTrace === undefined) {
+        ofTrace = new Map();
+        indexById.set(span.traceId, ofTrace);
+      }
+      if (!ofTrace.has(span.spanId)) ofTrace.set(span.spanId, i);
+      if (span.start === MISSING_TIME) continue;
+      const known = earliestByTrace.get(span.traceId);
+      if (known === undefined || epochCompare(span.start, known) < 0) earliestByTrace.set(span.traceId, span.start);
+      if (earliest === undefined || epochCompare(span.start, earliest) < 0) earliest = span.start;
+    }
+    const startOfAncestors = (index: number): EpochTime | undefined => {
+      const ofTrace = indexById.get(spans[index].traceId)!;
+      // Bounded by the span count: parent references may form a cycle.
+      for (let step = 0, at = index; step < spans.length; step++) {
+        const parentId = spans[at].parentSpanId;
+        const parent = parentId === undefined ? undefined : ofTrace.get(parentId);
+        if (parent === undefined || parent === index) return undefined;
+        if (spans[parent].start !== MISSING_TIME) return spans[parent].start;
+        at = parent;
+      }
+      return undefined;
+    };
+    const starts = this.startless.map(
+      (index) => startOfAncestors(index) ?? earliestByTrace.get(spans[index].traceId) ?? earliest ?? EPOCH_ZERO,
+    );
+    this.startless.forEach((index, k) => {
+      const span = spans[index];
+      const start = starts[k];
+      const events = span.events.map((event) => (event.time === MISSING_TIME ? { ...event, time: start } : event));
+      placeSpanStart(span, start, events);
+    });
+  }
+
+  /** In traces with real epoch times, spans whose startTime is 0 join the spans without one. */
+  private zeroStartsAsMissing(): void {
+    if (this.zeroStarts.length === 0) return;
+    const spans = this.batch.spans;
+    const withRealTimes = new Set<string>();
+    for (const span of spans) if (span.start.sec >= REAL_EPOCH_FROM_SEC) withRealTimes.add(span.traceId);
+    for (const { index, path } of this.zeroStarts) {
+      const span = spans[index];
+      if (!withRealTimes.has(span.traceId)) continue;
+      const message = `startTime is 0 while other spans of its trace have real times, so it is taken as not set; ${MISSING_START_FALLBACK}`;
+      this.batch.warn('missing-field', message, path, index);
+      const events = span.events.map((event) => (event.time === ZERO_TIME ? { ...event, time: MISSING_TIME } : event));
+      placeSpanStart(span, MISSING_TIME, events);
+      this.startless.push(index);
+    }
+  }
+}
+
+/** An id written other than as a non-empty string, made one, with a warning saying how. */
+function readId(written: unknown, field: string, warn: WarnFn, spanPath: string): string {
+  if (typeof written === 'string') {
+    const normalized = normalizeJaegerId(written);
+    if (!normalized.valid) warn('invalid-id', `${field} is empty`, `${spanPath}.${field}`);
+    return normalized.id;
+  }
+  if (typeof written === 'number' && Number.isSafeInteger(written)) {
+    const message = `${field} is a number, not a string; its decimal digits are used as the id`;
+    warn('invalid-id', message, `${spanPath}.${field}`);
+    return String(written);
+  }
+  const problem = `${field} is ${written === undefined ? 'missing' : 'not a string'}; the span has an empty id`;
+  warn('invalid-id', problem, `${spanPath}.${field}`);
+  return '';
 }
 
 function normalizeSpanId(written: string): string {

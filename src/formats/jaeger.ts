@@ -3,7 +3,7 @@
 // trace {traceID, spans, processes}, an array of traces, an array of spans, or one span.
 import { isJaegerTrace, looksLikeJaeger, whyNotJaeger } from './jaeger-shape.ts';
 import { processTable, type ProcessTable } from './jaeger-process.ts';
-import { JaegerSpanReader, type SpanScope } from './jaeger-span.ts';
+import { JaegerSpanReader, PreReadSpan, type SpanScope } from './jaeger-span.ts';
 import { isObject, jsonText, type JsonObject } from './json.ts';
 import { BatchBuilder, FormatError, type ParsedBatch } from './parsed.ts';
 
@@ -45,7 +45,8 @@ function readItems(
 ): void {
   for (let i = 0; i < items.length; i++) {
     const item: unknown = items[i];
-    if (isObject(item) && Array.isArray(item.spans)) readTrace(item, `${path}[${i}]`, reader, batch);
+    if (item instanceof PreReadSpan) reader.place(item, looseScope);
+    else if (isObject(item) && Array.isArray(item.spans)) readTrace(item, `${path}[${i}]`, reader, batch);
     else if (isObject(item)) reader.read(item, path, i, looseScope);
     else
       batch.warn(
@@ -76,7 +77,9 @@ function readTrace(trace: JsonObject, path: string, reader: JaegerSpanReader, ba
   const spansPath = `${path}.spans`;
   for (let i = 0; i < spans.length; i++) {
     const span: unknown = spans[i];
-    if (isObject(span)) reader.read(span, spansPath, i, scope);
+    // Spans of a large file may have been read as it streamed in (jaeger-stream.ts).
+    if (span instanceof PreReadSpan) reader.place(span, scope);
+    else if (isObject(span)) reader.read(span, spansPath, i, scope);
     else
       batch.warn(
         'invalid-value',

@@ -41,6 +41,12 @@ export interface JsonStreamOptions {
   readonly maxPieceBytes: number;
   /** Keep long bare integers under time keys as digits (see bare-nanos.ts). */
   readonly quoteNanos?: boolean;
+  /**
+   * Sees each run of elements of an array too large to parse whole (its path, the index of the
+   * first), before they join the document, and may replace them in `values`: a reader that takes
+   * what it needs from each lets the rest of its JSON go while the file streams in.
+   */
+  readonly onElements?: (path: string, first: number, values: unknown[]) => void;
 }
 
 const QUOTE = 0x22;
@@ -164,6 +170,7 @@ export class JsonStream {
   private readonly maxPieceBytes: number;
   private readonly runBytes: number;
   private readonly quoteNanos: boolean;
+  private readonly onElements: JsonStreamOptions['onElements'];
   /** A line of JSON Lines read on its own: blank is allowed, nothing may follow the value. */
   private readonly lineNumber: number | undefined;
   private readonly rootPath: string;
@@ -196,6 +203,7 @@ export class JsonStream {
     this.maxPieceBytes = options.maxPieceBytes;
     this.runBytes = Math.min(options.maxPieceBytes, RUN_BYTES);
     this.quoteNanos = options.quoteNanos ?? false;
+    this.onElements = options.onElements;
     this.lineNumber = lineNumber;
     this.rootPath = lineNumber === undefined ? '$' : `line ${lineNumber}: $`;
   }
@@ -708,6 +716,7 @@ export class JsonStream {
       // The scanner cut the run at element boundaries, so a mismatch means a malformed element.
       if (!Array.isArray(values) || values.length !== run.starts.length)
         this.fail(run.start, memberAt(run.start), 'this value is not valid JSON');
+      this.onElements?.(frame.path, run.first, values);
       const target = frame.target as unknown[];
       for (const value of values) target.push(value);
       return;

@@ -2,6 +2,7 @@
 // content) is fed to the streaming JSON reader and let go, so the worker holds the parsed
 // document and a window of bytes, not the file's bytes besides. The page sends the File itself
 // (a handle, cheap to clone) instead of its bytes.
+import { JAEGER_SNIFF_BYTES, JaegerStreamReading, looksLikeJaegerStart } from '../formats/jaeger-stream.ts';
 import { JsonStream, LargeJsonError, type LargeJson } from '../formats/json-stream.ts';
 import type { LoadOutcome } from '../formats/load.ts';
 import { DecodeError, isGzip, isUtf8Start, MAX_INFLATED_BYTES, MAX_TEXT_LENGTH } from '../io/decode.ts';
@@ -23,9 +24,11 @@ export interface SliceReading {
 /** The decompressed content is not UTF-8: it is read whole, as before slicing. */
 class NotUtf8 extends Error {}
 
-async function feedSlices(blob: Blob, stream: JsonStream, sliceBytes: number): Promise<void> {
+type Feed = (piece: Uint8Array) => void;
+
+async function feedSlices(blob: Blob, feed: Feed, sliceBytes: number): Promise<void> {
   for (let at = 0; at < blob.size; at += sliceBytes)
-    stream.feed(new Uint8Array(await blob.slice(at, at + sliceBytes).arrayBuffer()));
+    feed(new Uint8Array(await blob.slice(at, at + sliceBytes).arrayBuffer()));
 }
 
 function sliceSource(blob: Blob, sliceBytes: number): ReadableStream<BufferSource> {
@@ -47,12 +50,7 @@ function sliceSource(blob: Blob, sliceBytes: number): ReadableStream<BufferSourc
  * Decompresses as it reads, up to `maxInflatedBytes`. The stream's own chunks are small (tens
  * of KiB), and each feed may copy the reader's window, so they are gathered into slices first.
  */
-async function feedInflated(
-  blob: Blob,
-  stream: JsonStream,
-  sliceBytes: number,
-  maxInflatedBytes: number,
-): Promise<void> {
+async function feedInflated(blob: Blob, feed: Feed, sliceBytes: number, maxInflatedBytes: number): Promise<void> {
   const reader = sliceSource(blob, sliceBytes).pipeThrough(new DecompressionStream('gzip')).getReader();
   let total = 0;
   let gathered: Uint8Array[] = [];
@@ -74,28 +72,57 @@ async function feedInflated(
       gathered.push(value);
       gatheredBytes += value.length;
       if (gatheredBytes >= sliceBytes) {
-        stream.feed(joinBytes(gathered, gatheredBytes));
+        feed(joinBytes(gathered, gatheredBytes));
         gathered = [];
         gatheredBytes = 0;
       }
     }
-    if (gatheredBytes > 0) stream.feed(joinBytes(gathered, gatheredBytes));
+    if (gatheredBytes > 0) feed(joinBytes(gathered, gatheredBytes));
   } catch (e) {
     await reader.cancel().catch(() => undefined);
     throw e;
   }
 }
 
+interface SlicedParse {
+  readonly parsed: LargeJson;
+  /** Set when the spans of a Jaeger file were read as it streamed in (jaeger-stream.ts). */
+  readonly jaeger: JaegerStreamReading | undefined;
+}
+
+/** `streamJaeger`: read a Jaeger file's spans as it streams in, when its first bytes say it is one. */
 async function parseInSlices(
   blob: Blob,
   gzip: boolean,
   quoteNanos: boolean,
+  streamJaeger: boolean,
   reading: Required<SliceReading>,
-): Promise<LargeJson> {
-  const stream = new JsonStream({ maxPieceBytes: reading.maxTextBytes, quoteNanos });
-  if (gzip) await feedInflated(blob, stream, reading.sliceBytes, reading.maxInflatedBytes);
-  else await feedSlices(blob, stream, reading.sliceBytes);
-  return stream.end();
+): Promise<SlicedParse> {
+  let jaeger: JaegerStreamReading | undefined;
+  const start = (head: Uint8Array): JsonStream => {
+    jaeger = streamJaeger && looksLikeJaegerStart(head) ? new JaegerStreamReading() : undefined;
+    return new JsonStream({ maxPieceBytes: reading.maxTextBytes, quoteNanos, onElements: jaeger?.onElements });
+  };
+  let stream: JsonStream | undefined;
+  if (gzip) {
+    // The format shows in the first decompressed piece.
+    await feedInflated(
+      blob,
+      (piece) => {
+        stream ??= start(piece);
+        stream.feed(piece);
+      },
+      reading.sliceBytes,
+      reading.maxInflatedBytes,
+    );
+  } else {
+    const head = new Uint8Array(await blob.slice(0, JAEGER_SNIFF_BYTES).arrayBuffer());
+    const plain = start(head);
+    stream = plain;
+    await feedSlices(blob, (piece) => plain.feed(piece), reading.sliceBytes);
+  }
+  stream ??= start(new Uint8Array(0));
+  return { parsed: stream.end(), jaeger };
 }
 
 /**
@@ -120,17 +147,20 @@ export async function readTraceBlob(
   const gzip = isGzip(head);
   if (!gzip && !isUtf8Start(head)) return readWhole();
   onStage(gzip ? 'decompressing' : 'parsing');
-  const readOnce = async (quoteNanos: boolean): Promise<LoadOutcome> => {
-    let parsed: LargeJson;
+  const readOnce = async (quoteNanos: boolean, streamJaeger = true): Promise<LoadOutcome> => {
+    let sliced: SlicedParse;
     try {
-      parsed = await parseInSlices(blob, gzip, quoteNanos, reading);
+      sliced = await parseInSlices(blob, gzip, quoteNanos, streamJaeger, reading);
     } catch (e) {
       if (e instanceof NotUtf8) return readWhole();
       if (e instanceof LargeJsonError || e instanceof DecodeError) return failure(fileName, e.message);
       return failure(fileName, `could not be read (${e instanceof Error ? e.message : String(e)})`);
     }
     onStage('parsing');
-    return loadParsedJson(fileName, parsed);
+    const outcome = loadParsedJson(fileName, sliced.parsed);
+    // Spans read as Jaeger's in a file that did not read as Jaeger: read it again as it is.
+    const misjudged = (sliced.jaeger?.count ?? 0) > 0 && (!outcome.ok || outcome.file.format !== 'jaeger');
+    return misjudged ? readOnce(quoteNanos, false) : outcome;
   };
   const outcome = await readOnce(false);
   return outcome.ok && outcome.inexactTimes ? readOnce(true) : outcome;
