@@ -1,7 +1,15 @@
 // One Jaeger span record → one ParsedSpan. Every record yields a span: a field that cannot be
 // read becomes a warning (with its JSON path, on this span) and a fallback value.
 import { NO_EVENTS } from '../model/shared-values.ts';
-import type { Attribute, InstrumentationScope, SpanKind, SpanLink, SpanStatus, WarningCode } from '../model/trace.ts';
+import type {
+  Attribute,
+  InstrumentationScope,
+  Resource,
+  SpanKind,
+  SpanLink,
+  SpanStatus,
+  WarningCode,
+} from '../model/trace.ts';
 import {
   EPOCH_ZERO,
   epochCompare,
@@ -14,13 +22,15 @@ import {
 import { isAllZeroId, isLowerHex, normalizeJaegerId } from './ids.ts';
 import {
   attributeText,
+  compactPlainTags,
+  compactTagList,
   isPlainTagList,
   plainTagList,
   readTagObject,
   readTypedTags,
   type WarnFn,
 } from './jaeger-tags.ts';
-import { ProcessResolver, type ProcessTable } from './jaeger-process.ts';
+import { ProcessResolver, UNKNOWN_SERVICE, type ProcessTable } from './jaeger-process.ts';
 import { asNumber, isObject, jsonText, type JsonObject } from './json.ts';
 import {
   DeferredAttributesSpan,
@@ -57,6 +67,9 @@ const MISSING_TIME: EpochTime = { sec: 0, nano: 0 };
 /** The start of spans whose startTime is 0, recognised by identity in case it turns out to mean "not set". */
 const ZERO_TIME: EpochTime = { sec: 0, nano: 0 };
 
+/** The process of a span until it is placed in its trace. */
+const UNPLACED: Resource = { serviceName: UNKNOWN_SERVICE, attributes: [] };
+
 interface PendingWarning {
   readonly code: WarningCode;
   readonly message: string;
@@ -69,31 +82,70 @@ interface PendingWarning {
  * are read so while it streams in, so that their JSON can be let go of (jaeger-stream.ts); the
  * trace's reader places them (JaegerSpanReader.place). Its warnings wait for the span's index.
  */
-export class PreReadSpan {
+export class PreReadSpan extends DeferredAttributesSpan {
+  /** What placing the span needs, let go of once it is placed. */
+  processId: unknown;
+  process: unknown;
+  warnings: readonly PendingWarning[] | undefined;
+  /** The span has no traceID: it takes its trace's. */
+  readonly traceIdMissing: boolean;
+
   constructor(
     readonly owner: string,
     readonly position: number,
-    /** Undefined when the span has no traceID: it then takes its trace's. */
-    readonly traceId: string | undefined,
-    readonly spanId: string,
-    readonly parentSpanId: string | undefined,
-    readonly name: string,
-    readonly kind: SpanKind,
-    readonly durationNs: number,
-    readonly status: SpanStatus,
-    readonly scope: InstrumentationScope | undefined,
-    readonly events: readonly ParsedEvent[],
-    readonly links: readonly SpanLink[],
-    readonly start: EpochTime,
-    readonly attributeList: unknown,
-    readonly attributeReader: PlainListReader | null,
-    readonly processId: unknown,
-    readonly process: unknown,
-    readonly warnings: readonly PendingWarning[] | undefined,
-  ) {}
+    traceId: string | undefined,
+    spanId: string,
+    parentSpanId: string | undefined,
+    name: string,
+    kind: SpanKind,
+    durationNs: number,
+    status: SpanStatus,
+    scope: InstrumentationScope | undefined,
+    events: readonly ParsedEvent[],
+    links: readonly SpanLink[],
+    start: EpochTime,
+    attributeList: unknown,
+    attributeReader: PlainListReader | null,
+    processId: unknown,
+    process: unknown,
+    warnings: readonly PendingWarning[] | undefined,
+  ) {
+    super(
+      traceId ?? '',
+      spanId,
+      parentSpanId,
+      name,
+      UNPLACED.serviceName,
+      kind,
+      durationNs,
+      status,
+      UNPLACED,
+      scope,
+      events,
+      links,
+      start,
+      attributeList,
+      attributeReader,
+    );
+    this.traceIdMissing = traceId === undefined;
+    this.processId = processId;
+    this.process = process;
+    this.warnings = warnings;
+  }
 
   path(): string {
     return this.position < 0 ? this.owner : `${this.owner}[${this.position}]`;
+  }
+
+  /** Gives the span its trace id and process, in place: it is the batch's span from then on. */
+  placeIn(traceId: string, resource: Resource): void {
+    const placed = this as unknown as { traceId: string; serviceName: string; resource: Resource };
+    placed.traceId = traceId;
+    placed.serviceName = resource.serviceName;
+    placed.resource = resource;
+    this.processId = undefined;
+    this.process = undefined;
+    this.warnings = undefined;
   }
 }
 
@@ -194,8 +246,8 @@ export class JaegerSpanPreReader {
       events,
       refs.links,
       start,
-      plainTags ? rawTags : attributes,
-      plainTags ? plainTagList : null,
+      plainTags ? compactPlainTags(rawTags) : attributes,
+      plainTags ? compactTagList : null,
       raw.processID,
       raw.process,
       this.pending,
@@ -316,28 +368,12 @@ export class JaegerSpanReader {
     const warn = this.warnSpan;
     if (pre.warnings !== undefined) for (const w of pre.warnings) warn(w.code, w.message, w.path);
     const path = () => pre.path();
-    const traceId = pre.traceId ?? this.traceIdOfTrace(scope, path());
+    const traceId = pre.traceIdMissing ? this.traceIdOfTrace(scope, path()) : pre.traceId;
     const resource = this.processes.resolve(pre.processId, pre.process, path, scope.processes, warn);
     if (pre.start === MISSING_TIME) this.startless.push(index);
     else if (pre.start === ZERO_TIME) this.zeroStarts.push({ index, path: `${path()}.startTime` });
-    const span = new DeferredAttributesSpan(
-      traceId,
-      pre.spanId,
-      pre.parentSpanId,
-      pre.name,
-      resource.serviceName,
-      pre.kind,
-      pre.durationNs,
-      pre.status,
-      resource,
-      pre.scope,
-      pre.events,
-      pre.links,
-      pre.start,
-      pre.attributeList,
-      pre.attributeReader,
-    );
-    this.batch.addSpan(span);
+    pre.placeIn(traceId, resource);
+    this.batch.addSpan(pre);
   }
 
   /** The id of a span that has no traceID: its trace's, else an empty one. */

@@ -3,7 +3,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isTagFieldKey, readTagFields } from '../../../src/formats/jaeger-tag-fields.ts';
-import { isPlainTagList, plainTagList, readTypedTags } from '../../../src/formats/jaeger-tags.ts';
+import {
+  compactPlainTags,
+  compactTagList,
+  isPlainTagList,
+  plainTagList,
+  readTypedTags,
+} from '../../../src/formats/jaeger-tags.ts';
 import { readPlainList } from '../../../src/formats/parsed.ts';
 import type { WarningCode } from '../../../src/model/trace.ts';
 
@@ -55,6 +61,7 @@ describe('plain Jaeger tag lists', () => {
         if (isPlainTagList(raw)) {
           expect(now.warnings).toEqual([]);
           expect(readPlainList(plainTagList, raw)).toEqual(attributes);
+          expect(readPlainList(compactTagList, compactPlainTags(raw))).toEqual(attributes);
         }
       }),
       { numRuns: 3000 },
