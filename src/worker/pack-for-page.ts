@@ -14,11 +14,19 @@ import { packTrace } from './pack-trace.ts';
  */
 export const ANALYSED_IN_WORKER_FROM_SPANS = 2_000;
 
-/** `letGoOfSpans`: the trace's span list is emptied as it is packed (see PackOptions). */
-export function packTraceForPage(trace: Trace, letGoOfSpans = false): PackedTrace {
-  // Worked out before packing, which may let go of the spans.
-  const analysis = trace.spans.length < ANALYSED_IN_WORKER_FROM_SPANS ? undefined : analysisOf(trace);
+/**
+ * Traces from this size on let go of their parsed spans as they are packed (see PackOptions),
+ * which needs their analysis worked out first; below it, what they hold is a few megabytes.
+ */
+export const LET_GO_FROM_SPANS = 50_000;
+
+/** `mayLetGo`: a large trace's span list is emptied as it is packed (LET_GO_FROM_SPANS). */
+export function packTraceForPage(trace: Trace, mayLetGo = false): PackedTrace {
+  const analysed = trace.spans.length >= ANALYSED_IN_WORKER_FROM_SPANS;
+  const letGoOfSpans = mayLetGo && trace.spans.length >= LET_GO_FROM_SPANS;
+  const before = analysed && letGoOfSpans ? analysisOf(trace) : undefined;
   const packed = packTrace(trace, { letGoOfSpans });
+  const analysis = analysed && !letGoOfSpans ? analysisOf(trace) : before;
   return analysis === undefined ? packed : { ...packed, analysis };
 }
 

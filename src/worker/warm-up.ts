@@ -1,7 +1,7 @@
 // Reads the made-up traces of warm-up-traces.ts the way a real file is read (decode, parse,
-// normalize, pack, analyse, search text), one small step per task so that a real file sent
-// meanwhile waits for one step at most, and stops for good once one has come.
-import { buildSearchText } from '../analysis/search.ts';
+// normalize, pack, analyse), one small step per task so that a real file sent meanwhile waits
+// for one step at most, and stops for good once one has come. The search text is not warmed: it
+// is built after the rows are on screen, and warming it made the warm-up run into the first file.
 import { descendantErrors } from '../analysis/subtree-errors.ts';
 import { computeTraceAnalysis } from '../analysis/trace-analysis.ts';
 import { packAnalysis } from './packed-analysis.ts';
@@ -36,12 +36,13 @@ export class WarmUp {
         // A copy: reading may move or neuter what it is given, and the next round needs the bytes.
         const outcome = await readTraceFile(file.fileName, file.bytes.slice());
         if (!outcome.ok) throw new Error(`the warm-up trace ${file.fileName} did not read: ${outcome.error.message}`);
-        await this.yieldToMessages();
-        if (this.stopped) return;
         for (const trace of outcome.file.traces) {
+          await this.yieldToMessages();
+          if (this.stopped) return;
           packTrace(trace);
+          await this.yieldToMessages();
+          if (this.stopped) return;
           packAnalysis(computeTraceAnalysis(trace), descendantErrors(trace));
-          buildSearchText(trace);
         }
       }
     }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTraceText } from '../../../src/formats/load.ts';
 import type { Attribute, AttributeValue, Trace } from '../../../src/model/trace.ts';
 import { MOVE_FROM_BYTES, packedTransferables } from '../../../src/worker/packed-trace.ts';
-import { packTraceForPage } from '../../../src/worker/pack-for-page.ts';
+import { LET_GO_FROM_SPANS, packTraceForPage } from '../../../src/worker/pack-for-page.ts';
 import { packTrace } from '../../../src/worker/pack-trace.ts';
 import { unpackTrace } from '../../../src/worker/unpack-trace.ts';
 import { generateTraceText } from '../../../bench/generate.ts';
@@ -101,7 +101,7 @@ describe('packed traces', () => {
   });
 
   it('packs the same when letting go of the parsed spans, which leaves the span list empty', () => {
-    const text = generateTraceText('jaeger', 3_000, 11);
+    const text = generateTraceText('jaeger', LET_GO_FROM_SPANS, 11);
     const load = () => {
       const outcome = loadTraceText('j.json', text);
       if (!outcome.ok) throw new Error(outcome.error.message);
@@ -113,6 +113,11 @@ describe('packed traces', () => {
     expect(consumed.spans.every((span) => span === undefined)).toBe(true);
     expect(packed.analysis).toEqual(packTraceForPage(expected).analysis);
     expectSameTrace(unpackTrace(packed), expected);
+    // A smaller trace keeps its spans: they are little, and packing first is quicker.
+    const smaller = loadTraceText('s.json', generateTraceText('jaeger', 100, 12));
+    if (!smaller.ok) throw new Error(smaller.error.message);
+    packTraceForPage(smaller.file.traces[0], true);
+    expect(smaller.file.traces[0].spans.every((span) => span !== undefined)).toBe(true);
   });
 
   it('gives the same span object each time it is asked for one, with the same details', () => {
