@@ -124,7 +124,6 @@ function collectNested(
   }
 }
 
-/** Builds a trace's search text a slice of spans at a time (the worker does it between other work). */
 /**
  * Spans read one at a time, in order, once each: a trace's own, or spans made afresh from packed
  * columns that nothing keeps (the worker's, whose parsed spans are gone once packed).
@@ -139,6 +138,7 @@ function spansOf(trace: Trace): SpanSequence {
   return { length: spans.length, spanAt: (index) => spans[index] };
 }
 
+/** Builds a trace's search text a slice of spans at a time (the worker does it between other work). */
 export class SearchTextBuilder {
   private readonly chunks: SearchTextChunk[] = [];
   private readonly keyTable = new KeyTable();

@@ -92,33 +92,40 @@ export interface PackedTrace extends Omit<Trace, 'spans'> {
  */
 export const MOVE_FROM_BYTES = 64 * 1024;
 
+/** The typed-array columns of PackedSpans. */
+const SPAN_COLUMNS = [
+  'startNs',
+  'durationNs',
+  'nameWord',
+  'serviceWord',
+  'kind',
+  'statusCode',
+  'flags',
+  'resource',
+  'scope',
+  'detailStart',
+  'textStart',
+  'detail',
+  'numbers',
+] as const satisfies readonly (keyof PackedSpans)[];
+
+/** The buffers of packed spans' columns. */
+export function spanColumnBuffers(p: PackedSpans): ArrayBuffer[] {
+  return SPAN_COLUMNS.map((name) => p[name].buffer as ArrayBuffer);
+}
+
+/** Packed spans with copies of their columns, which stay usable once the originals have moved. */
+export function copySpanColumns(p: PackedSpans): PackedSpans {
+  const copy: Record<string, unknown> = { ...p };
+  for (const name of SPAN_COLUMNS) copy[name] = p[name].slice();
+  return copy as unknown as PackedSpans;
+}
+
 /** The buffers of a packed trace worth handing over without copying (see MOVE_FROM_BYTES). */
 export function packedTransferables(trace: PackedTrace): ArrayBuffer[] {
-  const p = trace.packed;
   const t: SpanTree = trace.tree;
-  const columns = [
-    p.startNs,
-    p.durationNs,
-    p.nameWord,
-    p.serviceWord,
-    p.kind,
-    p.statusCode,
-    p.flags,
-    p.resource,
-    p.scope,
-    p.detailStart,
-    p.textStart,
-    p.detail,
-    p.numbers,
-    t.parent,
-    t.firstChild,
-    t.nextSibling,
-    t.childCount,
-    t.depth,
-    t.preorder,
-    t.missingParent,
-  ];
-  const buffers = columns.map((c) => c.buffer as ArrayBuffer);
+  const tree = [t.parent, t.firstChild, t.nextSibling, t.childCount, t.depth, t.preorder, t.missingParent];
+  const buffers = [...spanColumnBuffers(trace.packed), ...tree.map((c) => c.buffer as ArrayBuffer)];
   if (trace.analysis !== undefined) buffers.push(...packedAnalysisTransferables(trace.analysis));
   return buffers.filter((buffer) => buffer.byteLength >= MOVE_FROM_BYTES);
 }

@@ -4,7 +4,7 @@
 // come with their analysis (self times, critical paths), which costs less here than on the
 // page's spans. When the page asks (once it is idle), it builds their search text and posts that too.
 import { packTraceForPage } from './pack-for-page.ts';
-import { packedTransferables } from './packed-trace.ts';
+import { packedTransferables, spanColumnBuffers } from './packed-trace.ts';
 import type {
   PackedOutcome,
   ParseRequest,
@@ -14,7 +14,7 @@ import type {
   WorkerRequest,
 } from './protocol.ts';
 import { readTraceInput } from './read-blob.ts';
-import { keepForSearch, SearchJobs, searchSourceBuffers, type SearchSource } from './search-jobs.ts';
+import { keepForSearch, SearchJobs, type SearchSource } from './search-jobs.ts';
 import { WarmUp } from './warm-up.ts';
 import { searchTextBuffers } from '../analysis/search.ts';
 
@@ -72,7 +72,10 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     const sources = awaitingSearchRequest.get(request.id) ?? [];
     awaitingSearchRequest.delete(request.id);
     const handOff: SearchHandOff = { id: request.id, sources };
-    request.port.postMessage(handOff, sources.flatMap(searchSourceBuffers));
+    request.port.postMessage(
+      handOff,
+      sources.flatMap((source) => spanColumnBuffers(source.packed)),
+    );
     request.port.close();
     post({ id: request.id, type: 'handed-off' });
     return;

@@ -4,7 +4,7 @@
 // It is read from a copy of the packed columns, not from the parsed spans: those hold every
 // attribute as parsed (about four times the packed size), and are let go as soon as packed.
 import { SearchTextBuilder, type SearchText } from '../analysis/search.ts';
-import type { PackedSpans, PackedTrace } from './packed-trace.ts';
+import { copySpanColumns, type PackedSpans, type PackedTrace } from './packed-trace.ts';
 import { packedSpanSequence } from './unpack-trace.ts';
 
 /** Spans per slice: a new file to parse waits at most about this long for the worker. */
@@ -22,51 +22,9 @@ export interface SearchSource {
   readonly packed: PackedSpans;
 }
 
-const copyOf = <T extends { slice(): T }>(column: T): T => column.slice();
-
-/** The buffers of a search source, which can move to another worker without a copy. */
-export function searchSourceBuffers(source: SearchSource): ArrayBuffer[] {
-  const p = source.packed;
-  const columns = [
-    p.startNs,
-    p.durationNs,
-    p.nameWord,
-    p.serviceWord,
-    p.kind,
-    p.statusCode,
-    p.flags,
-    p.resource,
-    p.scope,
-    p.detailStart,
-    p.textStart,
-    p.detail,
-    p.numbers,
-  ];
-  return columns.map((c) => c.buffer as ArrayBuffer);
-}
-
 /** A copy of the columns that move to the page with a trace (taken before they move). */
 export function keepForSearch(trace: PackedTrace): SearchSource {
-  const p = trace.packed;
-  return {
-    traceId: trace.traceId,
-    packed: {
-      ...p,
-      startNs: copyOf(p.startNs),
-      durationNs: copyOf(p.durationNs),
-      nameWord: copyOf(p.nameWord),
-      serviceWord: copyOf(p.serviceWord),
-      kind: copyOf(p.kind),
-      statusCode: copyOf(p.statusCode),
-      flags: copyOf(p.flags),
-      resource: copyOf(p.resource),
-      scope: copyOf(p.scope),
-      detailStart: copyOf(p.detailStart),
-      textStart: copyOf(p.textStart),
-      detail: copyOf(p.detail),
-      numbers: copyOf(p.numbers),
-    },
-  };
+  return { traceId: trace.traceId, packed: copySpanColumns(trace.packed) };
 }
 
 export type SearchTextReady = (requestId: number, traceIndex: number, text: SearchText) => void;
